@@ -1,0 +1,172 @@
+package seoplan
+
+// Plan is the planner's output: what templates render to roadmap.md,
+// report.html, calendar.csv, calendar.ics and plan.json. The same input and
+// options give the same Plan, so nothing in it depends on the clock or on map
+// order.
+type Plan struct {
+	Site      string    `json:"site"`       // the crawled site's start URL or host
+	CrawledAt string    `json:"crawled_at"` // RFC 3339 time the crawl started, "" for keywords-only plans
+	Pages     int       `json:"pages"`      // HTML pages considered
+	Keywords  int       `json:"keywords"`   // keywords considered
+	Profile   Profile   `json:"profile"`
+	Balance   Balance   `json:"balance"`
+	Clusters  []Cluster `json:"clusters"`
+	// Unclustered lists pages that belong to no topic (legal, careers, archives).
+	Unclustered []PageRef  `json:"unclustered"`
+	Proposals   []Proposal `json:"proposals"` // in priority order; scheduled ones have Due set
+	Audit       []Finding  `json:"audit"`
+	Personas    []Persona  `json:"personas,omitempty"`
+	// Highlights are the few findings and gaps that matter most, for the summary.
+	Highlights []string `json:"highlights"`
+	Calendar   Calendar `json:"calendar"`
+}
+
+// Profile is a business profile and the product:problem mix it aims for.
+type Profile struct {
+	Name          string  `json:"name"`           // "startup", "established", "saas" or "custom"
+	ProductShare  float64 `json:"product_share"`  // target share of product content, 0–1
+	ProblemShare  float64 `json:"problem_share"`  // target share of problem content, 0–1
+	Reasoning     string  `json:"reasoning"`      // why this mix fits this kind of business
+	ProductMetric string  `json:"product_metric"` // how product content proves itself
+	ProblemMetric string  `json:"problem_metric"` // how problem content proves itself
+}
+
+// Balance is the site's actual intent mix against its profile's target.
+type Balance struct {
+	Product       int     `json:"product"` // pages
+	Problem       int     `json:"problem"`
+	Other         int     `json:"other"`
+	ProductShare  float64 `json:"product_share"` // of product+problem pages
+	ProblemShare  float64 `json:"problem_share"`
+	TargetProduct float64 `json:"target_product"`
+	TargetProblem float64 `json:"target_problem"`
+	// Verdict says in words which way the site leans against its target.
+	Verdict string `json:"verdict"`
+}
+
+// PageRef is a page as the plan shows it: enough to list and link it.
+type PageRef struct {
+	URL     string  `json:"url"`
+	Title   string  `json:"title"`
+	Intent  Intent  `json:"intent"`
+	Subtype Subtype `json:"subtype"`
+	Stage   Stage   `json:"stage"`
+	Words   int     `json:"words,omitempty"`
+	Pillar  bool    `json:"pillar,omitempty"`
+}
+
+// Cluster is a topic: its pages, its pillar, what it covers and what it lacks.
+type Cluster struct {
+	ID   string `json:"id"`   // stable slug of Name, unique in the plan
+	Name string `json:"name"` // the leading phrase
+	// Pillar is the URL of the page that best covers the topic, or "" when the
+	// cluster has none and PillarProposal names the proposal that fills it.
+	Pillar         string    `json:"pillar"`
+	PillarProposal string    `json:"pillar_proposal,omitempty"`
+	Phrases        []string  `json:"phrases"` // leading phrases, most weighty first
+	Pages          []PageRef `json:"pages"`
+	Keywords       []string  `json:"keywords,omitempty"` // keywords from --keywords in this cluster
+	Coverage       Coverage  `json:"coverage"`
+	Gaps           []Gap     `json:"gaps"`
+}
+
+// Coverage counts a cluster's pages by intent, subtype and stage.
+type Coverage struct {
+	ByIntent  map[Intent]int  `json:"by_intent"`
+	BySubtype map[Subtype]int `json:"by_subtype"`
+	ByStage   map[Stage]int   `json:"by_stage"`
+}
+
+// GapKind names a kind of gap the planner finds in a cluster.
+type GapKind string
+
+const (
+	GapNoProblemContent GapKind = "no-problem-content" // product cluster no searcher finds before knowing the product
+	GapNoBridge         GapKind = "no-bridge"          // problem pages with no link to a product page
+	GapNoPillar         GapKind = "no-pillar"
+	GapMissingStage     GapKind = "missing-stage"     // no awareness, consideration or decision page
+	GapUncoveredKeyword GapKind = "uncovered-keyword" // keywords with no page
+	GapLopsided         GapKind = "lopsided"          // intent mix far from the profile's target
+)
+
+// Gap is something a cluster lacks, with a reason a person can check.
+type Gap struct {
+	Kind   GapKind `json:"kind"`
+	Reason string  `json:"reason"`
+	// Pages names the pages the reason refers to, when it refers to some.
+	Pages []string `json:"pages,omitempty"`
+}
+
+// Proposal is a piece of content to write (or a change to make) to fill a gap.
+type Proposal struct {
+	ID        string   `json:"id"`
+	Title     string   `json:"title"`
+	Keyword   string   `json:"keyword"`
+	Secondary []string `json:"secondary,omitempty"`
+	Intent    Intent   `json:"intent"`
+	Subtype   Subtype  `json:"subtype"`
+	Stage     Stage    `json:"stage"`
+	Format    string   `json:"format"`  // guide, how-to, comparison page, feature page, template, case study, webinar …
+	Cluster   string   `json:"cluster"` // Cluster.ID
+	Gap       GapKind  `json:"gap"`
+	Persona   string   `json:"persona,omitempty"`
+	Metric    string   `json:"metric"` // the success metric that fits the intent
+	Priority  float64  `json:"priority"`
+	// PriorityReason explains the score: volume, clicks, gap size, balance, bridge value.
+	PriorityReason string           `json:"priority_reason"`
+	Effort         string           `json:"effort"`        // "S", "M" or "L" with the reason, e.g. "M: 1,500-word how-to"
+	Due            string           `json:"due,omitempty"` // YYYY-MM-DD, "" when not scheduled
+	Links          []LinkSuggestion `json:"links"`
+	// DependsOn lists proposal IDs to publish first (a pillar before its posts,
+	// a bridge's target product page before the bridge).
+	DependsOn []string `json:"depends_on,omitempty"`
+}
+
+// LinkSuggestion is an internal link to add: From an existing or proposed page To another.
+type LinkSuggestion struct {
+	From   string `json:"from"` // URL, or "proposal:<ID>"
+	To     string `json:"to"`
+	Anchor string `json:"anchor,omitempty"`
+	Why    string `json:"why,omitempty"`
+}
+
+// Persona is a reader the plan writes for.
+type Persona struct {
+	Name     string   `json:"name"`
+	Segment  []string `json:"segment,omitempty"` // words that mark content for this persona
+	Pains    []string `json:"pains,omitempty"`
+	Pages    int      `json:"pages"`    // existing pages that serve this persona
+	Proposed int      `json:"proposed"` // proposals tagged with this persona
+}
+
+// Calendar is the editorial calendar's frame: proposals carry their own Due dates.
+type Calendar struct {
+	Start   string `json:"start"` // YYYY-MM-DD
+	PerWeek int    `json:"per_week"`
+	Weeks   int    `json:"weeks"`
+}
+
+// FindingKind names a content-audit check.
+type FindingKind string
+
+const (
+	FindingCannibalisation  FindingKind = "cannibalisation"
+	FindingOrphan           FindingKind = "orphan"
+	FindingNoProductLink    FindingKind = "no-product-link"
+	FindingPillarUnlinked   FindingKind = "pillar-unlinked"
+	FindingThin             FindingKind = "thin"
+	FindingNoindexInCluster FindingKind = "noindex-in-cluster"
+	FindingBrokenLink       FindingKind = "broken-link"
+	FindingDuplicateTitle   FindingKind = "duplicate-title"
+	FindingMissingMetaDesc  FindingKind = "missing-meta-description"
+)
+
+// Finding is one content-audit result: what is wrong, where, and the fix.
+type Finding struct {
+	Kind     FindingKind `json:"kind"`
+	Severity string      `json:"severity"` // "high", "medium" or "low"
+	Summary  string      `json:"summary"`
+	Pages    []string    `json:"pages"`
+	Fix      string      `json:"fix"`
+}
