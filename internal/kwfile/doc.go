@@ -1,0 +1,17 @@
+// Package kwfile reads keyword files: a plain list of keywords, one a line, or
+// a CSV export of Google Search Console, Ahrefs or Semrush.
+//
+// Parse detects the kind of file by its header row and keeps the metrics the
+// planner uses (search volume, clicks, impressions, position and the ranking
+// URL) in seoplan.Keyword values. It is tolerant of what spreadsheet tools
+// produce: a UTF-8 or UTF-16 byte-order mark, comma, semicolon or tab
+// separators, quoted fields, thousands separators ("1,200", "1.200", "1 200"),
+// decimal commas in semicolon files, "K"/"M" suffixes and empty or "-" cells.
+// A file that is broken (bad quoting, a row longer than the header, a number
+// that is not one) is an error naming the line, so a user can fix it.
+//
+// Files:
+//
+//	kwfile.go     Parse, header detection and row decoding
+//	number.go     lenient number parsing for exported metrics
+package kwfile
