@@ -1,0 +1,45 @@
+// Package classify labels pages and keywords as product, problem or other
+// intent (TAXONOMY.md), with a subtype, a funnel stage, a calibrated
+// confidence and the signals that produced the label, and finds each page's
+// key phrases for the planner to cluster on.
+//
+// What goes in: seoplan.Page values from a crawl (URL, title, headings, main
+// text, schema types, links …) or keyword strings. What comes out:
+// seoplan.Label, seoplan.LabeledPage with KeyPhrases, seoplan.LabeledKeyword
+// and a site-level []SitePhrase inventory.
+//
+// How it decides: rules turn the input into features and readable signals
+// (the head noun of a phrase found with prose's part-of-speech tags, question
+// words, brand names from the site, a shipped list or patterns such as
+// "x login", URL words, title patterns, schema.org types, numbered steps,
+// calls to action, prices, word count, vocabulary); a multinomial logistic
+// regression trained on the hand-labelled data in testdata weighs them. The
+// intent head's probabilities are calibrated by temperature scaling fitted on
+// cross-validation folds of the training data, so Confidence is the
+// probability that the intent is right: of labels given 0.9, about 90% are.
+// Subtype is the best subtype of the chosen intent; stage is "none" for
+// other. Non-English pages keep the language-independent signals but get a
+// lower confidence and a "lang:xx(lower confidence)" signal.
+//
+// The model is classify/model.json, embedded in the binary; nothing uses the
+// network. After changing the training data or the features, run
+//
+//	go generate ./classify
+//
+// and commit model.json; TestModelUpToDate fails when they disagree.
+// "go test ./classify -run TestHeldout -v" is the evaluation: it prints
+// accuracy, per-class precision, recall and F1 and confusion matrices on the
+// held-out data, which no rule or weight is tuned on.
+//
+// Files:
+//
+//	classify.go         Classifier, New, options, Page, Keyword, LearnSite
+//	site.go             Site and Keywords (worker pool), key phrases, SitePhrase
+//	model.json          the trained model (generated)
+//	internal/feature    features and signals for keywords and pages; brands.txt
+//	internal/nlp        prose tagging, head nouns, snowball stemming
+//	internal/lr         logistic regression and temperature scaling
+//	internal/dataset    readers for the labelled data
+//	internal/trainer    builds model.json from testdata (deterministic)
+//	internal/train      the go:generate command around trainer
+package classify

@@ -1,0 +1,188 @@
+package feature
+
+import (
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/seoplan/seoplan/classify/internal/nlp"
+)
+
+// tagCache keeps prose's tags per distinct phrase. Tagging costs tens of
+// microseconds, the rest of a keyword's features about one; keyword lists
+// and page titles repeat phrases often enough that a bounded cache pays.
+var (
+	tagCache     sync.Map // string → []nlp.Token
+	tagCacheSize atomic.Int64
+)
+
+const tagCacheMax = 1 << 18
+
+// TagCached is nlp.Tag with a bounded, concurrency-safe cache.
+func TagCached(text string) []nlp.Token {
+	if v, ok := tagCache.Load(text); ok {
+		return v.([]nlp.Token)
+	}
+	toks := nlp.Tag(text)
+	if tagCacheSize.Load() < tagCacheMax {
+		if _, loaded := tagCache.LoadOrStore(text, toks); !loaded {
+			tagCacheSize.Add(1)
+		}
+	}
+	return toks
+}
+
+// Keyword returns the features and signals of a search keyword.
+func Keyword(kw string, site *Site) *Vector {
+	x := newVector()
+	phrase(x, "", kw, site, true)
+	return x
+}
+
+// phrase adds the features of a short phrase (a keyword, or a page's title)
+// under prefix p. It is where TAXONOMY's tie-breakers 1–3 live: the head
+// noun, the question word, the brand and what stands next to it.
+func phrase(x *Vector, p, text string, site *Site, signals bool) {
+	words := Words(text)
+	if len(words) == 0 {
+		x.Add(p+"empty", 1)
+		return
+	}
+	spans := findBrands(words, site)
+	if !strings.EqualFold(text, strings.ToLower(text)) { // capitals: ask prose's entity tagger too
+		for _, e := range nlp.Entities(text) {
+			ew := Words(e)
+			if len(ew) == 0 || genericWords[ew[0]] {
+				continue
+			}
+			for i := 0; i+len(ew) <= len(words); i++ {
+				if strings.Join(words[i:i+len(ew)], " ") == strings.Join(ew, " ") && !inSpans(spans, i) {
+					spans = append(spans, brandSpan{i, i + len(ew), "entity"})
+					break
+				}
+			}
+		}
+	}
+	sig := func(s string) {
+		if signals {
+			x.Signal(s)
+		} else {
+			x.Add(p+"sig:"+signalKey(s), 1)
+		}
+	}
+	brandWords := 0
+	for _, s := range spans {
+		brandWords += s.end - s.start
+		how := s.how
+		if how == "pattern(x vs y)" || strings.HasPrefix(how, "pattern(") {
+			sig("brand:" + how)
+		} else {
+			sig("brand:" + how)
+		}
+	}
+	norm := replaceBrands(words, spans)
+	addNgrams(x, p+"w", norm, 1)
+	x.Add(p+"first:"+norm[0], 1)
+	x.Add(p+"last:"+norm[len(norm)-1], 1)
+	x.Add(p+"len:"+lenBucket(len(words)), 1)
+
+	// Brand alone, with a navigation word, or with anything else
+	// (tie-breaker 2).
+	if len(spans) > 0 {
+		rest := 0
+		nav := 0
+		for _, w := range norm {
+			if w == "<brand>" || stopwords[w] {
+				continue
+			}
+			rest++
+			if navWords[w] {
+				nav++
+			}
+		}
+		switch {
+		case rest == 0:
+			x.Add(p+"brand:alone", 1)
+		case nav == rest:
+			x.Add(p+"brand:nav-only", 1)
+			sig("brand+nav")
+		case nav > 0:
+			x.Add(p+"brand:nav-some", 1)
+		default:
+			x.Add(p+"brand:with-other", 1)
+		}
+		if norm[0] == "<brand>" {
+			x.Add(p+"brand:first", 1)
+		}
+	}
+
+	// Question words and modifiers (tie-breakers 1 and 3).
+	if questionWords[words[0]] {
+		x.Add(p+"q:"+words[0], 1)
+		sig("question:" + words[0])
+	}
+	for _, w := range words {
+		if modifiers[w] {
+			x.Add(p+"mod:"+w, 1)
+		}
+		if isYear(w) {
+			x.Add(p+"mod:year", 1)
+		}
+	}
+	if strings.Contains(" "+strings.Join(words, " ")+" ", " how to ") {
+		x.Add(p+"howto", 1)
+	}
+
+	// The head noun, from prose's tags on the brand-free phrase.
+	tagText := strings.Join(norm, " ")
+	tagText = strings.ReplaceAll(tagText, "<brand>", "Acme")
+	toks := TagCached(tagText)
+	if h := nlp.Head(toks); h >= 0 {
+		head := toks[h].Text
+		if head == "acme" {
+			head = "<brand>"
+		}
+		x.Add(p+"head:"+head, 1)
+		x.Add(p+"headtag:"+toks[h].Tag, 1)
+		switch {
+		case productHeads[head]:
+			x.Add(p+"headclass:product", 1)
+			sig("head-noun:" + head)
+		case problemHeads[head]:
+			x.Add(p+"headclass:problem", 1)
+			sig("head-noun:" + head)
+		default:
+			x.Add(p+"headclass:none", 1)
+		}
+		if h > 0 && (toks[0].Tag == "VB" || toks[0].Tag == "VBG") {
+			x.Add(p+"starts-verb", 1)
+		}
+	}
+}
+
+func inSpans(spans []brandSpan, i int) bool {
+	for _, s := range spans {
+		if i >= s.start && i < s.end {
+			return true
+		}
+	}
+	return false
+}
+
+func lenBucket(n int) string {
+	switch {
+	case n <= 1:
+		return "1"
+	case n == 2:
+		return "2"
+	case n <= 4:
+		return "3-4"
+	case n <= 7:
+		return "5-7"
+	}
+	return "8+"
+}
+
+func isYear(w string) bool {
+	return len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) && isNumber(w)
+}

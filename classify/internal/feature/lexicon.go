@@ -1,0 +1,127 @@
+package feature
+
+// Word lists behind the rule signals. They encode TAXONOMY.md's tie-breakers
+// (what a head noun or a navigation word means) and the vocabulary of page
+// templates; the model learns how much each is worth.
+
+func set(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// productHeads are head nouns that name an offering, a vendor or its price
+// (tie-breaker 1).
+var productHeads = set("software", "tool", "tools", "app", "apps", "platform", "platforms",
+	"system", "systems", "solution", "solutions", "service", "services", "vendor", "vendors",
+	"provider", "providers", "company", "companies", "agency", "agencies", "plugin", "plugins",
+	"extension", "extensions", "saas", "crm", "erp", "cms", "suite", "program", "programs",
+	"pricing", "price", "prices", "cost", "costs", "plan", "plans", "subscription", "license",
+	"demo", "trial", "alternative", "alternatives", "competitor", "competitors", "review",
+	"reviews", "integration", "integrations", "api", "sdk", "features", "feature", "product",
+	"products", "device", "devices", "machine", "kit", "brand", "brands", "store", "shop",
+	"builder", "generator", "tracker", "scheduler", "manager", "checker", "analyzer", "calculator")
+
+// problemHeads are head nouns that name a skill, a task, a concept or an
+// outcome.
+var problemHeads = set("examples", "example", "ideas", "idea", "tips", "tip", "strategies",
+	"strategy", "guide", "tutorial", "template", "templates", "checklist", "checklists",
+	"worksheet", "formula", "definition", "meaning", "steps", "process", "benefits",
+	"statistics", "stats", "trends", "report", "benchmarks", "rate", "metrics", "kpis",
+	"best practices", "mistakes", "questions", "course", "certification", "salary", "jobs",
+	"plan", "sample", "samples", "types", "format", "case study")
+
+// navWords, after a brand, make a navigation query (tie-breaker 2).
+var navWords = set("login", "log", "signin", "sign", "account", "careers", "jobs", "job",
+	"contact", "phone", "number", "address", "headquarters", "hq", "office", "offices",
+	"support", "customer", "status", "outage", "down", "stock", "ceo", "founder", "owner",
+	"download", "website", "site", "homepage", "portal", "app", "dashboard", "help",
+	"hours", "near", "me", "location", "locations", "salary", "internship", "press",
+	"news", "about", "linkedin", "glassdoor", "email", "chat", "cancel", "refund", "terms",
+	"privacy", "policy", "legal", "logo", "wiki")
+
+// questionWords open a question; "how" and "what" are the common ones.
+var questionWords = set("how", "what", "why", "when", "where", "which", "who", "can",
+	"does", "do", "is", "are", "should", "will", "could", "would")
+
+// modifiers change what a phrase asks for.
+var modifiers = set("best", "top", "vs", "versus", "alternative", "alternatives", "cheap",
+	"cheapest", "free", "affordable", "review", "reviews", "compare", "comparison",
+	"pricing", "price", "cost", "buy", "discount", "coupon", "trial", "demo", "examples",
+	"template", "templates", "ideas", "tips", "guide", "checklist", "how", "what", "why",
+	"definition", "meaning", "login", "careers", "contact", "not", "error", "fix", "broken",
+	"working", "statistics", "trends", "report", "near", "for", "with", "without", "to")
+
+// genericWords are common nouns that a pattern like "X pricing" must not
+// mistake for a brand.
+var genericWords = set("software", "tool", "tools", "app", "crm", "erp", "cms", "saas",
+	"website", "web", "email", "marketing", "seo", "hosting", "domain", "cloud", "payroll",
+	"accounting", "invoice", "invoicing", "project", "management", "help", "desk", "helpdesk",
+	"customer", "support", "service", "chat", "live", "video", "phone", "sms", "text",
+	"insurance", "car", "home", "house", "health", "dental", "life", "travel", "flight",
+	"hotel", "gym", "yoga", "lawn", "care", "cleaning", "plumbing", "roof", "solar", "hvac",
+	"moving", "storage", "wedding", "photography", "design", "logo", "ecommerce", "online",
+	"store", "shop", "school", "college", "course", "bank", "loan", "mortgage", "credit",
+	"card", "tax", "legal", "lawyer", "attorney", "doctor", "dentist", "therapy", "vpn",
+	"antivirus", "backup", "erp", "pos", "hr", "ats", "lms", "api", "data", "analytics",
+	"survey", "form", "forms", "calendar", "scheduling", "booking", "appointment", "team",
+	"sales", "lead", "leads", "ad", "ads", "social", "media", "content", "blog", "podcast",
+	"newsletter", "the", "a", "an", "my", "our", "your", "free", "best", "top", "cheap",
+	"new", "open", "source", "enterprise", "small", "business", "plan", "plans", "monthly",
+	"annual", "pro", "premium", "basic", "team", "teams", "user", "per", "and", "or",
+	"of", "for", "in", "on", "to", "with", "how", "what", "is", "why", "vs", "food",
+	"meal", "dog", "cat", "pet", "baby", "kids", "coffee", "wine", "beer", "shoes",
+	"clothing", "furniture", "mattress", "bike", "electric", "diy", "garden", "kitchen")
+
+// patternWords, after an unknown name, mark that name as a brand, with the
+// pattern reported in the signal: "x login", "x pricing", "x alternatives".
+var patternWords = set("login", "pricing", "alternatives", "alternative", "competitors",
+	"review", "reviews", "careers", "api", "integration", "integrations", "coupon",
+	"discount", "demo", "trial", "support", "download", "app", "promo", "plans")
+
+// stopwords are dropped from page vocabulary features and key phrases.
+var stopwords = set("a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to",
+	"for", "with", "by", "from", "as", "is", "are", "was", "were", "be", "been", "it",
+	"its", "this", "that", "these", "those", "you", "your", "we", "our", "they", "their",
+	"i", "my", "me", "he", "she", "his", "her", "them", "us", "so", "if", "then", "than",
+	"can", "will", "do", "does", "did", "have", "has", "had", "not", "no", "yes", "all",
+	"any", "more", "most", "some", "such", "into", "out", "up", "about", "over", "also",
+	"just", "only", "very", "there", "here", "what", "which", "who", "when", "where", "why",
+	"how", "each", "other", "one", "get", "use", "may", "should", "would", "could", "s")
+
+// ctaPhrases are calls to action, matched in link anchors and main text.
+// Each maps to the canonical form reported in the cta: signal.
+var ctaPhrases = map[string]string{
+	"book a demo": "book a demo", "request a demo": "book a demo", "get a demo": "book a demo",
+	"schedule a demo": "book a demo", "watch demo": "book a demo", "see a demo": "book a demo",
+	"start free trial": "free trial", "start your free trial": "free trial",
+	"free trial": "free trial", "try free": "free trial", "try it free": "free trial",
+	"try for free": "free trial", "start for free": "sign up", "get started": "sign up",
+	"sign up": "sign up", "sign up free": "sign up", "create account": "sign up",
+	"create an account": "sign up", "buy now": "buy", "add to cart": "buy",
+	"add to basket": "buy", "shop now": "buy", "order now": "buy", "subscribe": "subscribe",
+	"contact sales": "contact sales", "talk to sales": "contact sales",
+	"get a quote": "contact sales", "request a quote": "contact sales",
+	"download": "download", "download the": "download", "get the template": "download",
+	"download template": "download", "read more": "read more", "apply now": "apply",
+	"view open roles": "apply", "see open positions": "apply", "join our team": "apply",
+	"choose plan": "buy", "select plan": "buy", "upgrade": "buy", "compare plans": "buy",
+	"install": "install", "install app": "install", "connect": "install",
+	"add to slack": "install", "log in": "log in", "login": "log in", "sign in": "log in",
+}
+
+// urlWords are path words whose presence the url: signal reports.
+var urlWords = set("pricing", "plans", "price", "features", "feature", "product", "products",
+	"solutions", "solution", "integrations", "integration", "apps", "marketplace", "compare",
+	"vs", "alternatives", "alternative", "blog", "resources", "guides", "guide", "learn",
+	"academy", "how-to", "glossary", "templates", "template", "help", "docs", "support",
+	"kb", "knowledge-base", "case-studies", "customers", "stories", "reports", "research",
+	"news", "press", "about", "team", "careers", "jobs", "contact", "legal", "privacy",
+	"terms", "cookies", "security", "tag", "tags", "category", "categories", "author",
+	"page", "search", "login", "signin", "signup", "demo", "trial", "webinars", "whitepapers",
+	"ebooks", "reviews", "shop", "store", "collections", "cart", "checkout", "faq", "404")
+
+// IsStopword reports whether a lower-case word is a stop word.
+func IsStopword(w string) bool { return stopwords[w] }

@@ -1,0 +1,259 @@
+package feature
+
+import (
+	"fmt"
+	"net/url"
+	"regexp"
+	"strings"
+
+	"github.com/seoplan/seoplan"
+)
+
+// MainWords is how many words of the main text feed vocabulary features.
+// The opening of a page says what it is; the rest mostly repeats it, and
+// bounding it keeps a 5,000-word page as cheap as a 500-word one.
+const MainWords = 600
+
+var (
+	priceRE    = regexp.MustCompile(`(?i)(?:[$€£¥]\s?\d[\d,.]*|\d[\d,.]*\s?(?:usd|eur|gbp|€|\$))(?:\s?(?:/|per)\s?(?:mo|month|user|seat|year|yr|agent|site))?`)
+	perUnitRE  = regexp.MustCompile(`(?i)\b(?:per (?:user|seat|agent|month|year)|/\s?(?:mo|month|user|seat)\b|billed (?:annually|monthly|yearly))`)
+	stepRE     = regexp.MustCompile(`(?i)^(?:step\s*\d+|\d+[.):]\s|\d+\s*[-–—]\s|#\d+)`)
+	vsRE       = regexp.MustCompile(`(?i)\b(?:vs\.?|versus)\b`)
+	dateLineRE = regexp.MustCompile(`(?i)\b(?:\d+\s*min(?:ute)?s?\s*read|posted (?:on|by)|published|updated on|written by)\b`)
+)
+
+// Page returns the features and signals of a page. lang is the page's
+// detected language ("en" when unknown); brand-free titles and the site's
+// names come from site.
+func Page(p *seoplan.Page, lang string, site *Site) *Vector {
+	x := newVector()
+	if p.Status >= 400 {
+		x.Signal(fmt.Sprintf("status:%d", p.Status))
+	}
+	if lang != "" && lang != "en" {
+		x.Add("lang:other", 1)
+	}
+
+	// URL path.
+	path := "/"
+	if u, err := url.Parse(p.URL); err == nil && u.Path != "" {
+		path = strings.ToLower(u.Path)
+	}
+	segs := strings.FieldsFunc(path, func(r rune) bool { return r == '/' })
+	if len(segs) == 0 {
+		x.Add("u:root", 1)
+		x.Signal("url:/")
+	} else {
+		x.Add("u0:"+segs[0], 1)
+		x.Add(fmt.Sprintf("udepth:%d", min(len(segs), 4)), 1)
+		for i, s := range segs {
+			if urlWords[s] {
+				x.Signal("url:/" + s)
+			}
+			for _, w := range Words(strings.NewReplacer("-", " ", "_", " ", ".html", "", ".htm", "", ".php", "").Replace(s)) {
+				x.Add("u:"+w, 1)
+				if i == len(segs)-1 {
+					x.Add("ulast:"+w, 1)
+				}
+			}
+			if isNumber(s) && i > 0 && segs[i-1] == "page" {
+				x.Add("u:pagination", 1)
+			}
+		}
+	}
+
+	// Title without the site name suffix, and h1: phrased like keywords.
+	title := StripSiteName(p.Title)
+	phrase(x, "t", title, site, false)
+	if title != "" {
+		tw := Words(title)
+		for _, w := range []string{"vs", "versus", "pricing", "alternatives", "how", "what", "guide", "template", "templates", "checklist", "review", "best", "examples", "tips", "case", "report", "careers", "about", "contact", "privacy", "terms", "login"} {
+			for _, x2 := range tw {
+				if x2 == w {
+					x.Signal(`title:"` + w + `"`)
+					break
+				}
+			}
+		}
+		if strings.Contains(strings.ToLower(title), "how to") {
+			x.Signal(`title:"how to"`)
+		}
+		if strings.Contains(strings.ToLower(title), "not found") {
+			x.Signal(`title:"not found"`)
+		}
+	}
+	for _, h := range p.H1 {
+		addNgrams(x, "h", Words(h), 1)
+		if vsRE.MatchString(h) {
+			x.Add("h1:vs", 1)
+		}
+	}
+
+	// Heading outline: vocabulary, numbered steps, questions, comparisons.
+	steps, questions, vs := 0, 0, 0
+	for _, h := range p.Headings {
+		hw := Words(h.Text)
+		for _, w := range hw {
+			if !stopwords[w] {
+				x.Add("hd:"+w, 0.5)
+			}
+		}
+		if stepRE.MatchString(strings.TrimSpace(h.Text)) {
+			steps++
+		}
+		if strings.HasSuffix(strings.TrimSpace(h.Text), "?") || (len(hw) > 0 && questionWords[hw[0]]) {
+			questions++
+		}
+		if vsRE.MatchString(h.Text) {
+			vs++
+		}
+	}
+	x.Add("headings:"+countBucket(len(p.Headings)), 1)
+	if steps >= 2 {
+		x.Signal("headings:numbered steps")
+		x.Add("steps:"+countBucket(steps), 1)
+	}
+	if questions >= 2 {
+		x.Add("headings:questions", 1)
+	}
+	if vs >= 1 {
+		x.Signal(`headings:"vs"`)
+	}
+
+	// Schema.org and Open Graph types.
+	for _, s := range p.SchemaTypes {
+		s = strings.TrimSpace(s)
+		if i := strings.LastIndexAny(s, "/#"); i >= 0 {
+			s = s[i+1:]
+		}
+		if s != "" {
+			x.Signal("schema:" + s)
+		}
+	}
+	if p.OGType != "" {
+		x.Add("og:"+strings.ToLower(p.OGType), 1)
+	}
+	for _, b := range p.Breadcrumbs {
+		for _, w := range Words(b) {
+			x.Add("bc:"+w, 1)
+		}
+	}
+
+	// Calls to action in link anchors, then in the text.
+	for _, l := range p.Links {
+		if c, ok := ctaPhrases[strings.ToLower(strings.TrimSpace(l.Text))]; ok {
+			x.Signal("cta:" + c)
+		}
+	}
+
+	// Main text: vocabulary of its opening, prices, comparison words, bylines.
+	words := Words(firstWords(p.MainText, MainWords))
+	for _, w := range words {
+		if !stopwords[w] && len(w) > 2 && !isNumber(w) {
+			x.Add("m:"+w, 0.3)
+		}
+	}
+	low := strings.ToLower(firstWords(p.MainText, 2*MainWords))
+	for phrase, c := range ctaPhrases {
+		if len(phrase) > 8 && strings.Contains(low, phrase) {
+			x.Add("mcta:"+c, 1)
+		}
+	}
+	if n := len(priceRE.FindAllStringIndex(low, 20)); n > 0 {
+		x.Add("prices:"+countBucket(n), 1)
+		if n >= 2 || perUnitRE.MatchString(low) {
+			x.Signal(fmt.Sprintf("prices:%d", n))
+		}
+	}
+	if perUnitRE.MatchString(low) {
+		x.Add("per-unit", 1)
+	}
+	if n := len(vsRE.FindAllStringIndex(low, 20)); n > 0 {
+		x.Add("mvs:"+countBucket(n), 1)
+	}
+	if dateLineRE.MatchString(low) {
+		x.Add("byline", 1)
+	}
+	wc := p.WordCount
+	if wc == 0 {
+		wc = len(strings.Fields(p.MainText))
+	}
+	x.Add("wc:"+wordBucket(wc), 1)
+	if wc < 150 {
+		x.Signal("thin:<150 words")
+	}
+	return x
+}
+
+// StripSiteName removes a site-name suffix or prefix from a title:
+// "Pricing | Acme" → "Pricing". The longer side is kept.
+func StripSiteName(title string) string {
+	for _, sep := range []string{" | ", " – ", " — ", " - ", " · ", " :: "} {
+		if i := strings.LastIndex(title, sep); i > 0 {
+			a, b := title[:i], title[i+len(sep):]
+			if len(b) <= len(a) {
+				return strings.TrimSpace(a)
+			}
+			return strings.TrimSpace(b)
+		}
+	}
+	return strings.TrimSpace(title)
+}
+
+// SiteNameOf returns the site-name part of a title ("Pricing | Acme" →
+// "Acme"), or "".
+func SiteNameOf(title string) string {
+	for _, sep := range []string{" | ", " – ", " — ", " - ", " · ", " :: "} {
+		if i := strings.LastIndex(title, sep); i > 0 {
+			a, b := title[:i], title[i+len(sep):]
+			if len(b) <= len(a) {
+				return strings.TrimSpace(b)
+			}
+			return strings.TrimSpace(a)
+		}
+	}
+	return ""
+}
+
+func firstWords(s string, n int) string {
+	count, in := 0, false
+	for i, r := range s {
+		sp := r == ' ' || r == '\n' || r == '\t' || r == '\r'
+		if !sp && !in {
+			count++
+			if count > n {
+				return s[:i]
+			}
+		}
+		in = !sp
+	}
+	return s
+}
+
+func countBucket(n int) string {
+	switch {
+	case n == 0:
+		return "0"
+	case n == 1:
+		return "1"
+	case n <= 3:
+		return "2-3"
+	case n <= 7:
+		return "4-7"
+	}
+	return "8+"
+}
+
+func wordBucket(n int) string {
+	switch {
+	case n < 150:
+		return "<150"
+	case n < 400:
+		return "<400"
+	case n < 1000:
+		return "<1000"
+	case n < 2000:
+		return "<2000"
+	}
+	return "2000+"
+}

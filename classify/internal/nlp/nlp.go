@@ -1,0 +1,140 @@
+// Package nlp wraps prose's tokenizer and part-of-speech tagger and the
+// snowball stemmer behind the few calls the classifier needs: tag a short
+// text, find the head noun of a keyword phrase, chunk noun phrases and stem
+// them.
+//
+// prose loads its tagger model (a few MB of gob) every time NewDocument is
+// called without a model, which costs milliseconds; this package loads it
+// once and hands it to every document, with sentence segmentation switched
+// off (keywords and headings are single phrases) and entity extraction
+// switched on only where capital letters make it worth the cost.
+package nlp
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/jdkato/prose/v2"
+	"github.com/kljensen/snowball"
+)
+
+// Token is one tagged word, lower-cased.
+type Token struct {
+	Text string // lower case
+	Tag  string // Penn Treebank tag from prose
+}
+
+var (
+	modelOnce sync.Once
+	model     *prose.Model
+)
+
+// sharedModel loads prose's English tagger and entity model once. prose's
+// models are read-only after loading, so documents on many goroutines can
+// share them.
+func sharedModel() *prose.Model {
+	modelOnce.Do(func() { model = prose.ModelFromData("seoplan") })
+	return model
+}
+
+// Load loads the models now rather than on first use, so that a benchmark or
+// a server does not pay for it inside the first call.
+func Load() { sharedModel() }
+
+// Tag tokenizes and tags text as one phrase. Tagging works on the text as
+// written (capitals help the tagger) and the tokens come back lower-cased.
+func Tag(text string) []Token {
+	doc, err := prose.NewDocument(text,
+		prose.UsingModel(sharedModel()),
+		prose.WithSegmentation(false),
+		prose.WithExtraction(false))
+	if err != nil {
+		return nil
+	}
+	toks := doc.Tokens()
+	out := make([]Token, 0, len(toks))
+	for _, t := range toks {
+		out = append(out, Token{Text: strings.ToLower(t.Text), Tag: t.Tag})
+	}
+	return out
+}
+
+// Entities returns the named entities prose's tagger finds in text. It only
+// runs when text has a capital letter after its first character, because
+// prose's entity model keys on capitals and keyword lists are usually lower
+// case.
+func Entities(text string) []string {
+	if !hasInnerCapital(text) {
+		return nil
+	}
+	doc, err := prose.NewDocument(text,
+		prose.UsingModel(sharedModel()),
+		prose.WithSegmentation(false))
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, e := range doc.Entities() {
+		if e.Label == "ORGANIZATION" || e.Label == "GPE" || e.Label == "PERSON" {
+			out = append(out, strings.ToLower(e.Text))
+		}
+	}
+	return out
+}
+
+func hasInnerCapital(s string) bool {
+	for i, r := range s {
+		if i > 0 && unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// IsNoun reports whether a Penn Treebank tag is a noun tag.
+func IsNoun(tag string) bool { return strings.HasPrefix(tag, "NN") }
+
+// Head returns the index of the head noun of a keyword phrase: the last noun
+// before the first preposition or "to"-infinitive that follows a noun ("crm
+// software for agencies" → software, "how to reduce churn" → churn), else the
+// last noun, else the last word. It returns -1 for no tokens.
+func Head(toks []Token) int {
+	if len(toks) == 0 {
+		return -1
+	}
+	last := -1
+	for i, t := range toks {
+		if IsNoun(t.Tag) {
+			last = i
+			continue
+		}
+		if last >= 0 && (t.Tag == "IN" || t.Tag == "TO") {
+			return last
+		}
+	}
+	if last >= 0 {
+		return last
+	}
+	return len(toks) - 1
+}
+
+// Stem returns the snowball stem of a lower-case word in language lang (an
+// ISO 639-1 code); languages snowball lacks, and words it fails on, come back
+// unchanged.
+func Stem(word, lang string) string {
+	name := snowballLang[lang]
+	if name == "" {
+		name = "english"
+	}
+	s, err := snowball.Stem(word, name, false)
+	if err != nil || s == "" {
+		return word
+	}
+	return s
+}
+
+var snowballLang = map[string]string{
+	"en": "english", "fr": "french", "es": "spanish", "ru": "russian",
+	"sv": "swedish", "no": "norwegian", "nb": "norwegian", "hu": "hungarian",
+}
