@@ -1,0 +1,288 @@
+package planner
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/seoplan/seoplan"
+)
+
+// thinWords is the main-text length below which a product or problem page is
+// too thin to rank or to help a reader.
+const thinWords = 300
+
+// check is one content-audit rule; audit runs them all in this order.
+type check func(s *site, clusters []*cluster) []seoplan.Finding
+
+var checks = []check{
+	checkBroken,
+	checkCannibalisation,
+	checkNoindexInCluster,
+	checkOrphans,
+	checkNoProductLink,
+	checkPillarUnlinked,
+	checkThin,
+	checkDuplicateTitles,
+	checkMissingMeta,
+}
+
+var severityRank = map[string]int{"high": 0, "medium": 1, "low": 2}
+
+func audit(s *site, clusters []*cluster) []seoplan.Finding {
+	var out []seoplan.Finding
+	for _, c := range checks {
+		out = append(out, c(s, clusters)...)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		return severityRank[out[i].Severity] < severityRank[out[j].Severity]
+	})
+	return out
+}
+
+// checkBroken finds internal links to pages that answered 4xx or 5xx or did
+// not answer at all: one finding per broken target, naming who links to it.
+func checkBroken(s *site, _ []*cluster) []seoplan.Finding {
+	from := make(map[string][]string)
+	for _, p := range s.html {
+		seen := make(map[string]bool)
+		for _, l := range p.lp.Page.Links {
+			if !l.Internal || seen[l.URL] {
+				continue
+			}
+			seen[l.URL] = true
+			t, ok := s.all[l.URL]
+			if !ok {
+				continue // not crawled (excluded, disallowed or over the limit): unknown, not broken
+			}
+			if st := t.Page.Status; st >= 400 || (st == 0 && t.Page.Error != "") {
+				from[l.URL] = append(from[l.URL], p.url)
+			}
+		}
+	}
+	var out []seoplan.Finding
+	for _, target := range sortedKeys(from) {
+		t := s.all[target]
+		status := fmt.Sprintf("status %d", t.Page.Status)
+		if t.Page.Status == 0 {
+			status = "error: " + t.Page.Error
+		}
+		pages := from[target]
+		out = append(out, seoplan.Finding{
+			Kind:     seoplan.FindingBrokenLink,
+			Severity: "high",
+			Summary:  fmt.Sprintf("%s (%s) is linked from %d %s.", target, status, len(pages), plural(len(pages), "page", "pages")),
+			Pages:    append([]string{target}, pages...),
+			Fix:      "Point the links at the page that replaced it, or restore it; redirect the old URL with a 301.",
+		})
+	}
+	return out
+}
+
+// checkCannibalisation finds pages of one intent whose main phrase is the
+// same: they compete for the same searches.
+func checkCannibalisation(s *site, _ []*cluster) []seoplan.Finding {
+	groups := make(map[string][]string)
+	names := make(map[string]string)
+	for _, p := range s.html {
+		if !p.clusterable() || len(p.phrases) == 0 {
+			continue
+		}
+		k := string(p.label.Intent) + "|" + string(p.label.Subtype) + "|" + p.phrases[0].Stem
+		groups[k] = append(groups[k], p.url)
+		names[k] = p.phrases[0].Phrase
+	}
+	var out []seoplan.Finding
+	for _, k := range sortedKeys(groups) {
+		pages := groups[k]
+		if len(pages) < 2 {
+			continue
+		}
+		intent := k[:strings.IndexByte(k, '|')]
+		out = append(out, seoplan.Finding{
+			Kind:     seoplan.FindingCannibalisation,
+			Severity: "high",
+			Summary:  fmt.Sprintf("%d %s pages lead on the same phrase %s and compete for the same searches.", len(pages), intent, quote(names[k])),
+			Pages:    pages,
+			Fix:      "Merge them into the strongest page and 301 the others to it, or refocus each on a distinct phrase.",
+		})
+	}
+	return out
+}
+
+func checkNoindexInCluster(s *site, _ []*cluster) []seoplan.Finding {
+	var out []seoplan.Finding
+	for _, p := range s.html {
+		if p.cluster >= 0 && p.lp.Page.Noindex {
+			out = append(out, seoplan.Finding{
+				Kind:     seoplan.FindingNoindexInCluster,
+				Severity: "high",
+				Summary:  fmt.Sprintf("%s belongs to a topic cluster but is marked noindex, so search engines drop it.", p.url),
+				Pages:    []string{p.url},
+				Fix:      "Remove the noindex if the page should rank; otherwise take it out of the cluster's links.",
+			})
+		}
+	}
+	return out
+}
+
+// checkOrphans finds pages the sitemap lists that no other page links to.
+func checkOrphans(s *site, _ []*cluster) []seoplan.Finding {
+	var out []seoplan.Finding
+	for _, p := range s.html {
+		if p.lp.Page.InSitemap && len(p.in) == 0 && p.lp.Page.Depth > 0 {
+			out = append(out, seoplan.Finding{
+				Kind:     seoplan.FindingOrphan,
+				Severity: "medium",
+				Summary:  fmt.Sprintf("%s is in the sitemap but no page links to it.", p.url),
+				Pages:    []string{p.url},
+				Fix:      "Link to it from its cluster's pillar and a related page, or remove it from the sitemap if it is retired.",
+			})
+		}
+	}
+	return out
+}
+
+// checkNoProductLink finds problem pages in clusters that hand readers to
+// no product page.
+func checkNoProductLink(s *site, _ []*cluster) []seoplan.Finding {
+	var out []seoplan.Finding
+	for _, p := range s.html {
+		if p.cluster < 0 || p.label.Intent != seoplan.IntentProblem || s.bridges(p) {
+			continue
+		}
+		out = append(out, seoplan.Finding{
+			Kind:     seoplan.FindingNoProductLink,
+			Severity: "medium",
+			Summary:  fmt.Sprintf("%s is problem content that links to no product page outside the menu.", p.url),
+			Pages:    []string{p.url},
+			Fix:      "Add an in-text link to the product page that solves the problem the page describes.",
+		})
+	}
+	return out
+}
+
+// checkPillarUnlinked finds cluster pages that do not link to their pillar
+// or that the pillar does not link to.
+func checkPillarUnlinked(s *site, clusters []*cluster) []seoplan.Finding {
+	var out []seoplan.Finding
+	for _, c := range clusters {
+		if c.pillar < 0 {
+			continue
+		}
+		pl := s.html[c.pillar]
+		links := func(from *page, to int) bool {
+			for _, j := range from.out {
+				if j == to {
+					return true
+				}
+			}
+			return false
+		}
+		var up, down []string
+		for _, i := range c.pages {
+			if i == c.pillar {
+				continue
+			}
+			if !links(s.html[i], c.pillar) {
+				up = append(up, s.html[i].url)
+			}
+			if !links(pl, i) {
+				down = append(down, s.html[i].url)
+			}
+		}
+		if len(up) > 0 {
+			out = append(out, seoplan.Finding{
+				Kind:     seoplan.FindingPillarUnlinked,
+				Severity: "medium",
+				Summary:  fmt.Sprintf("%d %s in %s %s not link to the pillar %s.", len(up), plural(len(up), "page", "pages"), quote(c.name), plural(len(up), "does", "do"), pl.url),
+				Pages:    up,
+				Fix:      "Add a link to the pillar from each page, with the cluster's phrase as anchor.",
+			})
+		}
+		if len(down) > 0 {
+			out = append(out, seoplan.Finding{
+				Kind:     seoplan.FindingPillarUnlinked,
+				Severity: "medium",
+				Summary:  fmt.Sprintf("The pillar %s of %s does not link to %d of its %s.", pl.url, quote(c.name), len(down), plural(len(down), "page", "pages")),
+				Pages:    down,
+				Fix:      "Link each page from the pillar's matching section.",
+			})
+		}
+	}
+	return out
+}
+
+func checkThin(s *site, _ []*cluster) []seoplan.Finding {
+	var out []seoplan.Finding
+	for _, p := range s.html {
+		if !p.clusterable() || p.lp.Page.WordCount >= thinWords {
+			continue
+		}
+		out = append(out, seoplan.Finding{
+			Kind:     seoplan.FindingThin,
+			Severity: "medium",
+			Summary:  fmt.Sprintf("%s has %d words of main text (under %d).", p.url, p.lp.Page.WordCount, thinWords),
+			Pages:    []string{p.url},
+			Fix:      "Expand it with what the reader came for, or merge it into a stronger page of its cluster.",
+		})
+	}
+	return out
+}
+
+func checkDuplicateTitles(s *site, _ []*cluster) []seoplan.Finding {
+	groups := make(map[string][]string)
+	title := make(map[string]string)
+	for _, p := range s.html {
+		t := strings.TrimSpace(p.lp.Page.Title)
+		if t == "" || p.lp.Page.Noindex {
+			continue
+		}
+		k := strings.ToLower(strings.Join(strings.Fields(t), " "))
+		groups[k] = append(groups[k], p.url)
+		if _, ok := title[k]; !ok {
+			title[k] = t
+		}
+	}
+	var out []seoplan.Finding
+	for _, k := range sortedKeys(groups) {
+		if pages := groups[k]; len(pages) > 1 {
+			out = append(out, seoplan.Finding{
+				Kind:     seoplan.FindingDuplicateTitle,
+				Severity: "low",
+				Summary:  fmt.Sprintf("%d pages share the title %s.", len(pages), quote(title[k])),
+				Pages:    pages,
+				Fix:      "Give each page a title that names its own topic.",
+			})
+		}
+	}
+	return out
+}
+
+func checkMissingMeta(s *site, _ []*cluster) []seoplan.Finding {
+	var pages []string
+	for _, p := range s.html {
+		if strings.TrimSpace(p.lp.Page.MetaDescription) == "" && !p.lp.Page.Noindex {
+			pages = append(pages, p.url)
+		}
+	}
+	if len(pages) == 0 {
+		return nil
+	}
+	return []seoplan.Finding{{
+		Kind:     seoplan.FindingMissingMetaDesc,
+		Severity: "low",
+		Summary:  fmt.Sprintf("%d %s no meta description, so search engines pick a snippet.", len(pages), plural(len(pages), "page has", "pages have")),
+		Pages:    pages,
+		Fix:      "Write a 140–160 character description that states what the reader gets.",
+	}}
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}

@@ -1,0 +1,278 @@
+package planner
+
+import (
+	"context"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/seoplan/seoplan"
+)
+
+const (
+	// maxDF caps how many pages a phrase may join: a phrase on more pages is
+	// too generic to tell topics apart, and the cap keeps the number of
+	// candidate edges linear in pages.
+	maxDF = 100
+	// linkWeight is what one deliberate internal link adds to the affinity of
+	// two pages, against a phrase similarity of up to about 1.
+	linkWeight = 0.25
+)
+
+// cluster is a topic while the planner works on it.
+type cluster struct {
+	id, name string
+	stems    []string // leading stems, weightiest first
+	names    []string // their surface forms
+	score    map[string]float64
+	pages    []int // html indexes, in URL order
+	pillar   int   // html index, -1 when none fits
+	keywords []seoplan.LabeledKeyword
+	// uncovered are the keywords of the cluster that no page covers.
+	uncovered []seoplan.LabeledKeyword
+	gaps      []seoplan.Gap
+	missing   []seoplan.Stage // funnel stages no page covers
+	// pillarProposal is set by propose when the cluster has no pillar.
+	pillarProposal string
+}
+
+func sqrt(f float64) float64 { return math.Sqrt(f) }
+
+// clusterPages groups the product and problem pages into topics and returns
+// them as lists of html indexes.
+func clusterPages(ctx context.Context, s *site) ([][]int, error) {
+	var nodes []int
+	node := make(map[int]int) // html index → node
+	for i, p := range s.html {
+		if p.clusterable() {
+			node[i] = len(nodes)
+			nodes = append(nodes, i)
+		}
+	}
+	n := len(nodes)
+	if n == 0 {
+		return nil, nil
+	}
+	// Inverted index: stem → nodes carrying it, with their weights.
+	type posting struct {
+		node int
+		w    float64
+	}
+	postings := make(map[string][]posting)
+	for k, i := range nodes {
+		for _, ph := range s.html[i].phrases {
+			postings[ph.Stem] = append(postings[ph.Stem], posting{k, ph.Weight})
+		}
+	}
+	stems := make([]string, 0, len(postings))
+	for st := range postings {
+		stems = append(stems, st)
+	}
+	sort.Strings(stems)
+	weights := make(map[uint64]float64)
+	key := func(a, b int) uint64 {
+		if a > b {
+			a, b = b, a
+		}
+		return uint64(a)<<32 | uint64(b)
+	}
+	for _, st := range stems {
+		ps := postings[st]
+		df := len(ps)
+		if df < 2 || df > maxDF || (n >= 8 && df > n/2) {
+			continue
+		}
+		idf := math.Log(1 + float64(n)/float64(df))
+		for a := 0; a < len(ps); a++ {
+			for b := a + 1; b < len(ps); b++ {
+				weights[key(ps[a].node, ps[b].node)] += ps[a].w * ps[b].w * idf
+			}
+		}
+	}
+	for k, i := range nodes {
+		for j := range s.html[i].content {
+			if l, ok := node[j]; ok {
+				weights[key(k, l)] += linkWeight
+			}
+		}
+	}
+	g := graph{adj: make([][]edge, n), self: make([]float64, n)}
+	for kk, w := range weights {
+		a, b := int(kk>>32), int(kk&0xffffffff)
+		g.adj[a] = append(g.adj[a], edge{b, w})
+		g.adj[b] = append(g.adj[b], edge{a, w})
+	}
+	for i := range g.adj {
+		sortEdges(g.adj[i])
+	}
+	comm, err := louvain(ctx, g)
+	if err != nil {
+		return nil, err
+	}
+	groups := make([][]int, 0)
+	for k, c := range comm {
+		for len(groups) <= c {
+			groups = append(groups, nil)
+		}
+		groups[c] = append(groups[c], nodes[k])
+	}
+	return groups, nil
+}
+
+func sortEdges(es []edge) {
+	sort.Slice(es, func(i, j int) bool { return es[i].to < es[j].to })
+}
+
+// buildClusters names the groups by their leading phrase and orders them,
+// largest first.
+func buildClusters(s *site, groups [][]int) []*cluster {
+	df := make(map[string]int)
+	nClusterable := 0
+	for _, p := range s.html {
+		if !p.clusterable() {
+			continue
+		}
+		nClusterable++
+		for _, ph := range p.phrases {
+			df[ph.Stem]++
+		}
+	}
+	var out []*cluster
+	for _, g := range groups {
+		if len(g) == 0 {
+			continue
+		}
+		sort.Ints(g)
+		c := &cluster{pages: g, pillar: -1, score: make(map[string]float64)}
+		for _, i := range g {
+			for _, ph := range s.html[i].phrases {
+				// Weighted by rarity, so a brand name on every page does
+				// not name every cluster.
+				c.score[ph.Stem] += ph.Weight * math.Log(1+float64(nClusterable)/float64(df[ph.Stem]))
+			}
+		}
+		c.stems = rankStems(c.score)
+		out = append(out, c)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if len(out[i].pages) != len(out[j].pages) {
+			return len(out[i].pages) > len(out[j].pages)
+		}
+		return s.html[out[i].pages[0]].url < s.html[out[j].pages[0]].url
+	})
+	surface := surfaceForms(s)
+	used := make(map[string]bool)
+	ids := make(map[string]bool)
+	for ci, c := range out {
+		lead := ""
+		for _, st := range c.stems {
+			if !used[st] {
+				lead = st
+				break
+			}
+		}
+		if lead == "" && len(c.stems) > 0 {
+			lead = c.stems[0]
+		}
+		used[lead] = true
+		if lead != "" {
+			// The leading phrase goes first, then the others by weight.
+			rest := []string{lead}
+			for _, st := range c.stems {
+				if st != lead {
+					rest = append(rest, st)
+				}
+			}
+			c.stems = rest
+		}
+		if len(c.stems) > 5 {
+			c.stems = c.stems[:5]
+		}
+		for _, st := range c.stems {
+			c.names = append(c.names, surface[st])
+		}
+		c.name = "topic " + strconv.Itoa(ci+1)
+		if len(c.names) > 0 && c.names[0] != "" {
+			c.name = c.names[0]
+		}
+		c.id = uniqueID(slug(c.name), ids)
+		for _, i := range c.pages {
+			s.html[i].cluster = ci
+		}
+	}
+	return out
+}
+
+func rankStems(score map[string]float64) []string {
+	stems := make([]string, 0, len(score))
+	for st := range score {
+		stems = append(stems, st)
+	}
+	sort.Slice(stems, func(i, j int) bool {
+		if score[stems[i]] != score[stems[j]] {
+			return score[stems[i]] > score[stems[j]]
+		}
+		return stems[i] < stems[j]
+	})
+	return stems
+}
+
+// surfaceForms maps each stem to the phrase most pages write it as.
+func surfaceForms(s *site) map[string]string {
+	count := make(map[string]map[string]int)
+	for _, p := range s.html {
+		for _, ph := range p.lp.KeyPhrases {
+			if count[ph.Stem] == nil {
+				count[ph.Stem] = make(map[string]int)
+			}
+			count[ph.Stem][ph.Phrase]++
+		}
+	}
+	out := make(map[string]string, len(count))
+	for st, m := range count {
+		best, bestN := "", 0
+		for ph, c := range m {
+			if c > bestN || (c == bestN && ph < best) {
+				best, bestN = ph, c
+			}
+		}
+		if best == "" {
+			best = st
+		}
+		out[st] = best
+	}
+	return out
+}
+
+// slug turns a name into a lower-case ASCII identifier with dashes.
+func slug(name string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(name) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			b.WriteRune(r)
+			dash = false
+		default:
+			if !dash && b.Len() > 0 {
+				b.WriteByte('-')
+				dash = true
+			}
+		}
+	}
+	out := strings.TrimSuffix(b.String(), "-")
+	if out == "" {
+		out = "topic"
+	}
+	return out
+}
+
+func uniqueID(base string, used map[string]bool) string {
+	id := base
+	for n := 2; used[id]; n++ {
+		id = base + "-" + strconv.Itoa(n)
+	}
+	used[id] = true
+	return id
+}

@@ -1,0 +1,46 @@
+// Package planner turns labeled pages and keywords into a content plan:
+// topic clusters with their pillars, coverage and gaps, proposals that fill
+// the gaps, an editorial calendar and a content audit.
+//
+// It is pure: Plan reads only its Input and options (no clock, no network,
+// no files) and the same input gives the same *seoplan.Plan, byte for byte
+// once encoded. Everything is sorted with explicit tie-breaks, and pages are
+// put in URL order first, so not even the input order matters.
+//
+// # How it plans
+//
+// Pages of intent product or problem are clustered; navigation, company,
+// legal and archive pages stay outside (Plan.Unclustered). Two pages are
+// related when they share a key phrase that is neither unique nor generic
+// (an inverted index from phrase stem to pages, capped at 100 pages a
+// phrase, so the work grows with pages, not with their square), weighted by
+// the phrases' TF-IDF weights and rarity, and when one links to the other
+// outside the site menu. Greedy modularity optimisation (Louvain) with a
+// fixed visiting order splits that graph into topics; each is named by its
+// leading phrase.
+//
+// Each cluster gets a pillar (a guide or landing page, or a long page the
+// cluster links to), coverage counts by intent, subtype and stage, and gaps:
+// no problem content, no bridge from problem pages to a product page, no
+// pillar, a missing funnel stage, a lopsided intent mix against the profile,
+// keywords no page covers. Every gap becomes proposals with a working title,
+// keywords, format, links to add, persona, metric, priority (with its
+// reason) and effort; the calendar schedules them by priority, dependencies
+// first.
+//
+// Files:
+//
+//	planner.go    Input, Option, Plan: the entry point and its options
+//	profiles.go   the business profiles as data, and the site's balance
+//	site.go       the page index and internal link graph
+//	cluster.go    phrase/link graph and cluster naming
+//	louvain.go    deterministic greedy modularity clustering
+//	keywords.go   keywords into clusters; keywords no page covers
+//	gaps.go       pillars, coverage and gaps
+//	proposals.go  gaps into proposals, priorities, links, metrics
+//	titles.go     working titles per kind of piece
+//	calendar.go   the editorial calendar
+//	audit.go      the content-audit checks, one function each
+//	personas.go   --personas files, personas the site names, highlights
+//	ari.go        adjusted Rand index, to measure clusters against hand labels
+package planner

@@ -1,0 +1,228 @@
+package planner
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/seoplan/seoplan"
+)
+
+// pillarWords is the length from which a page that is neither a guide nor a
+// landing page can still serve as a pillar, when its cluster links to it.
+const pillarWords = 1500
+
+// pickPillar chooses the page that best covers the topic: a guide or a
+// landing page first, then breadth and links from the rest of the cluster.
+// A cluster where no page fits gets none, and a no-pillar gap.
+func (c *cluster) pickPillar(s *site) {
+	in := make(map[int]bool, len(c.pages))
+	for _, i := range c.pages {
+		in[i] = true
+	}
+	best, bestScore := -1, math.Inf(-1)
+	for _, i := range c.pages {
+		p := s.html[i]
+		inbound := 0
+		for _, j := range p.in {
+			if in[j] {
+				inbound++
+			}
+		}
+		frac := 0.0
+		if len(c.pages) > 1 {
+			frac = float64(inbound) / float64(len(c.pages)-1)
+		}
+		guideLike := p.label.Subtype == seoplan.SubtypeGuide || p.label.Subtype == seoplan.SubtypeProduct
+		if !guideLike && (p.lp.Page.WordCount < pillarWords || frac < 0.5) {
+			continue
+		}
+		score := 2*frac + math.Log10(1+float64(p.lp.Page.WordCount))
+		if guideLike {
+			score += 2
+		}
+		if p.label.Subtype == seoplan.SubtypeGuide {
+			score += 0.5
+		}
+		if score > bestScore {
+			best, bestScore = i, score
+		}
+	}
+	c.pillar = best
+}
+
+func (c *cluster) coverage(s *site) seoplan.Coverage {
+	cv := seoplan.Coverage{
+		ByIntent:  make(map[seoplan.Intent]int),
+		BySubtype: make(map[seoplan.Subtype]int),
+		ByStage:   make(map[seoplan.Stage]int),
+	}
+	for _, i := range c.pages {
+		l := s.html[i].label
+		cv.ByIntent[l.Intent]++
+		cv.BySubtype[l.Subtype]++
+		cv.ByStage[l.Stage]++
+	}
+	return cv
+}
+
+// bridges reports whether a page hands its reader to a product page with a
+// deliberate link (not a site-wide menu link).
+func (s *site) bridges(p *page) bool {
+	for j := range p.content {
+		if s.html[j].label.Intent == seoplan.IntentProduct {
+			return true
+		}
+	}
+	return false
+}
+
+// findGaps lists what the cluster lacks, each with a reason that names the
+// pages and counts a person can check.
+func (c *cluster) findGaps(s *site, prof seoplan.Profile) {
+	var product, problem, unbridged []string
+	stages := make(map[seoplan.Stage]int)
+	for _, i := range c.pages {
+		p := s.html[i]
+		stages[p.label.Stage]++
+		switch p.label.Intent {
+		case seoplan.IntentProduct:
+			product = append(product, p.url)
+		case seoplan.IntentProblem:
+			problem = append(problem, p.url)
+			if !s.bridges(p) {
+				unbridged = append(unbridged, p.url)
+			}
+		}
+	}
+	if len(c.pages) > 0 && len(product) > 0 && len(problem) == 0 {
+		c.gaps = append(c.gaps, seoplan.Gap{
+			Kind: seoplan.GapNoProblemContent,
+			Reason: fmt.Sprintf("%s has %d product %s and no problem content: searchers who have the problem but do not know %s yet have no way in.",
+				quote(c.name), len(product), plural(len(product), "page", "pages"), s.brand),
+			Pages: product,
+		})
+	}
+	if len(unbridged) > 0 {
+		c.gaps = append(c.gaps, seoplan.Gap{
+			Kind: seoplan.GapNoBridge,
+			Reason: fmt.Sprintf("%d of %d problem %s in %s %s to no product page outside the site menu: readers who are ready have nowhere to go.",
+				len(unbridged), len(problem), plural(len(problem), "page", "pages"), quote(c.name), plural(len(unbridged), "links", "link")),
+			Pages: unbridged,
+		})
+	}
+	if c.pillar < 0 && len(c.pages) > 0 {
+		c.gaps = append(c.gaps, seoplan.Gap{
+			Kind: seoplan.GapNoPillar,
+			Reason: fmt.Sprintf("None of the %d %s in %s is a guide or landing page, or a long page (%d+ words) that the rest of the cluster links to: nothing ties the topic together.",
+				len(c.pages), plural(len(c.pages), "page", "pages"), quote(c.name), pillarWords),
+			Pages: c.urls(s),
+		})
+	}
+	if len(c.pages) > 0 {
+		var missing []string
+		for _, st := range []seoplan.Stage{seoplan.StageAwareness, seoplan.StageConsideration, seoplan.StageDecision} {
+			if stages[st] == 0 {
+				missing = append(missing, string(st))
+				c.missing = append(c.missing, st)
+			}
+		}
+		if len(missing) > 0 {
+			c.gaps = append(c.gaps, seoplan.Gap{
+				Kind: seoplan.GapMissingStage,
+				Reason: fmt.Sprintf("%s has no %s page (%d awareness, %d consideration, %d decision).",
+					quote(c.name), strings.Join(missing, " or "),
+					stages[seoplan.StageAwareness], stages[seoplan.StageConsideration], stages[seoplan.StageDecision]),
+			})
+		}
+	}
+	if g, ok := lopsided(c.name, len(product), len(problem), prof); ok {
+		c.gaps = append(c.gaps, g)
+	}
+	if len(c.uncovered) > 0 {
+		var kws []string
+		for _, k := range c.uncovered {
+			kws = append(kws, k.Keyword.Text)
+		}
+		c.gaps = append(c.gaps, seoplan.Gap{
+			Kind: seoplan.GapUncoveredKeyword,
+			Reason: fmt.Sprintf("%d %s from the keyword file %s no page: %s.",
+				len(kws), plural(len(kws), "keyword", "keywords"), plural(len(kws), "has", "have"), quoteList(kws, 5)),
+		})
+	}
+}
+
+// lopsided flags a cluster with both intents where one has at most a fifth of
+// the pages: it attracts without converting, or converts what it never
+// attracts. A cluster with no problem content at all has its own gap.
+func lopsided(name string, product, problem int, prof seoplan.Profile) (seoplan.Gap, bool) {
+	total := product + problem
+	if total < 5 || product == 0 || problem == 0 {
+		return seoplan.Gap{}, false
+	}
+	share := float64(product) / float64(total)
+	if share > 0.2 && share < 0.8 {
+		return seoplan.Gap{}, false
+	}
+	if math.Abs(share-prof.ProductShare) < 0.3 {
+		return seoplan.Gap{}, false
+	}
+	return seoplan.Gap{
+		Kind: seoplan.GapLopsided,
+		Reason: fmt.Sprintf("%s has %d product and %d problem pages (%s product) against the %s profile's %s.",
+			quote(name), product, problem, pct(share), prof.Name, pct(prof.ProductShare)),
+	}, true
+}
+
+func (c *cluster) urls(s *site) []string {
+	out := make([]string, len(c.pages))
+	for k, i := range c.pages {
+		out[k] = s.html[i].url
+	}
+	return out
+}
+
+func (c *cluster) export(s *site) seoplan.Cluster {
+	out := seoplan.Cluster{
+		ID:             c.id,
+		Name:           c.name,
+		PillarProposal: c.pillarProposal,
+		Phrases:        append([]string{}, c.names...),
+		Pages:          []seoplan.PageRef{},
+		Coverage:       c.coverage(s),
+		Gaps:           append([]seoplan.Gap{}, c.gaps...),
+	}
+	if c.pillar >= 0 {
+		out.Pillar = s.html[c.pillar].url
+	}
+	for _, i := range c.pages {
+		r := s.html[i].ref()
+		r.Pillar = i == c.pillar
+		out.Pages = append(out.Pages, r)
+	}
+	for _, k := range c.keywords {
+		out.Keywords = append(out.Keywords, k.Keyword.Text)
+	}
+	return out
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+func quote(s string) string { return "\u201c" + s + "\u201d" }
+
+func quoteList(items []string, max int) string {
+	var q []string
+	for i, it := range items {
+		if i == max {
+			q = append(q, fmt.Sprintf("and %d more", len(items)-max))
+			break
+		}
+		q = append(q, quote(it))
+	}
+	return strings.Join(q, ", ")
+}

@@ -1,0 +1,186 @@
+package planner
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/kljensen/snowball/english"
+	"github.com/seoplan/seoplan"
+)
+
+// tokens splits text into stemmed content words, stop words dropped, so
+// "Reducing churn" and "reduce churn rate" share "reduc" and "churn".
+func tokens(text string) []string {
+	f := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+	out := f[:0]
+	seen := make(map[string]bool, len(f))
+	for _, w := range f {
+		if english.IsStopWord(w) {
+			continue
+		}
+		st := english.Stem(w, false)
+		if st == "" || seen[st] {
+			continue
+		}
+		seen[st] = true
+		out = append(out, st)
+	}
+	return out
+}
+
+// attachKeywords puts each product or problem keyword in the cluster whose
+// phrases it shares, notes whether any page already covers it, and gives the
+// keywords that fit no cluster clusters of their own.
+func attachKeywords(s *site, clusters *[]*cluster, kws []seoplan.LabeledKeyword) {
+	if len(kws) == 0 {
+		return
+	}
+	// token → cluster → weight, from the clusters' leading phrases.
+	ctok := make(map[string]map[int]float64)
+	for ci, c := range *clusters {
+		for _, i := range c.pages {
+			for _, ph := range s.html[i].phrases {
+				for _, t := range tokens(ph.Phrase) {
+					if ctok[t] == nil {
+						ctok[t] = make(map[int]float64)
+					}
+					ctok[t][ci] += ph.Weight
+				}
+			}
+		}
+	}
+	// token → pages whose title, h1 or key phrases carry it.
+	ptok := make(map[string][]int)
+	for i, p := range s.html {
+		text := p.lp.Page.Title + " " + strings.Join(p.lp.Page.H1, " ")
+		for _, ph := range p.phrases {
+			text += " " + ph.Phrase
+		}
+		for _, t := range tokens(text) {
+			ptok[t] = append(ptok[t], i)
+		}
+	}
+	sorted := append([]seoplan.LabeledKeyword(nil), kws...)
+	sort.SliceStable(sorted, func(i, j int) bool {
+		if a, b := demand(sorted[i].Keyword), demand(sorted[j].Keyword); a != b {
+			return a > b
+		}
+		return sorted[i].Keyword.Text < sorted[j].Keyword.Text
+	})
+	var orphans []seoplan.LabeledKeyword
+	for _, k := range sorted {
+		if k.Label.Intent != seoplan.IntentProduct && k.Label.Intent != seoplan.IntentProblem {
+			continue
+		}
+		toks := tokens(k.Keyword.Text)
+		if len(toks) == 0 {
+			continue
+		}
+		covered := coveredBy(s, ptok, toks, k.Keyword.URL)
+		best, bestHits, bestW := -1, 0, 0.0
+		hits := make(map[int]int)
+		weight := make(map[int]float64)
+		for _, t := range toks {
+			for ci, w := range ctok[t] {
+				hits[ci]++
+				weight[ci] += w
+			}
+		}
+		for ci := range *clusters {
+			h, w := hits[ci], weight[ci]
+			if h > bestHits || (h == bestHits && h > 0 && w > bestW) {
+				best, bestHits, bestW = ci, h, w
+			}
+		}
+		if best >= 0 && 2*bestHits >= len(toks) {
+			c := (*clusters)[best]
+			c.keywords = append(c.keywords, k)
+			if !covered {
+				c.uncovered = append(c.uncovered, k)
+			}
+			continue
+		}
+		if !covered {
+			orphans = append(orphans, k)
+		}
+	}
+	ids := make(map[string]bool)
+	for _, c := range *clusters {
+		ids[c.id] = true
+	}
+	// Keywords that fit no cluster form their own, grouped by shared words,
+	// the most searched keyword leading.
+	var kc []*cluster
+	var lead [][]string
+	for _, k := range orphans {
+		toks := tokens(k.Keyword.Text)
+		joined := false
+		for n, c := range kc {
+			if 2*overlap(toks, lead[n]) >= len(lead[n]) {
+				c.keywords = append(c.keywords, k)
+				c.uncovered = append(c.uncovered, k)
+				joined = true
+				break
+			}
+		}
+		if joined {
+			continue
+		}
+		name := strings.ToLower(strings.Join(strings.Fields(k.Keyword.Text), " "))
+		c := &cluster{name: name, names: []string{name}, stems: toks, pillar: -1, score: map[string]float64{}}
+		c.id = uniqueID(slug(name), ids)
+		c.keywords = []seoplan.LabeledKeyword{k}
+		c.uncovered = []seoplan.LabeledKeyword{k}
+		kc = append(kc, c)
+		lead = append(lead, toks)
+	}
+	*clusters = append(*clusters, kc...)
+}
+
+// coveredBy reports whether some page carries every word of a keyword in its
+// title, h1 or key phrases, or is the keyword file's own ranking URL for it.
+func coveredBy(s *site, ptok map[string][]int, toks []string, rankURL string) bool {
+	if rankURL != "" {
+		if _, ok := s.resolve(rankURL); ok {
+			return true
+		}
+	}
+	count := make(map[int]int)
+	for _, t := range toks {
+		for _, i := range ptok[t] {
+			count[i]++
+			if count[i] == len(toks) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func overlap(a, b []string) int {
+	n := 0
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
+// demand is the best measure of search demand a keyword row has.
+func demand(k seoplan.Keyword) int {
+	switch {
+	case k.Volume > 0:
+		return k.Volume
+	case k.Impressions > 0:
+		return k.Impressions
+	default:
+		return k.Clicks
+	}
+}

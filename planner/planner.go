@@ -1,0 +1,165 @@
+package planner
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/seoplan/seoplan"
+)
+
+// Input is everything the planner plans from: the labeled pages of one crawl
+// and, optionally, labeled keywords from a keyword file.
+type Input struct {
+	Site      string // start URL or host, shown in the roadmap
+	CrawledAt time.Time
+	Pages     []seoplan.LabeledPage
+	Keywords  []seoplan.LabeledKeyword
+}
+
+// Option changes how Plan plans.
+type Option func(*config)
+
+type config struct {
+	profile  string
+	mix      *[2]int // product, problem; overrides profile when set
+	start    time.Time
+	perWeek  int
+	weeks    int
+	personas []seoplan.Persona
+}
+
+func defaults() config {
+	return config{
+		profile: "saas",
+		// A fixed start keeps the planner free of the clock; the CLI passes
+		// the real date.
+		start:   time.Date(2026, time.January, 5, 0, 0, 0, 0, time.UTC),
+		perWeek: 2,
+		weeks:   12,
+	}
+}
+
+// WithProfile picks the business profile whose product:problem mix the plan
+// aims for: "startup", "established" or "saas" (the default).
+func WithProfile(name string) Option { return func(c *config) { c.profile = name } }
+
+// WithMix sets an explicit product:problem target, e.g. 40, 60 for --mix 40:60.
+// It overrides the profile's mix; the numbers are normalised to shares.
+func WithMix(product, problem int) Option {
+	return func(c *config) { c.mix = &[2]int{product, problem} }
+}
+
+// WithStart sets the first day of the editorial calendar.
+func WithStart(t time.Time) Option { return func(c *config) { c.start = t } }
+
+// WithPerWeek sets how many pieces the calendar schedules each week.
+func WithPerWeek(n int) Option { return func(c *config) { c.perWeek = n } }
+
+// WithWeeks sets how many weeks the calendar covers.
+func WithWeeks(n int) Option { return func(c *config) { c.weeks = n } }
+
+// WithPersonas sets the readers the plan writes for (from --personas). Without
+// it the planner uses the segments the site itself names ("for agencies").
+func WithPersonas(p []seoplan.Persona) Option {
+	return func(c *config) { c.personas = append([]seoplan.Persona(nil), p...) }
+}
+
+// ErrBadOption is wrapped by every error Plan returns for an invalid option,
+// so the CLI can report it as a usage error.
+var ErrBadOption = errors.New("invalid planner option")
+
+func (c *config) validate() error {
+	if c.mix == nil {
+		if _, ok := profileByName(c.profile); !ok {
+			return fmt.Errorf("%w: unknown profile %q (want startup, established or saas)", ErrBadOption, c.profile)
+		}
+	} else {
+		p, q := c.mix[0], c.mix[1]
+		if p < 0 || q < 0 || p+q == 0 {
+			return fmt.Errorf("%w: mix %d:%d must be two non-negative numbers, not both zero", ErrBadOption, p, q)
+		}
+	}
+	if c.perWeek < 1 || c.perWeek > 7 {
+		return fmt.Errorf("%w: per-week %d must be between 1 and 7", ErrBadOption, c.perWeek)
+	}
+	if c.weeks < 1 || c.weeks > 520 {
+		return fmt.Errorf("%w: weeks %d must be between 1 and 520", ErrBadOption, c.weeks)
+	}
+	if c.start.IsZero() {
+		return fmt.Errorf("%w: start date is not set", ErrBadOption)
+	}
+	for i, p := range c.personas {
+		if p.Name == "" {
+			return fmt.Errorf("%w: persona %d has no name", ErrBadOption, i+1)
+		}
+	}
+	return nil
+}
+
+// Plan groups the pages and keywords of in into topic clusters, finds their
+// gaps, proposes content to fill them, schedules it and audits the site.
+// The same input and options always give the same plan.
+func Plan(ctx context.Context, in Input, opts ...Option) (*seoplan.Plan, error) {
+	cfg := defaults()
+	for _, o := range opts {
+		o(&cfg)
+	}
+	if err := cfg.validate(); err != nil {
+		return nil, err
+	}
+	s := newSite(in)
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("plan: %w", err)
+	}
+	p := &seoplan.Plan{
+		Site:     in.Site,
+		Pages:    len(s.html),
+		Keywords: len(in.Keywords),
+		Profile:  cfg.targetProfile(),
+	}
+	if !in.CrawledAt.IsZero() {
+		p.CrawledAt = in.CrawledAt.UTC().Format(time.RFC3339)
+	}
+	p.Balance = balance(s, p.Profile)
+
+	groups, err := clusterPages(ctx, s)
+	if err != nil {
+		return nil, err
+	}
+	clusters := buildClusters(s, groups)
+	attachKeywords(s, &clusters, in.Keywords)
+	for _, c := range clusters {
+		c.pickPillar(s)
+		c.findGaps(s, p.Profile)
+	}
+	personas := cfg.personas
+	if len(personas) == 0 {
+		personas = sitePersonas(s)
+	}
+	props := propose(s, clusters, p.Profile, p.Balance, personas)
+	p.Calendar = seoplan.Calendar{Start: cfg.start.Format(time.DateOnly), PerWeek: cfg.perWeek, Weeks: cfg.weeks}
+	schedule(props, cfg.start, cfg.perWeek, cfg.weeks)
+	p.Proposals = props
+	p.Personas = countPersonas(s, personas, props)
+	for _, c := range clusters {
+		p.Clusters = append(p.Clusters, c.export(s))
+	}
+	p.Unclustered = s.unclustered()
+	p.Audit = audit(s, clusters)
+	p.Highlights = highlights(p)
+	if p.Clusters == nil {
+		p.Clusters = []seoplan.Cluster{}
+	}
+	if p.Unclustered == nil {
+		p.Unclustered = []seoplan.PageRef{}
+	}
+	if p.Proposals == nil {
+		p.Proposals = []seoplan.Proposal{}
+	}
+	if p.Audit == nil {
+		p.Audit = []seoplan.Finding{}
+	}
+	return p, nil
+}

@@ -1,0 +1,213 @@
+package planner
+
+import (
+	"net/url"
+	"sort"
+	"strings"
+
+	"github.com/seoplan/seoplan"
+)
+
+// maxPhrases is how many of a page's key phrases the planner uses: enough to
+// name its topic, few enough to keep the phrase index linear in pages.
+const maxPhrases = 8
+
+// page is one HTML page with the indexes the planner needs.
+type page struct {
+	lp      *seoplan.LabeledPage
+	url     string
+	label   seoplan.Label
+	phrases []seoplan.KeyPhrase // top maxPhrases by weight, weights scaled to unit length
+	out     []int               // html indexes this page links to (internal, deduplicated, not itself)
+	in      []int               // html indexes linking here
+	content map[int]bool        // out-links that are not site-wide template links
+	cluster int                 // index into the cluster list, -1 when outside clusters
+}
+
+// site indexes the input: every page by URL, the HTML pages in URL order and
+// the internal link graph between them.
+type site struct {
+	all   map[string]*seoplan.LabeledPage // by URL and requested URL, every fetched page
+	html  []*page                         // HTML pages, sorted by URL
+	index map[string]int                  // URL → html index
+	brand string
+}
+
+func newSite(in Input) *site {
+	s := &site{all: make(map[string]*seoplan.LabeledPage), index: make(map[string]int)}
+	for i := range in.Pages {
+		lp := &in.Pages[i]
+		if _, dup := s.all[lp.Page.URL]; dup {
+			continue
+		}
+		s.all[lp.Page.URL] = lp
+		if lp.Page.IsHTML() {
+			s.html = append(s.html, &page{lp: lp, url: lp.Page.URL, label: lp.Label, cluster: -1})
+		}
+	}
+	for i := range in.Pages {
+		lp := &in.Pages[i]
+		if r := lp.Page.RequestedURL; r != "" {
+			if _, ok := s.all[r]; !ok {
+				s.all[r] = lp
+			}
+		}
+	}
+	sort.Slice(s.html, func(i, j int) bool { return s.html[i].url < s.html[j].url })
+	for i, p := range s.html {
+		s.index[p.url] = i
+		p.phrases = topPhrases(p.lp.KeyPhrases)
+	}
+	s.linkGraph()
+	s.brand = siteBrand(in.Site, s.html)
+	return s
+}
+
+// resolve maps a link target to an HTML page index, following the redirect
+// that the crawl recorded for it.
+func (s *site) resolve(u string) (int, bool) {
+	if i, ok := s.index[u]; ok {
+		return i, true
+	}
+	if lp, ok := s.all[u]; ok {
+		i, ok := s.index[lp.Page.URL]
+		return i, ok
+	}
+	return 0, false
+}
+
+func (s *site) linkGraph() {
+	linkers := make(map[int]int) // target → number of pages linking to it
+	for i, p := range s.html {
+		seen := make(map[int]bool)
+		for _, l := range p.lp.Page.Links {
+			if !l.Internal {
+				continue
+			}
+			j, ok := s.resolve(l.URL)
+			if !ok || j == i || seen[j] {
+				continue
+			}
+			seen[j] = true
+			p.out = append(p.out, j)
+			s.html[j].in = append(s.html[j].in, i)
+			linkers[j]++
+		}
+		sort.Ints(p.out)
+	}
+	// A link found on most pages is navigation (header, footer), not a
+	// writer's choice: it does not bridge a reader anywhere.
+	threshold := len(s.html) * 3 / 5
+	if threshold < 6 {
+		threshold = 6
+	}
+	for _, p := range s.html {
+		p.content = make(map[int]bool, len(p.out))
+		for _, j := range p.out {
+			if linkers[j] < threshold {
+				p.content[j] = true
+			}
+		}
+	}
+}
+
+// topPhrases keeps the weightiest phrases of a page, one per stem, scaled so
+// their weights have unit length (a page's phrases then compare by cosine).
+func topPhrases(kp []seoplan.KeyPhrase) []seoplan.KeyPhrase {
+	byStem := make(map[string]seoplan.KeyPhrase, len(kp))
+	for _, k := range kp {
+		if k.Stem == "" || k.Weight <= 0 {
+			continue
+		}
+		if old, ok := byStem[k.Stem]; !ok || k.Weight > old.Weight {
+			byStem[k.Stem] = k
+		}
+	}
+	out := make([]seoplan.KeyPhrase, 0, len(byStem))
+	for _, k := range byStem {
+		out = append(out, k)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Weight != out[j].Weight {
+			return out[i].Weight > out[j].Weight
+		}
+		return out[i].Stem < out[j].Stem
+	})
+	if len(out) > maxPhrases {
+		out = out[:maxPhrases]
+	}
+	var norm float64
+	for _, k := range out {
+		norm += k.Weight * k.Weight
+	}
+	if norm > 0 {
+		norm = sqrt(norm)
+		for i := range out {
+			out[i].Weight /= norm
+		}
+	}
+	return out
+}
+
+// clusterable reports whether a page can belong to a topic: product and
+// problem pages can, navigation and company pages cannot.
+func (p *page) clusterable() bool {
+	return p.label.Intent == seoplan.IntentProduct || p.label.Intent == seoplan.IntentProblem
+}
+
+func (p *page) ref() seoplan.PageRef {
+	return seoplan.PageRef{
+		URL:     p.url,
+		Title:   p.lp.Page.Title,
+		Intent:  p.label.Intent,
+		Subtype: p.label.Subtype,
+		Stage:   p.label.Stage,
+		Words:   p.lp.Page.WordCount,
+	}
+}
+
+func (s *site) unclustered() []seoplan.PageRef {
+	var out []seoplan.PageRef
+	for _, p := range s.html {
+		if p.cluster < 0 {
+			out = append(out, p.ref())
+		}
+	}
+	return out
+}
+
+// siteBrand is the name the site goes by: its most common og:site_name, else
+// its host without www. and the top-level domain, capitalised.
+func siteBrand(start string, html []*page) string {
+	count := make(map[string]int)
+	for _, p := range html {
+		if n := strings.TrimSpace(p.lp.Page.OGSiteName); n != "" {
+			count[n]++
+		}
+	}
+	best, bestN := "", 0
+	for n, c := range count {
+		if c > bestN || (c == bestN && n < best) {
+			best, bestN = n, c
+		}
+	}
+	if best != "" {
+		return best
+	}
+	host := start
+	if u, err := url.Parse(start); err == nil && u.Host != "" {
+		host = u.Hostname()
+	} else if len(html) > 0 {
+		if u, err := url.Parse(html[0].url); err == nil {
+			host = u.Hostname()
+		}
+	}
+	host = strings.TrimPrefix(host, "www.")
+	if i := strings.IndexByte(host, '.'); i > 0 {
+		host = host[:i]
+	}
+	if host == "" || host == "127" || host == "localhost" {
+		return "the product"
+	}
+	return strings.ToUpper(host[:1]) + host[1:]
+}

@@ -1,0 +1,200 @@
+package planner
+
+import (
+	"strings"
+
+	"github.com/seoplan/seoplan"
+)
+
+// Working titles. Each kind of piece has a few natural patterns; the topic's
+// hash picks one, so a plan does not read like one sentence with the blanks
+// filled in, and the same topic always gets the same title.
+
+func pick(topic string, patterns ...string) string {
+	p := patterns[int(hash(topic)%uint32(len(patterns)))]
+	return sentence(strings.ReplaceAll(p, "{t}", topic))
+}
+
+func pillarTitle(t string) string {
+	return pick(t,
+		"The complete guide to {t}",
+		"{t}: the complete guide for busy teams",
+		"Everything you need to know about {t}",
+	)
+}
+
+func explainerTitle(t string) string {
+	return pick(t,
+		"What is {t}? A plain-English explainer",
+		"What is {t}, and why does it matter?",
+		"{t} explained: what it is and how it works",
+	)
+}
+
+// howTo returns a how-to's title and the keyword it targets.
+func howTo(t string) (title, keyword string) {
+	v := verbless(t)
+	verbs := []string{"get", "improve", "set up"}
+	tails := []string{" right: a step-by-step guide", " in five steps", " without the guesswork"}
+	i := int(hash(t) % uint32(len(verbs)))
+	return sentence("how to " + verbs[i] + " " + v + tails[i]), "how to " + verbs[i] + " " + v
+}
+
+func bridgeTitle(t, brand string) string {
+	return pick(t,
+		"How to handle {t} with "+brand+", step by step",
+		"{t} in practice: a "+brand+" walkthrough",
+		"How teams use "+brand+" for {t}",
+	)
+}
+
+func templateTitle(t string) string {
+	return pick(t,
+		"Free {t} template (with a checklist)",
+		"{t} checklist: a ready-to-use template",
+	)
+}
+
+func tipsTitle(t string) string {
+	return pick(t,
+		"7 {t} tips that actually work",
+		"{t}: 10 ideas from teams that do it well",
+		"{t} best practices: 8 strategies to try this quarter",
+	)
+}
+
+func comparisonTitle(brand, t string) string {
+	return pick(t,
+		brand+" vs the alternatives for {t}: an honest comparison",
+		"Best {t} software compared: "+brand+" and its alternatives",
+	)
+}
+
+func pricingTitle(brand, t string) string {
+	return pick(t,
+		brand+" pricing for {t}: plans and what each includes",
+		"What {t} costs with "+brand+": plans compared",
+	)
+}
+
+func featureTitle(brand, t string) string {
+	return pick(t,
+		"{t} software: how "+brand+" does it",
+		brand+" for {t}: features and how they work",
+	)
+}
+
+func caseStudyTitle(t, brand string) string {
+	return pick(t,
+		"How one team transformed {t} with "+brand,
+		"Case study: {t} results with "+brand,
+	)
+}
+
+// keywordDraft proposes a page for a keyword no page covers, titled after
+// the keyword's own shape ("how to …", "x vs y", "… template").
+func keywordDraft(k seoplan.LabeledKeyword, brand string) draft {
+	kw := strings.ToLower(strings.Join(strings.Fields(k.Keyword.Text), " "))
+	st, stage := k.Label.Subtype, k.Label.Stage
+	if st.Intent() != k.Label.Intent || st == "" {
+		st = seoplan.SubtypeGuide
+		if k.Label.Intent == seoplan.IntentProduct {
+			st = seoplan.SubtypeFeature
+		}
+	}
+	if stage == "" || stage == seoplan.StageNone {
+		stage = seoplan.StageConsideration
+		if k.Label.Intent == seoplan.IntentProduct {
+			stage = seoplan.StageDecision
+		}
+	}
+	d := draft{keyword: kw, subtype: st, stage: stage, format: formatOf(st)}
+	switch st {
+	case seoplan.SubtypeHowTo:
+		if strings.HasPrefix(kw, "how to ") {
+			d.title = sentence(kw) + ": a step-by-step guide"
+		} else {
+			d.title = "How to " + kw + ": a step-by-step guide"
+		}
+	case seoplan.SubtypeExplainer:
+		if strings.HasPrefix(kw, "what is ") || strings.HasPrefix(kw, "what are ") {
+			d.title = sentence(kw) + "? A plain-English explainer"
+		} else {
+			d.title = explainerTitle(kw)
+		}
+	case seoplan.SubtypeTemplate:
+		d.title = templateTitle(kw)
+	case seoplan.SubtypeTips:
+		d.title = sentence(kw) + ": ideas and examples that work"
+	case seoplan.SubtypeComparison:
+		if strings.Contains(kw, " vs ") {
+			d.title = sentence(kw) + ": which fits your team?"
+		} else {
+			d.title = sentence(kw) + ": the options compared"
+		}
+	case seoplan.SubtypePricing:
+		d.title = sentence(kw) + ": plans and what you get"
+	case seoplan.SubtypeTroubleshooting:
+		d.title = sentence(kw) + ": causes and fixes"
+	case seoplan.SubtypeCaseStudy:
+		d.title = caseStudyTitle(kw, brand)
+	case seoplan.SubtypeReport:
+		d.title = sentence(kw) + ": the numbers for this year"
+	case seoplan.SubtypeFeature, seoplan.SubtypeProduct, seoplan.SubtypeIntegration, seoplan.SubtypeDeepDive, seoplan.SubtypeReview:
+		d.title = sentence(kw) + " with " + brand
+	default:
+		d.title = pillarTitle(kw)
+	}
+	return d
+}
+
+func formatOf(st seoplan.Subtype) string {
+	switch st {
+	case seoplan.SubtypeHowTo:
+		return "how-to"
+	case seoplan.SubtypeGuide:
+		return "guide"
+	case seoplan.SubtypeExplainer:
+		return "explainer"
+	case seoplan.SubtypeTips:
+		return "listicle"
+	case seoplan.SubtypeTemplate:
+		return "template"
+	case seoplan.SubtypeTroubleshooting:
+		return "troubleshooting article"
+	case seoplan.SubtypeCaseStudy:
+		return "case study"
+	case seoplan.SubtypeReport:
+		return "research report"
+	case seoplan.SubtypeNews:
+		return "blog post"
+	case seoplan.SubtypeComparison:
+		return "comparison page"
+	case seoplan.SubtypePricing:
+		return "pricing page section"
+	case seoplan.SubtypeIntegration:
+		return "integration page"
+	case seoplan.SubtypeDeepDive:
+		return "whitepaper"
+	case seoplan.SubtypeReview:
+		return "review page"
+	}
+	return "feature page"
+}
+
+// verbless strips a leading "how to" so a topic reads as an object.
+func verbless(t string) string {
+	return strings.TrimPrefix(t, "how to ")
+}
+
+// sentence capitalises the first letter.
+func sentence(s string) string {
+	if s == "" {
+		return s
+	}
+	r := []rune(s)
+	if r[0] >= 'a' && r[0] <= 'z' {
+		r[0] -= 'a' - 'A'
+	}
+	return string(r)
+}
