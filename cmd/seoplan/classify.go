@@ -1,18 +1,303 @@
 package main
 
 import (
-	"errors"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"unicode"
 
+	"github.com/seoplan/seoplan"
+	"github.com/seoplan/seoplan/classify"
+	"github.com/seoplan/seoplan/internal/kwfile"
 	"github.com/spf13/cobra"
 )
 
-// newClassifyCmd is replaced by its owner's implementation.
+// classifyOpts are the classify command's flags.
+type classifyOpts struct {
+	db       string
+	keywords string
+	format   string
+	explain  bool
+}
+
 func newClassifyCmd(e *env) *cobra.Command {
-	return &cobra.Command{
+	var o classifyOpts
+	cmd := &cobra.Command{
 		Use:   "classify",
-		Short: "classify (not built yet)",
+		Short: "Label pages or keywords as product, problem or other intent",
+		Long: `classify labels the pages of the latest crawl (--db) or the keywords of a
+keyword file (--keywords FILE, or - for standard input) with an intent
+(product, problem, other), a subtype, a funnel stage, a calibrated confidence
+and the signals behind it.
+
+A keyword file is a plain list, one keyword a line, or a CSV export of Google
+Search Console, Ahrefs or Semrush (detected by its header); their volume,
+clicks, impressions, position and URL columns are kept in the output.`,
+		Example: `  seoplan classify --keywords keywords.csv --explain
+  seoplan classify --db site.db --format jsonl > labels.jsonl
+  cat list.txt | seoplan classify --keywords - --format csv`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return errors.New("classify is not built yet")
+			return runClassify(cmd, e, o)
 		},
 	}
+	f := cmd.Flags()
+	f.StringVar(&o.db, "db", "", "crawl database whose latest crawl's pages to label")
+	f.StringVar(&o.keywords, "keywords", "", "keyword file to label (plain list or GSC/Ahrefs/Semrush CSV); - reads standard input")
+	f.StringVar(&o.format, "format", "table", "output format: table, jsonl or csv")
+	f.BoolVar(&o.explain, "explain", false, "add the signals column to the table")
+	return cmd
+}
+
+func runClassify(cmd *cobra.Command, e *env, o classifyOpts) error {
+	switch o.format {
+	case "table", "jsonl", "csv":
+	default:
+		return usagef("unknown --format %q: use table, jsonl or csv", o.format)
+	}
+	switch {
+	case o.db != "" && o.keywords != "":
+		return usagef("give either --db or --keywords, not both")
+	case o.db == "" && o.keywords == "":
+		return usagef("nothing to classify: give --db FILE or --keywords FILE (- for standard input)")
+	}
+	c, err := classify.New()
+	if err != nil {
+		return fmt.Errorf("load classifier: %w", err)
+	}
+	if o.db != "" {
+		return classifyDB(cmd, e, c, o)
+	}
+	var r io.Reader = e.stdin
+	name := "standard input"
+	if o.keywords != "-" {
+		f, err := os.Open(o.keywords)
+		if err != nil {
+			return fmt.Errorf("open keyword file: %w", err)
+		}
+		defer f.Close()
+		r, name = f, o.keywords
+	}
+	kws, err := kwfile.Parse(r)
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	if len(kws) == 0 {
+		return fmt.Errorf("%s: no keywords found", name)
+	}
+	labeled := c.Keywords(cmd.Context(), kws)
+	if err := cmd.Context().Err(); err != nil {
+		return fmt.Errorf("classify keywords: %w", err)
+	}
+	return writeKeywords(e.stdout, labeled, o)
+}
+
+// keywordRow is one jsonl line for a keyword: its label and the keyword
+// file's metrics.
+type keywordRow struct {
+	Keyword     string   `json:"keyword"`
+	Intent      string   `json:"intent"`
+	Subtype     string   `json:"subtype"`
+	Stage       string   `json:"stage"`
+	Confidence  float64  `json:"confidence"`
+	Signals     []string `json:"signals"`
+	Volume      int      `json:"volume,omitempty"`
+	Clicks      int      `json:"clicks,omitempty"`
+	Impressions int      `json:"impressions,omitempty"`
+	Position    float64  `json:"position,omitempty"`
+	URL         string   `json:"url,omitempty"`
+	Source      string   `json:"source,omitempty"`
+}
+
+// pageRow is one jsonl line for a page.
+type pageRow struct {
+	URL        string              `json:"url"`
+	Intent     string              `json:"intent"`
+	Subtype    string              `json:"subtype"`
+	Stage      string              `json:"stage"`
+	Confidence float64             `json:"confidence"`
+	Signals    []string            `json:"signals"`
+	KeyPhrases []seoplan.KeyPhrase `json:"keyphrases"`
+}
+
+func conf(f float64) string { return strconv.FormatFloat(f, 'f', 2, 64) }
+
+func writeKeywords(w io.Writer, kws []seoplan.LabeledKeyword, o classifyOpts) error {
+	metrics := map[string]bool{}
+	for _, k := range kws {
+		metrics["volume"] = metrics["volume"] || k.Keyword.Volume != 0
+		metrics["clicks"] = metrics["clicks"] || k.Keyword.Clicks != 0
+		metrics["impressions"] = metrics["impressions"] || k.Keyword.Impressions != 0
+		metrics["position"] = metrics["position"] || k.Keyword.Position != 0
+		metrics["url"] = metrics["url"] || k.Keyword.URL != ""
+	}
+	switch o.format {
+	case "jsonl":
+		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(false)
+		for _, k := range kws {
+			l := k.Label
+			row := keywordRow{Keyword: k.Keyword.Text, Intent: string(l.Intent), Subtype: string(l.Subtype), Stage: string(l.Stage),
+				Confidence: round2(l.Confidence), Signals: nonNil(l.Signals), Volume: k.Keyword.Volume, Clicks: k.Keyword.Clicks,
+				Impressions: k.Keyword.Impressions, Position: k.Keyword.Position, URL: k.Keyword.URL, Source: k.Keyword.Source}
+			if err := enc.Encode(row); err != nil {
+				return fmt.Errorf("write jsonl: %w", err)
+			}
+		}
+		return nil
+	case "csv":
+		cw := csv.NewWriter(w)
+		cw.Write([]string{"keyword", "intent", "subtype", "stage", "confidence", "volume", "clicks", "impressions", "position", "url", "signals"})
+		for _, k := range kws {
+			l := k.Label
+			cw.Write([]string{csvSafe(k.Keyword.Text), string(l.Intent), string(l.Subtype), string(l.Stage), conf(l.Confidence),
+				strconv.Itoa(k.Keyword.Volume), strconv.Itoa(k.Keyword.Clicks), strconv.Itoa(k.Keyword.Impressions),
+				strconv.FormatFloat(k.Keyword.Position, 'f', -1, 64), csvSafe(k.Keyword.URL), csvSafe(strings.Join(l.Signals, "; "))})
+		}
+		cw.Flush()
+		if err := cw.Error(); err != nil {
+			return fmt.Errorf("write csv: %w", err)
+		}
+		return nil
+	}
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	head := []string{"KEYWORD", "INTENT", "SUBTYPE", "STAGE", "CONF"}
+	for _, m := range []string{"volume", "clicks", "impressions", "position"} {
+		if metrics[m] {
+			head = append(head, strings.ToUpper(m))
+		}
+	}
+	if o.explain {
+		head = append(head, "SIGNALS")
+	}
+	fmt.Fprintln(tw, strings.Join(head, "\t"))
+	for _, k := range kws {
+		l := k.Label
+		cells := []string{printable(k.Keyword.Text), string(l.Intent), string(l.Subtype), string(l.Stage), conf(l.Confidence)}
+		if metrics["volume"] {
+			cells = append(cells, strconv.Itoa(k.Keyword.Volume))
+		}
+		if metrics["clicks"] {
+			cells = append(cells, strconv.Itoa(k.Keyword.Clicks))
+		}
+		if metrics["impressions"] {
+			cells = append(cells, strconv.Itoa(k.Keyword.Impressions))
+		}
+		if metrics["position"] {
+			cells = append(cells, strconv.FormatFloat(k.Keyword.Position, 'f', -1, 64))
+		}
+		if o.explain {
+			cells = append(cells, printable(strings.Join(l.Signals, ", ")))
+		}
+		fmt.Fprintln(tw, strings.Join(cells, "\t"))
+	}
+	if err := tw.Flush(); err != nil {
+		return fmt.Errorf("write table: %w", err)
+	}
+	return nil
+}
+
+func writePages(w io.Writer, pages []seoplan.LabeledPage, o classifyOpts) error {
+	switch o.format {
+	case "jsonl":
+		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(false)
+		for _, p := range pages {
+			l := p.Label
+			kps := p.KeyPhrases
+			if kps == nil {
+				kps = []seoplan.KeyPhrase{}
+			}
+			row := pageRow{URL: p.Page.URL, Intent: string(l.Intent), Subtype: string(l.Subtype), Stage: string(l.Stage),
+				Confidence: round2(l.Confidence), Signals: nonNil(l.Signals), KeyPhrases: kps}
+			if err := enc.Encode(row); err != nil {
+				return fmt.Errorf("write jsonl: %w", err)
+			}
+		}
+		return nil
+	case "csv":
+		cw := csv.NewWriter(w)
+		cw.Write([]string{"url", "intent", "subtype", "stage", "confidence", "keyphrases", "signals"})
+		for _, p := range pages {
+			l := p.Label
+			cw.Write([]string{csvSafe(p.Page.URL), string(l.Intent), string(l.Subtype), string(l.Stage), conf(l.Confidence),
+				csvSafe(strings.Join(phrases(p.KeyPhrases), "; ")), csvSafe(strings.Join(l.Signals, "; "))})
+		}
+		cw.Flush()
+		if err := cw.Error(); err != nil {
+			return fmt.Errorf("write csv: %w", err)
+		}
+		return nil
+	}
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	head := "URL\tINTENT\tSUBTYPE\tSTAGE\tCONF\tKEY PHRASES"
+	if o.explain {
+		head += "\tSIGNALS"
+	}
+	fmt.Fprintln(tw, head)
+	for _, p := range pages {
+		l := p.Label
+		kp := phrases(p.KeyPhrases)
+		if len(kp) > 3 {
+			kp = kp[:3]
+		}
+		line := strings.Join([]string{printable(p.Page.URL), string(l.Intent), string(l.Subtype), string(l.Stage), conf(l.Confidence), printable(strings.Join(kp, ", "))}, "\t")
+		if o.explain {
+			line += "\t" + printable(strings.Join(l.Signals, ", "))
+		}
+		fmt.Fprintln(tw, line)
+	}
+	if err := tw.Flush(); err != nil {
+		return fmt.Errorf("write table: %w", err)
+	}
+	return nil
+}
+
+func phrases(kps []seoplan.KeyPhrase) []string {
+	out := make([]string, len(kps))
+	for i, k := range kps {
+		out[i] = k.Phrase
+	}
+	return out
+}
+
+func round2(f float64) float64 { v, _ := strconv.ParseFloat(conf(f), 64); return v }
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// printable makes untrusted text (keywords, crawled URLs and titles) safe
+// for a terminal table: control characters, which could move the cursor or
+// break the columns, become spaces.
+func printable(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+// csvSafe defuses spreadsheet formula injection: a cell that starts with
+// =, +, - or @ is prefixed with an apostrophe, as OWASP recommends.
+func csvSafe(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+// classifyDB labels the latest crawl's pages. The crawl database package is
+// being built beside this command; until it lands, --db says so.
+func classifyDB(_ *cobra.Command, _ *env, _ *classify.Classifier, o classifyOpts) error {
+	return fmt.Errorf("classify --db %s: the crawl database is not available in this build yet; use --keywords", o.db)
 }
