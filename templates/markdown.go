@@ -1,0 +1,267 @@
+package templates
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"text/template"
+
+	"github.com/seoplan/seoplan"
+)
+
+//go:embed roadmap.md.tmpl
+var roadmapText string
+
+// Limits that keep the roadmap readable on a large site; plan.json has all.
+const (
+	diagramClusters = 20 // clusters drawn in the topic map
+	diagramPages    = 8  // pages drawn per cluster
+	listPages       = 6  // pages named in one table cell
+	unclusteredRows = 50 // unclustered pages listed
+)
+
+var roadmap = template.Must(template.New("roadmap.md.tmpl").Funcs(template.FuncMap{
+	"md":      Escape,
+	"mmd":     func(s string) string { return Mermaid(s, 48) },
+	"pct":     func(f float64) string { return fmt.Sprintf("%.0f%%", f*100) },
+	"add":     func(a, b int) int { return a + b },
+	"join":    func(ss []string) string { return escapeJoin(ss, ", ") },
+	"stages":  func() []seoplan.Stage { return seoplan.Stages[:3] },
+	"intents": func() []seoplan.Intent { return seoplan.Intents[:2] },
+}).Parse(roadmapText))
+
+// Markdown writes the plan as roadmap.md: a GitHub-flavoured Markdown report
+// an SEO lead can send to a client. Every piece of text that came from the
+// crawled site is escaped (see Escape). Nothing is written to w unless the
+// whole roadmap renders.
+func Markdown(w io.Writer, p *seoplan.Plan) error {
+	var buf bytes.Buffer
+	if err := roadmap.Execute(&buf, newView(p)); err != nil {
+		return fmt.Errorf("render roadmap: %w", err)
+	}
+	if _, err := w.Write(buf.Bytes()); err != nil {
+		return fmt.Errorf("write roadmap: %w", err)
+	}
+	return nil
+}
+
+// view is the plan arranged for the template: lookups done, long lists cut,
+// URLs shortened to paths. Text stays raw; the template escapes it.
+type view struct {
+	*seoplan.Plan
+	Clusters    []clusterView
+	Diagram     []diagramCluster
+	Pie         []pieSlice
+	Scheduled   []proposalView
+	Unscheduled int
+	Findings    []findingView
+	Unclustered []seoplan.PageRef
+	MoreUnclust int
+	Site        string
+}
+
+type clusterView struct {
+	seoplan.Cluster
+	N          int
+	PillarName string // title of the pillar page or proposal
+	PillarPath string
+	Rows       []coverageRow
+	Subtypes   string
+	Pages      []pageView
+	Gaps       []gapView
+	Proposals  []proposalView
+}
+
+type coverageRow struct {
+	Intent seoplan.Intent
+	Counts []int // awareness, consideration, decision
+	Total  int
+}
+
+type pageView struct {
+	seoplan.PageRef
+	Path string
+}
+
+type gapView struct {
+	seoplan.Gap
+	Paths []string
+	More  int
+}
+
+type proposalView struct {
+	seoplan.Proposal
+	ClusterName string
+	Links       []linkView
+}
+
+type linkView struct {
+	From, To, Anchor, Why string
+}
+
+type findingView struct {
+	seoplan.Finding
+	Paths []string
+	More  int
+}
+
+type diagramCluster struct {
+	ID, Name, Pillar string
+	Proposed         bool
+	Nodes            []diagramNode
+	More             int
+}
+
+type diagramNode struct {
+	ID, Label, Class string
+}
+
+type pieSlice struct {
+	Label string
+	N     int
+}
+
+func newView(p *seoplan.Plan) *view {
+	v := &view{Plan: p, Site: p.Site}
+	titles := make(map[string]string)
+	names := make(map[string]string)
+	for _, c := range p.Clusters {
+		names[c.ID] = c.Name
+		for _, pg := range c.Pages {
+			titles[pg.URL] = pg.Title
+		}
+	}
+	props := make(map[string]seoplan.Proposal)
+	for _, pr := range p.Proposals {
+		props[pr.ID] = pr
+	}
+	path := func(u string) string {
+		if id, ok := strings.CutPrefix(u, "proposal:"); ok {
+			if pr, ok := props[id]; ok {
+				return "new: " + pr.Title
+			}
+		}
+		return sitePath(p.Site, u)
+	}
+	pview := func(pr seoplan.Proposal) proposalView {
+		pv := proposalView{Proposal: pr, ClusterName: names[pr.Cluster]}
+		for _, l := range pr.Links {
+			pv.Links = append(pv.Links, linkView{From: path(l.From), To: path(l.To), Anchor: l.Anchor, Why: l.Why})
+		}
+		return pv
+	}
+	byCluster := make(map[string][]proposalView)
+	for _, pr := range p.Proposals {
+		byCluster[pr.Cluster] = append(byCluster[pr.Cluster], pview(pr))
+		if pr.Due != "" {
+			v.Scheduled = append(v.Scheduled, pview(pr))
+		} else {
+			v.Unscheduled++
+		}
+	}
+	sort.SliceStable(v.Scheduled, func(i, j int) bool { return v.Scheduled[i].Due < v.Scheduled[j].Due })
+	for n, c := range p.Clusters {
+		cv := clusterView{Cluster: c, N: n + 1, Proposals: byCluster[c.ID]}
+		if c.Pillar != "" {
+			cv.PillarName, cv.PillarPath = titles[c.Pillar], path(c.Pillar)
+		} else if pr, ok := props[c.PillarProposal]; ok {
+			cv.PillarName = pr.Title
+		}
+		for _, in := range seoplan.Intents[:2] {
+			row := coverageRow{Intent: in}
+			for _, st := range seoplan.Stages[:3] {
+				k := 0
+				for _, pg := range c.Pages {
+					if pg.Intent == in && pg.Stage == st {
+						k++
+					}
+				}
+				row.Counts = append(row.Counts, k)
+			}
+			row.Total = c.Coverage.ByIntent[in]
+			cv.Rows = append(cv.Rows, row)
+		}
+		var subs []string
+		for _, in := range seoplan.Intents[:2] {
+			for _, st := range seoplan.Subtypes[in] {
+				if k := c.Coverage.BySubtype[st]; k > 0 {
+					subs = append(subs, fmt.Sprintf("%s %d", st, k))
+				}
+			}
+		}
+		cv.Subtypes = strings.Join(subs, ", ")
+		for _, pg := range c.Pages {
+			cv.Pages = append(cv.Pages, pageView{PageRef: pg, Path: path(pg.URL)})
+		}
+		for _, g := range c.Gaps {
+			gv := gapView{Gap: g}
+			gv.Paths, gv.More = paths(g.Pages, path)
+			cv.Gaps = append(cv.Gaps, gv)
+		}
+		v.Clusters = append(v.Clusters, cv)
+		if n < diagramClusters {
+			v.Diagram = append(v.Diagram, diagram(n, c, cv.PillarName))
+		}
+	}
+	for _, f := range p.Audit {
+		fv := findingView{Finding: f}
+		fv.Paths, fv.More = paths(f.Pages, path)
+		v.Findings = append(v.Findings, fv)
+	}
+	v.Unclustered = append([]seoplan.PageRef(nil), p.Unclustered...) // copied: paths replace URLs below
+	if len(v.Unclustered) > unclusteredRows {
+		v.MoreUnclust = len(v.Unclustered) - unclusteredRows
+		v.Unclustered = v.Unclustered[:unclusteredRows]
+	}
+	for i, u := range v.Unclustered {
+		u.URL = path(u.URL)
+		v.Unclustered[i] = u
+	}
+	v.Pie = []pieSlice{{"Product", p.Balance.Product}, {"Problem", p.Balance.Problem}, {"Other", p.Balance.Other}}
+	return v
+}
+
+func paths(urls []string, path func(string) string) ([]string, int) {
+	var out []string
+	for i, u := range urls {
+		if i == listPages {
+			return out, len(urls) - listPages
+		}
+		out = append(out, path(u))
+	}
+	return out, 0
+}
+
+// diagram draws one cluster for the topic map: the pillar (or its proposal)
+// and up to diagramPages pages, classed by intent.
+func diagram(n int, c seoplan.Cluster, pillarName string) diagramCluster {
+	d := diagramCluster{ID: fmt.Sprintf("c%d", n+1), Name: c.Name, Pillar: pillarName, Proposed: c.Pillar == ""}
+	k := 0
+	for _, pg := range c.Pages {
+		if pg.Pillar {
+			continue
+		}
+		if k == diagramPages {
+			d.More++
+			continue
+		}
+		k++
+		label := pg.Title
+		if label == "" {
+			label = pg.URL
+		}
+		d.Nodes = append(d.Nodes, diagramNode{ID: fmt.Sprintf("%sp%d", d.ID, k), Label: label, Class: string(pg.Intent)})
+	}
+	return d
+}
+
+func escapeJoin(ss []string, sep string) string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = Escape(s)
+	}
+	return strings.Join(out, sep)
+}
