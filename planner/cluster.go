@@ -245,6 +245,8 @@ func surfaceForms(s *site) map[string]string {
 	return out
 }
 
+const maxSlug = 40
+
 // slug turns a name into a lower-case ASCII identifier with dashes.
 func slug(name string) string {
 	var b strings.Builder
@@ -262,6 +264,16 @@ func slug(name string) string {
 		}
 	}
 	out := strings.TrimSuffix(b.String(), "-")
+	// IDs name files and anchors; a long title makes a long slug, so keep
+	// whole words up to maxSlug bytes.
+	for len(out) > maxSlug {
+		i := strings.LastIndexByte(out, '-')
+		if i <= 0 {
+			out = out[:maxSlug]
+			break
+		}
+		out = out[:i]
+	}
 	if out == "" {
 		out = "topic"
 	}
