@@ -52,6 +52,18 @@ func WithKeyPhrases(n int) Option { return func(c *config) { c.keyPhrases = n } 
 // is multiplied by (default 0.8): the model learnt its vocabulary in English.
 func WithOtherLanguagePenalty(f float64) Option { return func(c *config) { c.otherLang = f } }
 
+// subtypeIntent maps each subtype name to its intent; Subtype.Intent walks a
+// map of slices, too slow to call per class per keyword.
+var subtypeIntent = func() map[string]seoplan.Intent {
+	m := map[string]seoplan.Intent{}
+	for in, subs := range seoplan.Subtypes {
+		for _, s := range subs {
+			m[string(s)] = in
+		}
+	}
+	return m
+}()
+
 var (
 	modelOnce sync.Once
 	model     *lr.Bundle
@@ -166,7 +178,7 @@ func (c *Classifier) decide(h *lr.Heads, x *feature.Vector, lang string) seoplan
 
 	// Subtype: the best subtype of the chosen intent.
 	sub := h.Subtype.Logits(buf[:0], names, vals)
-	allowed := func(i int) bool { return seoplan.Subtype(h.Subtype.Classes[i]).Intent() == l.Intent }
+	allowed := func(i int) bool { return subtypeIntent[h.Subtype.Classes[i]] == l.Intent }
 	l.Subtype = seoplan.Subtype(h.Subtype.Classes[argmax(sub, allowed)])
 
 	l.Stage = seoplan.StageNone

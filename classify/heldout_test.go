@@ -17,7 +17,7 @@ import (
 // Floors for the held-out evaluation, set just under what was measured (see
 // the package report). They only ever rise.
 var floors = map[string]struct{ intentF1, subtypeAcc, stageAcc float64 }{
-	"keywords": {0.88, 0.75, 0.80},
+	"keywords": {0.94, 0.90, 0.93}, // measured 0.970, 0.930, 0.963 on 456 held-out keywords
 	"pages":    {0.85, 0.70, 0.75},
 }
 

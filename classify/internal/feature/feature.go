@@ -26,31 +26,32 @@ type Feature struct {
 }
 
 // Vector collects features and signals. Adding a feature twice keeps the
-// larger value, so repeated evidence does not swamp the model.
+// larger value, so repeated evidence does not swamp the model. It is a plain
+// slice, de-duplicated once in Features: a map per keyword cost more than
+// everything else in labelling one.
 type Vector struct {
-	feats   map[string]float64
+	feats   []Feature
 	signals []string
-	seenSig map[string]bool
 }
 
 func newVector() *Vector {
-	return &Vector{feats: make(map[string]float64, 64), seenSig: map[string]bool{}}
+	return &Vector{feats: make([]Feature, 0, 48)}
 }
 
 // Add sets feature name to v unless it already has a larger value.
 func (x *Vector) Add(name string, v float64) {
-	if old, ok := x.feats[name]; !ok || v > old {
-		x.feats[name] = v
-	}
+	x.feats = append(x.feats, Feature{name, v})
 }
 
 // Signal records a readable signal and a matching feature "sig:"+s.
 func (x *Vector) Signal(s string) {
 	x.Add("sig:"+signalKey(s), 1)
-	if !x.seenSig[s] {
-		x.seenSig[s] = true
-		x.signals = append(x.signals, s)
+	for _, old := range x.signals {
+		if old == s {
+			return
+		}
 	}
+	x.signals = append(x.signals, s)
 }
 
 // signalKey drops the varying part of a signal ("brand:pattern(acme login)"
@@ -63,22 +64,30 @@ func signalKey(s string) string {
 	return s
 }
 
-// Features returns the features sorted by name: a stable order keeps the
-// trainer's floating-point sums, and so the model file, deterministic.
+// Features returns the features sorted by name, each name once with its
+// largest value: a stable order keeps the trainer's floating-point sums, and
+// so the model file, deterministic.
 func (x *Vector) Features() []Feature {
-	out := make([]Feature, 0, len(x.feats))
-	for n, v := range x.feats {
-		out = append(out, Feature{n, v})
+	f := x.feats
+	sort.Slice(f, func(i, j int) bool {
+		if f[i].Name != f[j].Name {
+			return f[i].Name < f[j].Name
+		}
+		return f[i].Value > f[j].Value
+	})
+	out := f[:0]
+	for i, v := range f {
+		if i > 0 && v.Name == f[i-1].Name {
+			continue
+		}
+		out = append(out, v)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	x.feats = out
 	return out
 }
 
 // Signals returns the signals in the order they fired.
 func (x *Vector) Signals() []string { return x.signals }
-
-// Has reports whether the feature is present.
-func (x *Vector) Has(name string) bool { _, ok := x.feats[name]; return ok }
 
 // Site is what the classifier knows about the site being classified: its own
 // brand and product names and the rivals its comparison pages name. The zero

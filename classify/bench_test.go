@@ -1,0 +1,110 @@
+package classify
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/seoplan/seoplan"
+	"github.com/seoplan/seoplan/classify/internal/dataset"
+)
+
+func trainKeywords(b *testing.B) []seoplan.Keyword {
+	items, err := dataset.ReadKeywords(filepath.Join("testdata", "keywords", "train.tsv"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	kws := make([]seoplan.Keyword, len(items))
+	for i, it := range items {
+		kws[i] = seoplan.Keyword{Text: it.Keyword}
+	}
+	return kws
+}
+
+// BenchmarkKeywords labels the training keywords with Keywords (all cores).
+// After the first pass prose's tags come from the phrase cache, as they do
+// for a real list with repeated phrases or a second run in one process.
+func BenchmarkKeywords(b *testing.B) {
+	c, err := New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	kws := trainKeywords(b)
+	c.Keywords(context.Background(), kws)
+	n := 0
+	for b.Loop() {
+		c.Keywords(context.Background(), kws)
+		n += len(kws)
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "keywords/s")
+}
+
+// BenchmarkKeywordsCold labels keywords never seen before, so every one is
+// tagged by prose: the worst case for a list of distinct keywords.
+func BenchmarkKeywordsCold(b *testing.B) {
+	c, err := New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	base := trainKeywords(b)
+	batch := make([]seoplan.Keyword, len(base))
+	n, round := 0, 0
+	for b.Loop() {
+		b.StopTimer()
+		round++
+		for i, k := range base {
+			batch[i] = seoplan.Keyword{Text: fmt.Sprintf("%s %d", k.Text, round)}
+		}
+		b.StartTimer()
+		c.Keywords(context.Background(), batch)
+		n += len(batch)
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "keywords/s")
+}
+
+// benchPages builds n distinct 1,500-word pages from the training keywords:
+// a title, an h1, eight h2s, links and main text of keyword phrases.
+func benchPages(b *testing.B, n int) []seoplan.Page {
+	kws := trainKeywords(b)
+	pages := make([]seoplan.Page, n)
+	for i := range pages {
+		var text strings.Builder
+		words := 0
+		for j := 0; words < 1500; j++ {
+			kw := kws[(i*131+j*7)%len(kws)].Text
+			fmt.Fprintf(&text, "Teams ask about %s every week, and the answer depends on the plan. ", kw)
+			words += 13 + len(strings.Fields(kw))
+		}
+		title := kws[(i*17)%len(kws)].Text
+		p := seoplan.Page{
+			URL: fmt.Sprintf("https://bench.example/blog/%s-%d", strings.ReplaceAll(title, " ", "-"), i), Status: 200,
+			ContentType: "text/html", Title: title + " | Bench", H1: []string{title}, MainText: text.String(), WordCount: words,
+			Links: []seoplan.Link{{URL: "https://bench.example/demo", Text: "Book a demo"}, {URL: "https://bench.example/pricing", Text: "Pricing"}},
+		}
+		for h := 0; h < 8; h++ {
+			p.Headings = append(p.Headings, seoplan.Heading{Level: 2, Text: kws[(i*29+h*13)%len(kws)].Text})
+		}
+		pages[i] = p
+	}
+	return pages
+}
+
+// BenchmarkPages labels a 200-page site of 1,500-word pages with Site (all
+// cores), key phrases included.
+func BenchmarkPages(b *testing.B) {
+	c, err := New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	pages := benchPages(b, 200)
+	n := 0
+	for b.Loop() {
+		if _, _, err := c.Site(context.Background(), pages); err != nil {
+			b.Fatal(err)
+		}
+		n += len(pages)
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "pages/s")
+}
