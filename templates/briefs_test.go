@@ -1,0 +1,75 @@
+package templates
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/seoplan/seoplan"
+)
+
+func TestBrief(t *testing.T) {
+	p := reportPlan(t)
+	var buf bytes.Buffer
+	if err := Brief(&buf, p, p.Proposals[0]); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "brief.md.golden", buf.Bytes())
+	out := buf.String()
+	for _, want := range []string{
+		"- **Target keyword:** what is live chat",
+		"- **Persona:** Support lead",
+		"- H2: Chat widget",
+		"\\<script\\>alert\\(1\\)\\</script\\>",
+		"Send the reader on to /live-chat",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("brief lacks %q", want)
+		}
+	}
+	if strings.Contains(out, "<script>") {
+		t.Error("brief holds an unescaped script tag")
+	}
+}
+
+func TestBriefEveryProposal(t *testing.T) {
+	p := reportPlan(t)
+	names := map[string]bool{}
+	for _, pr := range p.Proposals {
+		var buf bytes.Buffer
+		if err := Brief(&buf, p, pr); err != nil {
+			t.Fatalf("%s: %v", pr.ID, err)
+		}
+		if !strings.HasPrefix(buf.String(), "# Brief: ") {
+			t.Errorf("%s: brief starts %q", pr.ID, buf.String()[:20])
+		}
+		n := BriefName(pr)
+		if names[n] {
+			t.Errorf("two briefs named %s", n)
+		}
+		names[n] = true
+	}
+}
+
+func TestBriefName(t *testing.T) {
+	tests := []struct {
+		name string
+		pr   seoplan.Proposal
+		want string
+	}{
+		{"scheduled", seoplan.Proposal{ID: "p1", Title: "How to route tickets", Due: "2026-11-09"}, "2026-11-09-how-to-route-tickets.md"},
+		{"unscheduled", seoplan.Proposal{ID: "p7", Title: "Live chat vs email"}, "p7-live-chat-vs-email.md"},
+		{"path characters", seoplan.Proposal{ID: "p2", Title: "../../etc/passwd", Due: "2026-11-09"}, "2026-11-09-etc-passwd.md"},
+		{"markup", seoplan.Proposal{ID: "p3", Title: `<script>alert(1)</script> "tips"`}, "p3-script-alert-1-script-tips.md"},
+		{"no letters", seoplan.Proposal{ID: "p4", Title: "!!!"}, "p4-p4.md"},
+		{"accents kept", seoplan.Proposal{ID: "p5", Title: "Café chat"}, "p5-café-chat.md"},
+		{"long title cut", seoplan.Proposal{ID: "p6", Title: strings.Repeat("word ", 30)}, "p6-" + strings.TrimSuffix(strings.Repeat("word-", 12), "-") + ".md"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := BriefName(tc.pr); got != tc.want {
+				t.Errorf("BriefName = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
