@@ -1,0 +1,301 @@
+package crawler
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/gocolly/colly/v2"
+
+	"github.com/seoplan/seoplan"
+	"github.com/seoplan/seoplan/internal/urlnorm"
+)
+
+// errRedirect marks a redirect chain the crawler refused to follow to the
+// end: a loop or too many hops. The page is recorded with the error.
+var errRedirect = errors.New("redirect")
+
+// fetchState is what one worker's colly callbacks learn about its current
+// request. Each worker has its own, reset before every request, and its
+// collector's callbacks write only to it, so no lock is needed.
+type fetchState struct {
+	chain       []string // URLs before the final one
+	firstStatus int      // status of the first hop when it was a redirect
+	status      int
+	header      http.Header
+	contentType string
+	finalURL    *url.URL
+	body        []byte
+	headersOnly bool // not HTML: the body was not downloaded
+}
+
+type stateKey struct{}
+
+// newCollector builds the collector all workers clone. It is built by hand
+// (colly.Collector.Init, not colly.NewCollector) because NewCollector lets
+// COLLY_* environment variables override settings afterwards; every
+// default colly has is set here explicitly instead.
+func newCollector(cfg *config, rt http.RoundTripper) *colly.Collector {
+	c := &colly.Collector{}
+	c.Init()
+	c.UserAgent = cfg.userAgent
+	c.MaxDepth = 0                  // depth is the coordinator's business
+	c.MaxRequests = 0               // so is --max-pages
+	c.AllowURLRevisit = true        // the frontier is the one seen-set; colly's would be a second, racy one
+	c.IgnoreRobotsTxt = true        // robots.txt is applied when queueing, with its Crawl-delay
+	c.MaxBodySize = cfg.maxBodySize // read through an io.LimitReader: bounded while reading
+	c.ParseHTTPErrorResponse = true // a 404 is a page to record, not an error
+	c.DetectCharset = false         // Extract decodes by Content-Type, <meta charset> or detection
+	c.Async = false                 // workers call Visit synchronously; no goroutine per URL
+	c.CheckHead = false
+	c.TraceHTTP = false
+	c.CacheDir = ""
+	c.AllowedDomains = nil // scope is decided before queueing
+	c.SetRequestTimeout(cfg.timeout)
+	c.DisableCookies() // a crawler sees the site as a first visit, every time
+	c.WithTransport(rt)
+	c.SetRedirectHandler(func(req *http.Request, via []*http.Request) error {
+		st, _ := req.Context().Value(stateKey{}).(*fetchState)
+		if st == nil {
+			return nil
+		}
+		if len(st.chain) == 0 && req.Response != nil {
+			st.firstStatus = req.Response.StatusCode
+		}
+		st.chain = st.chain[:0]
+		for _, v := range via {
+			st.chain = append(st.chain, v.URL.String())
+		}
+		target := req.URL.String()
+		for _, v := range via {
+			if v.URL.String() == target {
+				return fmt.Errorf("%w loop: %s", errRedirect, strings.Join(append(st.chain, target), " -> "))
+			}
+		}
+		if len(via) > cfg.maxRedirects {
+			return fmt.Errorf("%w: more than %d redirects", errRedirect, cfg.maxRedirects)
+		}
+		return nil
+	})
+	return c
+}
+
+// worker fetches one URL at a time with its own clone of the collector.
+type worker struct {
+	cfg   *config
+	coll  *colly.Collector
+	st    *fetchState
+	limit *limiter
+}
+
+func newWorker(ctx context.Context, cfg *config, base *colly.Collector, limit *limiter) *worker {
+	w := &worker{cfg: cfg, coll: base.Clone(), st: &fetchState{}, limit: limit}
+	// colly takes its request context from this field; ours carries the
+	// cancellation and this worker's state for the redirect handler.
+	w.coll.Context = context.WithValue(ctx, stateKey{}, w.st)
+	w.coll.OnResponseHeaders(func(r *colly.Response) {
+		st := w.st
+		st.status = r.StatusCode
+		st.header = r.Headers.Clone()
+		st.finalURL = r.Request.URL
+		st.contentType = r.Headers.Get("Content-Type")
+		// colly transcodes any body whose Content-Type names a charset;
+		// Extract does that itself, so hide the header from colly
+		// (we have our copy) to get the bytes as sent.
+		r.Headers.Del("Content-Type")
+		if st.contentType != "" && !isHTMLType(st.contentType) {
+			st.headersOnly = true
+			r.Request.Abort() // a resource: recorded, not downloaded
+		}
+	})
+	w.coll.OnResponse(func(r *colly.Response) {
+		w.st.body = r.Body
+	})
+	return w
+}
+
+// fetch fetches item with retries and returns the page, fully extracted.
+// ok is false when ctx was cancelled first: nothing should be recorded.
+func (w *worker) fetch(ctx context.Context, rawURL string, depth int) (page seoplan.Page, ok bool) {
+	for attempt := 0; ; attempt++ {
+		if err := w.limit.wait(ctx); err != nil {
+			return page, false
+		}
+		*w.st = fetchState{chain: w.st.chain[:0]}
+		start := time.Now()
+		err := w.coll.Visit(rawURL)
+		elapsed := time.Since(start)
+		if ctx.Err() != nil {
+			return page, false
+		}
+		if err != nil && errors.Is(err, colly.ErrAbortedAfterHeaders) && w.st.headersOnly {
+			err = nil
+		}
+		st := w.st
+		retry := attempt < w.cfg.maxRetries
+		var wait time.Duration
+		switch {
+		case err != nil && !errors.Is(err, errRedirect) && retry:
+			wait = w.backoff(attempt, "")
+		case err == nil && (st.status == 429 || st.status == 503) && retry:
+			wait = w.backoff(attempt, st.header.Get("Retry-After"))
+		case err == nil && (st.status == 502 || st.status == 504) && retry:
+			wait = w.backoff(attempt, "")
+		default:
+			return w.page(rawURL, depth, start, elapsed, err), true
+		}
+		w.cfg.logger.Debug("retrying", "url", rawURL, "status", st.status, "err", err, "wait", wait)
+		t := time.NewTimer(wait)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return page, false
+		case <-t.C:
+		}
+	}
+}
+
+// backoff is how long to wait before retry attempt+1: Retry-After when
+// the server sent one, else retryBase doubled per attempt; never more than
+// maxRetryWait.
+func (w *worker) backoff(attempt int, retryAfter string) time.Duration {
+	d := w.cfg.retryBase << attempt
+	if retryAfter != "" {
+		if s, err := strconv.Atoi(strings.TrimSpace(retryAfter)); err == nil && s >= 0 {
+			d = time.Duration(s) * time.Second
+		} else if t, err := http.ParseTime(retryAfter); err == nil {
+			d = time.Until(t)
+		}
+	}
+	return max(0, min(d, w.cfg.maxRetryWait))
+}
+
+// page turns the worker's fetch state into a Page.
+func (w *worker) page(rawURL string, depth int, start time.Time, elapsed time.Duration, err error) seoplan.Page {
+	st := w.st
+	p := seoplan.Page{URL: rawURL, Depth: depth, FetchedAt: start.UTC(), ResponseTime: elapsed}
+	if len(st.chain) > 0 {
+		p.RequestedURL = rawURL
+		p.RedirectChain = normalizeAll(st.chain)
+	}
+	if err != nil {
+		// The page stays under the URL requested; the chain shows how far
+		// the redirects went before the error.
+		p.Error = trimColly(err)
+		p.RequestedURL = ""
+		return p
+	}
+	if st.finalURL != nil {
+		if n, nerr := urlnorm.Normalize(nil, st.finalURL.String()); nerr == nil {
+			p.URL = n
+		}
+	}
+	if p.URL == rawURL {
+		p.RequestedURL, p.RedirectChain = "", nil
+	}
+	p.Status = st.status
+	p.ContentType = st.contentType
+	p.Size = int64(len(st.body))
+	if st.headersOnly {
+		p.Size, _ = strconv.ParseInt(st.header.Get("Content-Length"), 10, 64)
+	}
+	if p.ContentType == "" && len(st.body) > 0 {
+		p.ContentType = http.DetectContentType(st.body)
+	}
+	if xr := strings.Join(st.header.Values("X-Robots-Tag"), ", "); xr != "" {
+		p.XRobotsTag = xr
+	}
+	if p.IsHTML() && !st.headersOnly {
+		base, _ := url.Parse(p.URL)
+		x, xerr := Extract(base, p.ContentType, bytes.NewReader(st.body))
+		if xerr != nil {
+			p.Error = xerr.Error()
+		} else {
+			mergeExtracted(&p, &x)
+		}
+		if len(st.body) >= w.cfg.maxBodySize {
+			p.Error = fmt.Sprintf("body truncated at %d bytes", w.cfg.maxBodySize)
+		}
+	}
+	xr := strings.ToLower(p.XRobotsTag)
+	if strings.Contains(xr, "noindex") || strings.Contains(xr, "none") {
+		p.Noindex = true
+	}
+	if strings.Contains(xr, "nofollow") || strings.Contains(xr, "none") {
+		p.Nofollow = true
+	}
+	st.body = nil // the page holds what it needs; let the body go
+	return p
+}
+
+// mergeExtracted copies Extract's fields into p, which holds the fetch
+// fields Extract leaves empty.
+func mergeExtracted(p, x *seoplan.Page) {
+	p.Title, p.MetaDescription, p.MetaRobots = x.Title, x.MetaDescription, x.MetaRobots
+	p.Noindex, p.Nofollow = x.Noindex, x.Nofollow
+	p.Canonical, p.Lang, p.H1, p.Headings = x.Canonical, x.Lang, x.H1, x.Headings
+	p.MainText, p.WordCount, p.Links = x.MainText, x.WordCount, x.Links
+	p.SchemaTypes, p.OGType, p.OGSiteName, p.Breadcrumbs = x.SchemaTypes, x.OGType, x.OGSiteName, x.Breadcrumbs
+}
+
+func normalizeAll(urls []string) []string {
+	out := make([]string, len(urls))
+	for i, u := range urls {
+		if n, err := urlnorm.Normalize(nil, u); err == nil {
+			u = n
+		}
+		out[i] = u
+	}
+	return out
+}
+
+// trimColly makes a fetch error readable: net/http wraps it as
+// `Get "url": …`, which repeats the page's own URL.
+func trimColly(err error) string {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		return ue.Err.Error()
+	}
+	return err.Error()
+}
+
+func isHTMLType(ct string) bool {
+	p := seoplan.Page{Status: 200, ContentType: strings.ToLower(strings.TrimSpace(strings.SplitN(ct, ";", 2)[0]))}
+	return p.IsHTML()
+}
+
+// limiter spaces requests at least delay apart across all workers.
+type limiter struct {
+	mu    sync.Mutex
+	delay time.Duration
+	next  time.Time
+}
+
+func (l *limiter) wait(ctx context.Context) error {
+	if l.delay <= 0 {
+		return ctx.Err()
+	}
+	l.mu.Lock()
+	now := time.Now()
+	at := l.next
+	if at.Before(now) {
+		at = now
+	}
+	l.next = at.Add(l.delay)
+	l.mu.Unlock()
+	t := time.NewTimer(time.Until(at))
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}

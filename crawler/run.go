@@ -1,0 +1,377 @@
+package crawler
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"sync"
+	"time"
+
+	"github.com/seoplan/seoplan"
+	"github.com/seoplan/seoplan/internal/crawldb"
+	"github.com/seoplan/seoplan/internal/urlnorm"
+	"github.com/temoto/robotstxt"
+)
+
+// windowSize is how many pending URLs the coordinator holds in memory; the
+// rest of the frontier waits in the database. It bounds memory however
+// large the site.
+const windowSize = 2048
+
+// progressEvery spaces progress callbacks and time-based commits.
+const progressEvery = 100 * time.Millisecond
+
+// run is the state of one Run. Everything in it belongs to the
+// coordinating goroutine (crawl); workers only fetch and extract, and talk
+// to it through channels. So the seen-set is a plain map: checking and
+// recording a URL is one step on one goroutine, mirrored to the database
+// with INSERT OR IGNORE in the same batch as the page that found it.
+type run struct {
+	c       *Crawler
+	db      *crawldb.DB
+	snap    int64
+	dbctx   context.Context
+	started time.Time
+
+	scope   *scope
+	seen    map[string]struct{} // every URL queued or claimed in this snapshot
+	sitemap map[string]struct{} // URLs the sitemaps list
+	smOrder []string            // the same, in sitemap order, for the orphan pass
+
+	window  []crawldb.FrontierItem // pending URLs in memory, in queue order
+	lastID  int64                  // highest frontier id ever put in window
+	backlog bool                   // pending URLs with id > lastID wait in the database
+
+	batch *crawldb.Batch
+	dirty bool // batch holds writes
+	stats Stats
+}
+
+func (r *run) crawl(ctx context.Context) error {
+	cfg := &r.c.cfg
+	limit := &limiter{delay: cfg.delay}
+	get := &getter{cfg: cfg, client: &http.Client{Transport: r.c.rt, Timeout: cfg.timeout}, limit: limit}
+
+	robots, err := get.robots(ctx, r.c.start)
+	if err != nil {
+		return err
+	}
+	if !cfg.ignoreRobots {
+		if g := robots.FindGroup(robotsAgent(cfg.userAgent)); g != nil && g.CrawlDelay > limit.delay {
+			limit.delay = g.CrawlDelay
+		}
+	}
+	r.scope = newScope(cfg, r.c.start, robots)
+	if err := r.load(ctx, get, robots); err != nil {
+		return err
+	}
+	if r.batch, err = r.db.Begin(r.dbctx); err != nil {
+		return err
+	}
+	defer func() { r.batch.Rollback() }()
+	r.progress()
+
+	jobs := make(chan crawldb.FrontierItem)
+	results := make(chan crawlPage, cfg.concurrency)
+	base := newCollector(cfg, r.c.rt)
+	var wg sync.WaitGroup
+	for range cfg.concurrency {
+		w := newWorker(ctx, cfg, base, limit)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for it := range jobs {
+				p, ok := w.fetch(ctx, it.URL, it.Depth)
+				results <- crawlPage{item: it, page: p, ok: ok, firstStatus: w.st.firstStatus}
+			}
+		}()
+	}
+	defer func() {
+		close(jobs)
+		wg.Wait()
+	}()
+
+	tick := time.NewTicker(progressEvery)
+	defer tick.Stop()
+	inflight := 0
+	stopping := false
+	for {
+		if !stopping && len(r.window) == 0 && r.backlog {
+			if err := r.refill(); err != nil {
+				return err
+			}
+		}
+		if !stopping && len(r.window) == 0 && !r.backlog && inflight == 0 {
+			// The link graph is exhausted: queue the sitemap's orphans,
+			// the pages no crawled page links to.
+			n, err := r.queueOrphans()
+			if err != nil {
+				return err
+			}
+			if n == 0 {
+				break
+			}
+			continue
+		}
+		if stopping && inflight == 0 {
+			break
+		}
+		var send chan crawldb.FrontierItem
+		var next crawldb.FrontierItem
+		if !stopping && len(r.window) > 0 {
+			if r.stats.Pages+inflight < cfg.maxPages {
+				send, next = jobs, r.window[0]
+			} else if inflight == 0 {
+				r.stats.LimitReached = true
+				break
+			}
+		}
+		select {
+		case send <- next:
+			r.window = r.window[1:]
+			inflight++
+		case res := <-results:
+			inflight--
+			if res.ok {
+				if err := r.store(res); err != nil {
+					return err
+				}
+			}
+		case <-tick.C:
+			if err := r.commit(); err != nil {
+				return err
+			}
+			r.progress()
+		case <-ctx.Done():
+			stopping = true
+		}
+		if r.batch.Len() >= cfg.batchSize {
+			if err := r.commit(); err != nil {
+				return err
+			}
+		}
+	}
+	if err := r.commit(); err != nil {
+		return err
+	}
+	if r.stats.Queued > 0 && r.stats.Pages >= cfg.maxPages {
+		r.stats.LimitReached = true
+	}
+	return nil
+}
+
+// load rebuilds the seen-set and sitemap set of a resumed snapshot, or seeds
+// a new one with the start URL and the sitemaps' URLs. A snapshot killed
+// before its seed was committed has an empty frontier and is seeded again.
+func (r *run) load(ctx context.Context, get *getter, robots *robotstxt.RobotsData) error {
+	r.seen = map[string]struct{}{}
+	r.sitemap = map[string]struct{}{}
+	err := r.db.Frontier(r.dbctx, r.snap, func(it crawldb.FrontierItem) error {
+		r.seen[it.URL] = struct{}{}
+		if u, err := url.Parse(it.URL); err == nil {
+			r.scope.record(u)
+		}
+		if !it.Done {
+			r.stats.Queued++
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if err := r.db.SitemapURLs(r.dbctx, r.snap, r.addSitemapURL); err != nil {
+		return err
+	}
+	classes, errs, err := r.db.StatusClasses(r.dbctx, r.snap)
+	if err != nil {
+		return err
+	}
+	r.stats.ByClass, r.stats.Errors = classes, errs
+	for _, n := range classes {
+		r.stats.Pages += n
+	}
+	r.backlog = true // whatever is pending is in the database
+	if len(r.seen) > 0 {
+		return nil
+	}
+
+	urls := get.sitemaps(ctx, r.c.start, robots)
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	if r.batch, err = r.db.Begin(r.dbctx); err != nil {
+		return err
+	}
+	defer r.batch.Rollback()
+	for _, u := range urls {
+		if err := r.batch.AddSitemapURL(r.snap, u); err != nil {
+			return err
+		}
+		r.addSitemapURL(u)
+	}
+	if _, err := r.enqueue(r.c.start.String(), r.c.start, 0); err != nil {
+		return err
+	}
+	r.window, r.backlog, r.dirty = nil, true, false
+	return r.batch.Commit()
+}
+
+func (r *run) addSitemapURL(u string) {
+	if _, ok := r.sitemap[u]; !ok {
+		r.sitemap[u] = struct{}{}
+		r.smOrder = append(r.smOrder, u)
+	}
+}
+
+// enqueue queues u unless it was seen or is out of scope, and reports
+// whether it did.
+func (r *run) enqueue(raw string, u *url.URL, depth int) (bool, error) {
+	if _, ok := r.seen[raw]; ok {
+		return false, nil
+	}
+	if why := r.scope.check(raw, u); why != "" {
+		r.c.cfg.logger.Debug("not queued", "url", raw, "reason", string(why))
+		return false, nil
+	}
+	id, err := r.batch.Enqueue(r.snap, raw, depth)
+	if err != nil {
+		return false, err
+	}
+	r.dirty = true
+	r.seen[raw] = struct{}{}
+	r.scope.record(u)
+	if id == 0 {
+		return false, nil
+	}
+	r.stats.Queued++
+	if !r.backlog && len(r.window) < windowSize {
+		r.window = append(r.window, crawldb.FrontierItem{ID: id, URL: raw, Depth: depth})
+		r.lastID = id
+	} else {
+		r.backlog = true
+	}
+	return true, nil
+}
+
+// refill moves the next pending URLs from the database into the window.
+func (r *run) refill() error {
+	if err := r.commit(); err != nil {
+		return err
+	}
+	items, err := r.db.Pending(r.dbctx, r.snap, r.lastID, windowSize)
+	if err != nil {
+		return err
+	}
+	r.window = append(r.window, items...)
+	if len(items) > 0 {
+		r.lastID = items[len(items)-1].ID
+	}
+	r.backlog = len(items) == windowSize
+	return nil
+}
+
+// queueOrphans queues the sitemap URLs no crawled page linked to.
+func (r *run) queueOrphans() (int, error) {
+	n := 0
+	for _, raw := range r.smOrder {
+		if _, ok := r.seen[raw]; ok {
+			continue
+		}
+		u, err := url.Parse(raw)
+		if err != nil {
+			continue
+		}
+		ok, err := r.enqueue(raw, u, 1)
+		if err != nil {
+			return n, err
+		}
+		if ok {
+			n++
+		}
+	}
+	return n, nil
+}
+
+// store records a fetched page, claims its final URL and queues its links,
+// all in the current batch.
+func (r *run) store(res crawlPage) error {
+	p, it := res.page, res.item
+	p.Depth = it.Depth
+	if p.URL != it.URL {
+		if _, dup := r.seen[p.URL]; dup {
+			// The redirect ends at a URL fetched or queued under its own
+			// name: record the redirect itself, its target as its link.
+			internal := urlnorm.SameSite(r.c.start.Host, p.URL)
+			p = seoplan.Page{URL: it.URL, Status: res.firstStatus, FetchedAt: p.FetchedAt,
+				ResponseTime: p.ResponseTime, Depth: it.Depth,
+				Links: []seoplan.Link{{URL: p.URL, Internal: internal}}}
+		} else {
+			if _, err := r.batch.Claim(r.snap, p.URL, it.Depth); err != nil {
+				return err
+			}
+			r.seen[p.URL] = struct{}{}
+		}
+	}
+	_, inA := r.sitemap[p.URL]
+	_, inB := r.sitemap[it.URL]
+	p.InSitemap = inA || inB
+	if err := r.batch.StorePage(r.snap, it.ID, &p); err != nil {
+		return err
+	}
+	r.dirty = true
+	r.stats.Pages++
+	r.stats.Fetched++
+	r.stats.Queued--
+	if c := p.Status / 100; c >= 0 && c < len(r.stats.ByClass) {
+		r.stats.ByClass[c]++
+	}
+	if p.Error != "" {
+		r.stats.Errors++
+	}
+	if !p.IsHTML() || p.Nofollow {
+		return nil
+	}
+	depth := it.Depth + 1
+	if max := r.c.cfg.maxDepth; max > 0 && depth > max {
+		return nil
+	}
+	for _, l := range p.Links {
+		if _, ok := r.seen[l.URL]; ok {
+			continue
+		}
+		u, err := url.Parse(l.URL)
+		if err != nil {
+			continue
+		}
+		if _, err := r.enqueue(l.URL, u, depth); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// commit ends the current batch, if it wrote anything, and begins the next.
+func (r *run) commit() error {
+	if !r.dirty {
+		return nil
+	}
+	if err := r.batch.Commit(); err != nil {
+		return fmt.Errorf("save crawl: %w", err)
+	}
+	r.dirty = false
+	b, err := r.db.Begin(r.dbctx)
+	if err != nil {
+		return err
+	}
+	r.batch = b
+	return nil
+}
+
+func (r *run) progress() {
+	if r.c.cfg.progress != nil {
+		s := r.stats
+		s.Elapsed = time.Since(r.started)
+		r.c.cfg.progress(s)
+	}
+}

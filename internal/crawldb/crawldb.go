@@ -1,0 +1,403 @@
+package crawldb
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/seoplan/seoplan"
+	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver
+)
+
+// ErrNoCrawl is returned by Latest when the database holds no snapshot yet.
+var ErrNoCrawl = errors.New("no crawl in the database")
+
+// ErrUnwritable wraps every failure to create or open the database file
+// for writing, so the command line can call it bad input (exit 2).
+var ErrUnwritable = errors.New("crawl database is not writable")
+
+// Snapshot states.
+const (
+	StateRunning     = "running"
+	StateInterrupted = "interrupted"
+	StateDone        = "done"
+	StateFailed      = "failed"
+)
+
+// Snapshot is one crawl of a site kept in the database.
+type Snapshot struct {
+	ID       int64
+	StartURL string
+	Started  time.Time
+	Ended    time.Time // zero while the crawl runs or after it was killed
+	State    string    // StateRunning, StateInterrupted, StateDone or StateFailed
+	Settings string    // the crawl's settings as JSON
+	Pages    int       // pages stored so far
+}
+
+// Resumable reports whether Run should continue this snapshot rather than
+// start a new one: it was stopped (Ctrl-C) or killed before it finished.
+func (s Snapshot) Resumable() bool {
+	return s.State == StateRunning || s.State == StateInterrupted
+}
+
+// DB is an open crawl database. It is safe for concurrent use, but the
+// crawler is its only writer: a crawl writes through one Batch at a time.
+type DB struct {
+	sql *sql.DB
+}
+
+// Open opens the crawl database at path, creating it and bringing its schema
+// up to date. The file is in WAL mode so readers (an sqlite3 shell, export)
+// do not block a running crawl.
+func Open(ctx context.Context, path string) (*DB, error) {
+	if path == "" {
+		return nil, fmt.Errorf("open crawl database: %w: empty path", ErrUnwritable)
+	}
+	if dir := filepath.Dir(path); dir != "" {
+		if fi, err := os.Stat(dir); err != nil {
+			return nil, fmt.Errorf("open crawl database %s: %w: %v", path, ErrUnwritable, err)
+		} else if !fi.IsDir() {
+			return nil, fmt.Errorf("open crawl database %s: %w: %s is not a directory", path, ErrUnwritable, dir)
+		}
+	}
+	// busy_timeout lets a reader and the crawl share the file; synchronous
+	// NORMAL is safe in WAL mode (a power cut may lose the last commits,
+	// never consistency, and the crawl refetches what was lost).
+	q := url.Values{}
+	for _, p := range []string{"busy_timeout(10000)", "journal_mode(WAL)", "synchronous(NORMAL)", "foreign_keys(1)"} {
+		q.Add("_pragma", p)
+	}
+	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
+	sdb, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open crawl database %s: %w", path, err)
+	}
+	db := &DB{sql: sdb}
+	if err := db.migrate(ctx); err != nil {
+		sdb.Close()
+		return nil, fmt.Errorf("open crawl database %s: %w", path, err)
+	}
+	return db, nil
+}
+
+func (db *DB) migrate(ctx context.Context) error {
+	conn, err := db.sql.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("%w: %v", ErrUnwritable, err)
+	}
+	defer conn.Close()
+	var version int
+	if err := conn.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return fmt.Errorf("read schema version: %w", err)
+	}
+	if version > len(migrations) {
+		return fmt.Errorf("schema version %d is newer than this seoplan knows (%d): upgrade seoplan", version, len(migrations))
+	}
+	for v := version; v < len(migrations); v++ {
+		tx, err := conn.BeginTx(ctx, nil)
+		if err != nil {
+			return fmt.Errorf("%w: %v", ErrUnwritable, err)
+		}
+		if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("%w: migrate to schema version %d: %v", ErrUnwritable, v+1, err)
+		}
+		// PRAGMA takes no bound parameters; v is ours, not input.
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", v+1)); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("%w: set schema version: %v", ErrUnwritable, err)
+		}
+		if err := tx.Commit(); err != nil {
+			return fmt.Errorf("%w: migrate to schema version %d: %v", ErrUnwritable, v+1, err)
+		}
+	}
+	return nil
+}
+
+// Close closes the database.
+func (db *DB) Close() error { return db.sql.Close() }
+
+const snapshotCols = `s.id, s.start_url, s.started, s.ended, s.state, s.settings,
+	(SELECT count(*) FROM pages p WHERE p.snapshot_id = s.id)`
+
+func scanSnapshot(row interface{ Scan(...any) error }) (Snapshot, error) {
+	var s Snapshot
+	var started, ended string
+	if err := row.Scan(&s.ID, &s.StartURL, &started, &ended, &s.State, &s.Settings, &s.Pages); err != nil {
+		return s, err
+	}
+	s.Started, _ = time.Parse(time.RFC3339Nano, started)
+	if ended != "" {
+		s.Ended, _ = time.Parse(time.RFC3339Nano, ended)
+	}
+	return s, nil
+}
+
+// Snapshots lists every crawl in the database, oldest first.
+func (db *DB) Snapshots(ctx context.Context) ([]Snapshot, error) {
+	rows, err := db.sql.QueryContext(ctx, "SELECT "+snapshotCols+" FROM snapshots s ORDER BY s.id")
+	if err != nil {
+		return nil, fmt.Errorf("list snapshots: %w", err)
+	}
+	defer rows.Close()
+	var out []Snapshot
+	for rows.Next() {
+		s, err := scanSnapshot(rows)
+		if err != nil {
+			return nil, fmt.Errorf("list snapshots: %w", err)
+		}
+		out = append(out, s)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list snapshots: %w", err)
+	}
+	return out, nil
+}
+
+// Latest returns the newest snapshot, or ErrNoCrawl.
+func (db *DB) Latest(ctx context.Context) (Snapshot, error) {
+	s, err := scanSnapshot(db.sql.QueryRowContext(ctx, "SELECT "+snapshotCols+" FROM snapshots s ORDER BY s.id DESC LIMIT 1"))
+	if errors.Is(err, sql.ErrNoRows) {
+		return s, ErrNoCrawl
+	}
+	if err != nil {
+		return s, fmt.Errorf("latest snapshot: %w", err)
+	}
+	return s, nil
+}
+
+// Snapshot returns the snapshot with the given id.
+func (db *DB) Snapshot(ctx context.Context, id int64) (Snapshot, error) {
+	s, err := scanSnapshot(db.sql.QueryRowContext(ctx, "SELECT "+snapshotCols+" FROM snapshots s WHERE s.id = ?", id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return s, fmt.Errorf("snapshot %d: %w", id, ErrNoCrawl)
+	}
+	if err != nil {
+		return s, fmt.Errorf("snapshot %d: %w", id, err)
+	}
+	return s, nil
+}
+
+// CreateSnapshot starts a new crawl of startURL in state running.
+func (db *DB) CreateSnapshot(ctx context.Context, startURL, settings string, started time.Time) (Snapshot, error) {
+	if settings == "" {
+		settings = "{}"
+	}
+	res, err := db.sql.ExecContext(ctx, "INSERT INTO snapshots (start_url, started, state, settings) VALUES (?, ?, ?, ?)",
+		startURL, started.UTC().Format(time.RFC3339Nano), StateRunning, settings)
+	if err != nil {
+		return Snapshot{}, fmt.Errorf("create snapshot: %w", err)
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return Snapshot{}, fmt.Errorf("create snapshot: %w", err)
+	}
+	return db.Snapshot(ctx, id)
+}
+
+// SetState records a snapshot's state; a non-zero ended time is stored too.
+func (db *DB) SetState(ctx context.Context, id int64, state string, ended time.Time) error {
+	e := ""
+	if !ended.IsZero() {
+		e = ended.UTC().Format(time.RFC3339Nano)
+	}
+	if _, err := db.sql.ExecContext(ctx, "UPDATE snapshots SET state = ?, ended = ? WHERE id = ?", state, e, id); err != nil {
+		return fmt.Errorf("set snapshot %d state: %w", id, err)
+	}
+	return nil
+}
+
+// FrontierItem is one URL of a crawl's frontier.
+type FrontierItem struct {
+	ID    int64
+	URL   string
+	Depth int
+	Done  bool
+}
+
+// Frontier calls fn for every URL a snapshot has queued or claimed, in queue
+// order. A resumed crawl rebuilds its seen-set from it.
+func (db *DB) Frontier(ctx context.Context, snapshotID int64, fn func(FrontierItem) error) error {
+	rows, err := db.sql.QueryContext(ctx, "SELECT id, url, depth, state FROM frontier WHERE snapshot_id = ? ORDER BY id", snapshotID)
+	if err != nil {
+		return fmt.Errorf("read frontier: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var it FrontierItem
+		if err := rows.Scan(&it.ID, &it.URL, &it.Depth, &it.Done); err != nil {
+			return fmt.Errorf("read frontier: %w", err)
+		}
+		if err := fn(it); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read frontier: %w", err)
+	}
+	return nil
+}
+
+// Pending returns up to limit pending frontier URLs with an id above
+// afterID, in queue order. The crawler keeps only such a window in memory.
+func (db *DB) Pending(ctx context.Context, snapshotID, afterID int64, limit int) ([]FrontierItem, error) {
+	rows, err := db.sql.QueryContext(ctx, "SELECT id, url, depth FROM frontier WHERE snapshot_id = ? AND state = 0 AND id > ? ORDER BY id LIMIT ?", snapshotID, afterID, limit)
+	if err != nil {
+		return nil, fmt.Errorf("read pending urls: %w", err)
+	}
+	defer rows.Close()
+	var out []FrontierItem
+	for rows.Next() {
+		var it FrontierItem
+		if err := rows.Scan(&it.ID, &it.URL, &it.Depth); err != nil {
+			return nil, fmt.Errorf("read pending urls: %w", err)
+		}
+		out = append(out, it)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read pending urls: %w", err)
+	}
+	return out, nil
+}
+
+// CountPending returns how many URLs of a snapshot wait to be fetched.
+func (db *DB) CountPending(ctx context.Context, snapshotID int64) (int, error) {
+	var n int
+	if err := db.sql.QueryRowContext(ctx, "SELECT count(*) FROM frontier WHERE snapshot_id = ? AND state = 0", snapshotID).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count pending urls: %w", err)
+	}
+	return n, nil
+}
+
+// SitemapURLs calls fn for every URL the snapshot's sitemaps listed.
+func (db *DB) SitemapURLs(ctx context.Context, snapshotID int64, fn func(string)) error {
+	rows, err := db.sql.QueryContext(ctx, "SELECT url FROM sitemap_urls WHERE snapshot_id = ? ORDER BY rowid", snapshotID)
+	if err != nil {
+		return fmt.Errorf("read sitemap urls: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var u string
+		if err := rows.Scan(&u); err != nil {
+			return fmt.Errorf("read sitemap urls: %w", err)
+		}
+		fn(u)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read sitemap urls: %w", err)
+	}
+	return nil
+}
+
+// pageData is the part of a Page kept as JSON in pages.data: the fields
+// that are lists or rarely queried.
+type pageData struct {
+	RedirectChain []string          `json:"redirect_chain,omitempty"`
+	MetaRobots    string            `json:"meta_robots,omitempty"`
+	XRobotsTag    string            `json:"x_robots_tag,omitempty"`
+	H1            []string          `json:"h1,omitempty"`
+	Headings      []seoplan.Heading `json:"headings,omitempty"`
+	SchemaTypes   []string          `json:"schema_types,omitempty"`
+	OGType        string            `json:"og_type,omitempty"`
+	OGSiteName    string            `json:"og_site_name,omitempty"`
+	Breadcrumbs   []string          `json:"breadcrumbs,omitempty"`
+}
+
+// Pages calls fn for every page of a snapshot, links included, ordered by
+// URL. It streams: only one page is in memory at a time.
+func (db *DB) Pages(ctx context.Context, snapshotID int64, fn func(seoplan.Page) error) error {
+	// One query with the links joined in keeps Pages to a single pass over
+	// the file; rows of one page are adjacent because of the ORDER BY.
+	const q = `SELECT p.id, p.url, p.requested_url, p.status, p.content_type, p.size, p.response_time_ms,
+	p.fetched_at, p.error, p.depth, p.in_sitemap, p.title, p.meta_description, p.canonical, p.noindex,
+	p.nofollow, p.lang, p.word_count, p.main_text, p.data,
+	l.to_url, l.anchor, l.rel, l.internal
+FROM pages p LEFT JOIN links l ON l.page_id = p.id
+WHERE p.snapshot_id = ?
+ORDER BY p.url, l.rowid`
+	rows, err := db.sql.QueryContext(ctx, q, snapshotID)
+	if err != nil {
+		return fmt.Errorf("read pages: %w", err)
+	}
+	defer rows.Close()
+	var (
+		cur    seoplan.Page
+		curID  int64 = -1
+		hasCur bool
+	)
+	for rows.Next() {
+		var (
+			id                 int64
+			p                  seoplan.Page
+			rtMS               float64
+			fetched, data      string
+			toURL, anchor, rel sql.NullString
+			internal           sql.NullBool
+		)
+		if err := rows.Scan(&id, &p.URL, &p.RequestedURL, &p.Status, &p.ContentType, &p.Size, &rtMS,
+			&fetched, &p.Error, &p.Depth, &p.InSitemap, &p.Title, &p.MetaDescription, &p.Canonical, &p.Noindex,
+			&p.Nofollow, &p.Lang, &p.WordCount, &p.MainText, &data,
+			&toURL, &anchor, &rel, &internal); err != nil {
+			return fmt.Errorf("read pages: %w", err)
+		}
+		if id != curID {
+			if hasCur {
+				if err := fn(cur); err != nil {
+					return err
+				}
+			}
+			p.ResponseTime = time.Duration(rtMS * float64(time.Millisecond))
+			p.FetchedAt, _ = time.Parse(time.RFC3339Nano, fetched)
+			var d pageData
+			if err := json.Unmarshal([]byte(data), &d); err != nil {
+				return fmt.Errorf("read page %s: %w", p.URL, err)
+			}
+			p.RedirectChain, p.MetaRobots, p.XRobotsTag = d.RedirectChain, d.MetaRobots, d.XRobotsTag
+			p.H1, p.Headings, p.SchemaTypes = d.H1, d.Headings, d.SchemaTypes
+			p.OGType, p.OGSiteName, p.Breadcrumbs = d.OGType, d.OGSiteName, d.Breadcrumbs
+			cur, curID, hasCur = p, id, true
+		}
+		if toURL.Valid {
+			cur.Links = append(cur.Links, seoplan.Link{URL: toURL.String, Text: anchor.String, Rel: rel.String, Internal: internal.Bool})
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read pages: %w", err)
+	}
+	if hasCur {
+		return fn(cur)
+	}
+	return nil
+}
+
+// StatusClasses counts a snapshot's pages by status class: index 0 holds
+// pages with no response (Status 0), index 1 to 5 the 1xx to 5xx answers.
+// errors counts pages with an error recorded.
+func (db *DB) StatusClasses(ctx context.Context, snapshotID int64) (classes [6]int, errors int, err error) {
+	rows, err := db.sql.QueryContext(ctx, "SELECT status / 100, count(*), sum(error != '') FROM pages WHERE snapshot_id = ? GROUP BY status / 100", snapshotID)
+	if err != nil {
+		return classes, 0, fmt.Errorf("count pages by status: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var class, n, e int
+		if err := rows.Scan(&class, &n, &e); err != nil {
+			return classes, 0, fmt.Errorf("count pages by status: %w", err)
+		}
+		if class >= 0 && class < len(classes) {
+			classes[class] += n
+		}
+		errors += e
+	}
+	if err := rows.Err(); err != nil {
+		return classes, 0, fmt.Errorf("count pages by status: %w", err)
+	}
+	return classes, errors, nil
+}
