@@ -186,33 +186,34 @@ func Page(p *seoplan.Page, lang string, site *Site) *Vector {
 }
 
 // StripSiteName removes a site-name suffix or prefix from a title:
-// "Pricing | Acme" → "Pricing". The longer side is kept.
+// "Pricing | Acme" → "Pricing", "Acme - Help desk for small teams" → "Help
+// desk for small teams".
 func StripSiteName(title string) string {
-	for _, sep := range []string{" | ", " – ", " — ", " - ", " · ", " :: "} {
-		if i := strings.LastIndex(title, sep); i > 0 {
-			a, b := title[:i], title[i+len(sep):]
-			if len(b) <= len(a) {
-				return strings.TrimSpace(a)
-			}
-			return strings.TrimSpace(b)
-		}
-	}
-	return strings.TrimSpace(title)
+	page, _ := splitTitle(title)
+	return page
 }
 
 // SiteNameOf returns the site-name part of a title ("Pricing | Acme" →
 // "Acme"), or "".
 func SiteNameOf(title string) string {
+	_, site := splitTitle(title)
+	return site
+}
+
+// splitTitle splits a title at its last separator. The side with fewer
+// words is the site name; on a tie the right side is, as most sites put
+// their name last.
+func splitTitle(title string) (page, site string) {
 	for _, sep := range []string{" | ", " – ", " — ", " - ", " · ", " :: "} {
 		if i := strings.LastIndex(title, sep); i > 0 {
-			a, b := title[:i], title[i+len(sep):]
-			if len(b) <= len(a) {
-				return strings.TrimSpace(b)
+			a, b := strings.TrimSpace(title[:i]), strings.TrimSpace(title[i+len(sep):])
+			if len(strings.Fields(b)) <= len(strings.Fields(a)) {
+				return a, b
 			}
-			return strings.TrimSpace(a)
+			return b, a
 		}
 	}
-	return ""
+	return strings.TrimSpace(title), ""
 }
 
 func firstWords(s string, n int) string {

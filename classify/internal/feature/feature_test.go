@@ -1,0 +1,134 @@
+package feature
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/seoplan/seoplan"
+)
+
+func TestWords(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"Best CRM software, 2025!", []string{"best", "crm", "software", "2025"}},
+		{"bill.com vs H&M's app", []string{"bill.com", "vs", "h&m", "app"}},
+		{"c++ and c# tutorials", []string{"c++", "and", "c#", "tutorials"}},
+		{"  ", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			if got := Words(tt.in); !slices.Equal(got, tt.want) && !(len(got) == 0 && len(tt.want) == 0) {
+				t.Errorf("Words(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestFindBrands(t *testing.T) {
+	site := &Site{Own: map[string]bool{"acmedesk": true}, Rivals: map[string]bool{"zendesk": true}}
+	tests := []struct {
+		kw   string
+		want []string // "start-end:how"
+	}{
+		{"acmedesk sso", []string{"acmedesk:site"}},
+		{"zendesk alternatives", []string{"zendesk:rival"}},
+		{"google sheets budget template", []string{"google sheets:list"}},
+		{"zorblix login", []string{"zorblix:pattern(x login)"}},
+		{"frobnic vs quuxly", []string{"frobnic:pattern(x vs y)", "quuxly:pattern(x vs y)"}},
+		{"crm pricing", nil},
+		{"how to reduce churn", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.kw, func(t *testing.T) {
+			words := Words(tt.kw)
+			var got []string
+			for _, s := range findBrands(words, site) {
+				got = append(got, joinWords(words[s.start:s.end])+":"+s.how)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("findBrands(%q) = %q, want %q", tt.kw, got, tt.want)
+			}
+		})
+	}
+}
+
+func joinWords(w []string) string {
+	out := ""
+	for i, x := range w {
+		if i > 0 {
+			out += " "
+		}
+		out += x
+	}
+	return out
+}
+
+func TestTitleSiteName(t *testing.T) {
+	tests := []struct{ title, strip, site string }{
+		{"Pricing | Acmedesk", "Pricing", "Acmedesk"},
+		{"Acmedesk - The help desk for small teams", "The help desk for small teams", "Acmedesk"},
+		{"How to reduce churn", "How to reduce churn", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.title, func(t *testing.T) {
+			if got := StripSiteName(tt.title); got != tt.strip {
+				t.Errorf("StripSiteName = %q, want %q", got, tt.strip)
+			}
+			if got := SiteNameOf(tt.title); got != tt.site {
+				t.Errorf("SiteNameOf = %q, want %q", got, tt.site)
+			}
+		})
+	}
+}
+
+func TestLearnSite(t *testing.T) {
+	pages := []seoplan.Page{
+		{URL: "https://www.acmedesk.example/", Title: "Acmedesk | Help desk", OGSiteName: "Acmedesk"},
+		{URL: "https://www.acmedesk.example/pricing", Title: "Pricing | Acmedesk"},
+		{URL: "https://www.acmedesk.example/compare/freshdesk", Title: "Acmedesk vs Freshdesk | Acmedesk"},
+		{URL: "https://www.acmedesk.example/alternatives/help-scout", Title: "Help Scout alternative | Acmedesk"},
+	}
+	own, rivals := LearnSite(pages).Names()
+	if !slices.Equal(own, []string{"acmedesk"}) {
+		t.Errorf("own = %q", own)
+	}
+	if !slices.Equal(rivals, []string{"freshdesk", "help scout"}) {
+		t.Errorf("rivals = %q", rivals)
+	}
+}
+
+func TestPageSignals(t *testing.T) {
+	p := &seoplan.Page{
+		URL: "https://acmedesk.example/resources/set-up-sla", Status: 200, Title: "How to set up an SLA | Acmedesk",
+		Headings:    []seoplan.Heading{{Level: 2, Text: "Step 1: Define targets"}, {Level: 2, Text: "Step 2: Add rules"}},
+		SchemaTypes: []string{"https://schema.org/HowTo"}, MainText: "Plans from $29/month per user. Start free trial today.",
+		Links: []seoplan.Link{{Text: "Book a demo"}},
+	}
+	x := Page(p, "en", nil)
+	for _, s := range []string{"url:/resources", `title:"how to"`, "headings:numbered steps", "schema:HowTo", "cta:book a demo", "prices:1", "thin:<150 words"} {
+		if !slices.Contains(x.Signals(), s) {
+			t.Errorf("signals %q lack %q", x.Signals(), s)
+		}
+	}
+}
+
+func TestLang(t *testing.T) {
+	tests := []struct {
+		declared, title, text, want string
+		detected                    bool
+	}{
+		{"de-DE", "", "", "de", false},
+		{"", "Comment réduire le taux d'attrition", "Le taux d'attrition mesure la part des clients qui partent chaque mois, et voici comment le réduire avec des méthodes simples et éprouvées.", "fr", true},
+		{"", "", "", "en", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.want, func(t *testing.T) {
+			got, det := Lang(tt.declared, tt.title, tt.text)
+			if got != tt.want || det != tt.detected {
+				t.Errorf("Lang = %s,%v want %s,%v", got, det, tt.want, tt.detected)
+			}
+		})
+	}
+}
