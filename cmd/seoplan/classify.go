@@ -94,12 +94,12 @@ func runClassify(cmd *cobra.Command, e *env, o classifyOpts) error {
 	if err := cmd.Context().Err(); err != nil {
 		return fmt.Errorf("classify keywords: %w", err)
 	}
-	return writeKeywords(e.stdout, labeled, o)
+	return writeClassifiedKeywords(e.stdout, labeled, o)
 }
 
-// keywordRow is one jsonl line for a keyword: its label and the keyword
+// classifyKeywordRow is one jsonl line for a keyword: its label and the keyword
 // file's metrics.
-type keywordRow struct {
+type classifyKeywordRow struct {
 	Keyword     string   `json:"keyword"`
 	Intent      string   `json:"intent"`
 	Subtype     string   `json:"subtype"`
@@ -114,8 +114,8 @@ type keywordRow struct {
 	Source      string   `json:"source,omitempty"`
 }
 
-// pageRow is one jsonl line for a page.
-type pageRow struct {
+// classifyPageRow is one jsonl line for a page.
+type classifyPageRow struct {
 	URL        string              `json:"url"`
 	Intent     string              `json:"intent"`
 	Subtype    string              `json:"subtype"`
@@ -125,9 +125,9 @@ type pageRow struct {
 	KeyPhrases []seoplan.KeyPhrase `json:"keyphrases"`
 }
 
-func conf(f float64) string { return strconv.FormatFloat(f, 'f', 2, 64) }
+func classifyConf(f float64) string { return strconv.FormatFloat(f, 'f', 2, 64) }
 
-func writeKeywords(w io.Writer, kws []seoplan.LabeledKeyword, o classifyOpts) error {
+func writeClassifiedKeywords(w io.Writer, kws []seoplan.LabeledKeyword, o classifyOpts) error {
 	metrics := map[string]bool{}
 	for _, k := range kws {
 		metrics["volume"] = metrics["volume"] || k.Keyword.Volume != 0
@@ -142,8 +142,8 @@ func writeKeywords(w io.Writer, kws []seoplan.LabeledKeyword, o classifyOpts) er
 		enc.SetEscapeHTML(false)
 		for _, k := range kws {
 			l := k.Label
-			row := keywordRow{Keyword: k.Keyword.Text, Intent: string(l.Intent), Subtype: string(l.Subtype), Stage: string(l.Stage),
-				Confidence: round2(l.Confidence), Signals: nonNil(l.Signals), Volume: k.Keyword.Volume, Clicks: k.Keyword.Clicks,
+			row := classifyKeywordRow{Keyword: k.Keyword.Text, Intent: string(l.Intent), Subtype: string(l.Subtype), Stage: string(l.Stage),
+				Confidence: classifyRound(l.Confidence), Signals: classifyNonNil(l.Signals), Volume: k.Keyword.Volume, Clicks: k.Keyword.Clicks,
 				Impressions: k.Keyword.Impressions, Position: k.Keyword.Position, URL: k.Keyword.URL, Source: k.Keyword.Source}
 			if err := enc.Encode(row); err != nil {
 				return fmt.Errorf("write jsonl: %w", err)
@@ -155,9 +155,9 @@ func writeKeywords(w io.Writer, kws []seoplan.LabeledKeyword, o classifyOpts) er
 		cw.Write([]string{"keyword", "intent", "subtype", "stage", "confidence", "volume", "clicks", "impressions", "position", "url", "signals"})
 		for _, k := range kws {
 			l := k.Label
-			cw.Write([]string{csvSafe(k.Keyword.Text), string(l.Intent), string(l.Subtype), string(l.Stage), conf(l.Confidence),
+			cw.Write([]string{classifyCSVCell(k.Keyword.Text), string(l.Intent), string(l.Subtype), string(l.Stage), classifyConf(l.Confidence),
 				strconv.Itoa(k.Keyword.Volume), strconv.Itoa(k.Keyword.Clicks), strconv.Itoa(k.Keyword.Impressions),
-				strconv.FormatFloat(k.Keyword.Position, 'f', -1, 64), csvSafe(k.Keyword.URL), csvSafe(strings.Join(l.Signals, "; "))})
+				strconv.FormatFloat(k.Keyword.Position, 'f', -1, 64), classifyCSVCell(k.Keyword.URL), classifyCSVCell(strings.Join(l.Signals, "; "))})
 		}
 		cw.Flush()
 		if err := cw.Error(); err != nil {
@@ -178,7 +178,7 @@ func writeKeywords(w io.Writer, kws []seoplan.LabeledKeyword, o classifyOpts) er
 	fmt.Fprintln(tw, strings.Join(head, "\t"))
 	for _, k := range kws {
 		l := k.Label
-		cells := []string{printable(k.Keyword.Text), string(l.Intent), string(l.Subtype), string(l.Stage), conf(l.Confidence)}
+		cells := []string{classifyPrintable(k.Keyword.Text), string(l.Intent), string(l.Subtype), string(l.Stage), classifyConf(l.Confidence)}
 		if metrics["volume"] {
 			cells = append(cells, strconv.Itoa(k.Keyword.Volume))
 		}
@@ -192,7 +192,7 @@ func writeKeywords(w io.Writer, kws []seoplan.LabeledKeyword, o classifyOpts) er
 			cells = append(cells, strconv.FormatFloat(k.Keyword.Position, 'f', -1, 64))
 		}
 		if o.explain {
-			cells = append(cells, printable(strings.Join(l.Signals, ", ")))
+			cells = append(cells, classifyPrintable(strings.Join(l.Signals, ", ")))
 		}
 		fmt.Fprintln(tw, strings.Join(cells, "\t"))
 	}
@@ -202,7 +202,7 @@ func writeKeywords(w io.Writer, kws []seoplan.LabeledKeyword, o classifyOpts) er
 	return nil
 }
 
-func writePages(w io.Writer, pages []seoplan.LabeledPage, o classifyOpts) error {
+func writeClassifiedPages(w io.Writer, pages []seoplan.LabeledPage, o classifyOpts) error {
 	switch o.format {
 	case "jsonl":
 		enc := json.NewEncoder(w)
@@ -213,8 +213,8 @@ func writePages(w io.Writer, pages []seoplan.LabeledPage, o classifyOpts) error 
 			if kps == nil {
 				kps = []seoplan.KeyPhrase{}
 			}
-			row := pageRow{URL: p.Page.URL, Intent: string(l.Intent), Subtype: string(l.Subtype), Stage: string(l.Stage),
-				Confidence: round2(l.Confidence), Signals: nonNil(l.Signals), KeyPhrases: kps}
+			row := classifyPageRow{URL: p.Page.URL, Intent: string(l.Intent), Subtype: string(l.Subtype), Stage: string(l.Stage),
+				Confidence: classifyRound(l.Confidence), Signals: classifyNonNil(l.Signals), KeyPhrases: kps}
 			if err := enc.Encode(row); err != nil {
 				return fmt.Errorf("write jsonl: %w", err)
 			}
@@ -225,8 +225,8 @@ func writePages(w io.Writer, pages []seoplan.LabeledPage, o classifyOpts) error 
 		cw.Write([]string{"url", "intent", "subtype", "stage", "confidence", "keyphrases", "signals"})
 		for _, p := range pages {
 			l := p.Label
-			cw.Write([]string{csvSafe(p.Page.URL), string(l.Intent), string(l.Subtype), string(l.Stage), conf(l.Confidence),
-				csvSafe(strings.Join(phrases(p.KeyPhrases), "; ")), csvSafe(strings.Join(l.Signals, "; "))})
+			cw.Write([]string{classifyCSVCell(p.Page.URL), string(l.Intent), string(l.Subtype), string(l.Stage), classifyConf(l.Confidence),
+				classifyCSVCell(strings.Join(classifyPhrases(p.KeyPhrases), "; ")), classifyCSVCell(strings.Join(l.Signals, "; "))})
 		}
 		cw.Flush()
 		if err := cw.Error(); err != nil {
@@ -242,13 +242,13 @@ func writePages(w io.Writer, pages []seoplan.LabeledPage, o classifyOpts) error 
 	fmt.Fprintln(tw, head)
 	for _, p := range pages {
 		l := p.Label
-		kp := phrases(p.KeyPhrases)
+		kp := classifyPhrases(p.KeyPhrases)
 		if len(kp) > 3 {
 			kp = kp[:3]
 		}
-		line := strings.Join([]string{printable(p.Page.URL), string(l.Intent), string(l.Subtype), string(l.Stage), conf(l.Confidence), printable(strings.Join(kp, ", "))}, "\t")
+		line := strings.Join([]string{classifyPrintable(p.Page.URL), string(l.Intent), string(l.Subtype), string(l.Stage), classifyConf(l.Confidence), classifyPrintable(strings.Join(kp, ", "))}, "\t")
 		if o.explain {
-			line += "\t" + printable(strings.Join(l.Signals, ", "))
+			line += "\t" + classifyPrintable(strings.Join(l.Signals, ", "))
 		}
 		fmt.Fprintln(tw, line)
 	}
@@ -258,7 +258,7 @@ func writePages(w io.Writer, pages []seoplan.LabeledPage, o classifyOpts) error 
 	return nil
 }
 
-func phrases(kps []seoplan.KeyPhrase) []string {
+func classifyPhrases(kps []seoplan.KeyPhrase) []string {
 	out := make([]string, len(kps))
 	for i, k := range kps {
 		out[i] = k.Phrase
@@ -266,9 +266,9 @@ func phrases(kps []seoplan.KeyPhrase) []string {
 	return out
 }
 
-func round2(f float64) float64 { v, _ := strconv.ParseFloat(conf(f), 64); return v }
+func classifyRound(f float64) float64 { v, _ := strconv.ParseFloat(classifyConf(f), 64); return v }
 
-func nonNil(s []string) []string {
+func classifyNonNil(s []string) []string {
 	if s == nil {
 		return []string{}
 	}
@@ -278,7 +278,7 @@ func nonNil(s []string) []string {
 // printable makes untrusted text (keywords, crawled URLs and titles) safe
 // for a terminal table: control characters, which could move the cursor or
 // break the columns, become spaces.
-func printable(s string) string {
+func classifyPrintable(s string) string {
 	return strings.Map(func(r rune) rune {
 		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
 			return ' '
@@ -289,7 +289,7 @@ func printable(s string) string {
 
 // csvSafe defuses spreadsheet formula injection: a cell that starts with
 // =, +, - or @ is prefixed with an apostrophe, as OWASP recommends.
-func csvSafe(s string) string {
+func classifyCSVCell(s string) string {
 	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
 		return "'" + s
 	}
