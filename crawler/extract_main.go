@@ -1,0 +1,70 @@
+package crawler
+
+import (
+	"net/url"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/markusmobius/go-htmldate"
+	"github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
+)
+
+// decodeHTML returns raw converted to UTF-8. The encoding is the first of:
+// a byte-order mark, the Content-Type charset, a <meta charset> or
+// http-equiv in the first 1,024 bytes, and otherwise UTF-8 if the start is
+// valid UTF-8, else windows-1252 (what browsers assume for the western web).
+// Only a BOM or a Content-Type charset is trusted over bytes that are valid
+// UTF-8 throughout.
+func decodeHTML(raw []byte, contentType string) []byte {
+	enc, name, certain := charset.DetermineEncoding(raw, contentType)
+	if enc == nil || enc == encoding.Nop || name == "utf-8" {
+		return raw
+	}
+	// DetermineEncoding looks at the first 1,024 bytes only, and guesses
+	// windows-1252 when they are plain ASCII. A guess, or a <meta> that
+	// contradicts the bytes, loses to a whole document that is valid UTF-8:
+	// text in another encoding is almost never valid UTF-8 by chance.
+	if !certain && utf8.Valid(raw) {
+		return raw
+	}
+	out, err := enc.NewDecoder().Bytes(raw)
+	if err != nil {
+		// Decoders replace bad bytes rather than fail; keep the raw bytes
+		// if one ever does, since a garbled page beats a lost one.
+		return raw
+	}
+	return out
+}
+
+// noDate stands in for trafilatura's publish-date search, which Extract does
+// not report and which costs more than the rest of its metadata pass.
+var noDate = &htmldate.Result{}
+
+// mainText returns the page's main content as plain text, with navigation,
+// header, footer, sidebars and comments removed, or "" when trafilatura
+// finds none. trafilatura clones the tree before cleaning it, so root is
+// left as it was.
+//
+// The options are the fastest that still strip boilerplate well on the
+// test pages (see BenchmarkExtract): no fallback extractors (readability and
+// dom-distiller would each parse the page again), no comments, no
+// deduplication (it needs state across pages to be of use) and no date search.
+func mainText(root *html.Node, page *url.URL) string {
+	res, err := trafilatura.ExtractDocument(root, trafilatura.Options{
+		OriginalURL:      page,
+		EnableFallback:   false,
+		ExcludeComments:  true,
+		Deduplicate:      false,
+		HtmlDateOverride: noDate,
+		Focus:            trafilatura.Balanced,
+	})
+	if err != nil || res == nil {
+		// trafilatura reports "nothing long enough" as an error; for a thin
+		// page that is an empty main text, not a failed extraction.
+		return ""
+	}
+	return strings.TrimSpace(res.ContentText)
+}
