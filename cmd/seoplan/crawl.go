@@ -1,18 +1,181 @@
 package main
 
 import (
+	"context"
 	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/seoplan/seoplan/crawler"
+	"github.com/seoplan/seoplan/internal/crawldb"
+	"github.com/seoplan/seoplan/internal/progress"
 )
 
-// newCrawlCmd is replaced by its owner's implementation.
+// crawlFlags are the flags of `seoplan crawl`.
+type crawlFlags struct {
+	db           string
+	maxPages     int
+	maxDepth     int
+	concurrency  int
+	delay        time.Duration
+	include      []string
+	exclude      []string
+	userAgent    string
+	ignoreRobots bool
+	fresh        bool
+}
+
 func newCrawlCmd(e *env) *cobra.Command {
-	return &cobra.Command{
-		Use:   "crawl",
-		Short: "crawl (not built yet)",
+	var f crawlFlags
+	cmd := &cobra.Command{
+		Use:   "crawl URL",
+		Short: "Crawl a website into the crawl database",
+		Long: `Crawl fetches every page of the site of URL (its host and its www./bare twin)
+politely: robots.txt and its Crawl-delay are obeyed, sitemaps seed the
+frontier, and at most --concurrency requests are in flight. Every response is
+kept in the SQLite file --db as one snapshot of the site.
+
+Stop it with Ctrl-C, or lose the machine: the same command continues where it
+stopped. --fresh starts a new snapshot instead.`,
+		Example: `  seoplan crawl https://example.com/ --db example.db
+  seoplan crawl https://example.com/blog/ --include '/blog/' --max-pages 500`,
+		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return errors.New("crawl is not built yet")
+			return runCrawl(cmd.Context(), e, args[0], f, resumeCommand(args[0], cmd.Flags()))
 		},
 	}
+	fl := cmd.Flags()
+	fl.StringVar(&f.db, "db", "seoplan.db", "crawl database `file` (created if missing)")
+	fl.IntVar(&f.maxPages, "max-pages", 50000, "stop after `N` pages")
+	fl.IntVar(&f.maxDepth, "max-depth", 0, "follow links at most `N` hops from URL (0: no limit)")
+	fl.IntVar(&f.concurrency, "concurrency", 4, "requests in flight at once")
+	fl.DurationVar(&f.delay, "delay", 0, "least time between requests, e.g. 500ms (robots.txt Crawl-delay wins when longer)")
+	fl.StringArrayVar(&f.include, "include", nil, "only crawl URLs matching this regular `expression` (repeatable)")
+	fl.StringArrayVar(&f.exclude, "exclude", nil, "skip URLs matching this regular `expression` (repeatable)")
+	fl.StringVar(&f.userAgent, "user-agent", crawler.DefaultUserAgent(version), "User-Agent header and robots.txt agent")
+	fl.BoolVar(&f.ignoreRobots, "ignore-robots", false, "fetch what robots.txt disallows (only on your own site)")
+	fl.BoolVar(&f.fresh, "fresh", false, "start a new snapshot even if the last crawl is unfinished")
+	return cmd
+}
+
+func runCrawl(ctx context.Context, e *env, startURL string, f crawlFlags, resume string) error {
+	opts := []crawler.Option{
+		crawler.WithMaxPages(f.maxPages),
+		crawler.WithMaxDepth(f.maxDepth),
+		crawler.WithConcurrency(f.concurrency),
+		crawler.WithDelay(f.delay),
+		crawler.WithUserAgent(f.userAgent),
+		crawler.WithIgnoreRobots(f.ignoreRobots),
+	}
+	for _, s := range f.include {
+		re, err := regexp.Compile(s)
+		if err != nil {
+			return usagef("--include %q: %v", s, err)
+		}
+		opts = append(opts, crawler.WithInclude(re))
+	}
+	for _, s := range f.exclude {
+		re, err := regexp.Compile(s)
+		if err != nil {
+			return usagef("--exclude %q: %v", s, err)
+		}
+		opts = append(opts, crawler.WithExclude(re))
+	}
+	bar := progress.New(e.stderr, "")
+	opts = append(opts, crawler.WithProgress(func(s crawler.Stats) {
+		bar.Set(int64(s.Pages), int64(s.Pages+s.Queued),
+			fmt.Sprintf("%d queued, %d errors, %.0f pages/s", s.Queued, s.Errors, s.PagesPerSecond()))
+	}))
+	c, err := crawler.New(startURL, opts...)
+	if err != nil {
+		if errors.Is(err, crawler.ErrInvalidURL) {
+			return usagef("%v (give a full http:// or https:// URL)", err)
+		}
+		return usagef("%v", err)
+	}
+	db, err := crawldb.Open(ctx, f.db)
+	if err != nil {
+		if errors.Is(err, crawldb.ErrUnwritable) {
+			return usagef("--db %s: %v", f.db, err)
+		}
+		return err
+	}
+	defer db.Close()
+
+	st, err := c.Run(ctx, db, f.fresh)
+	bar.Finish()
+	if st.SnapshotID != 0 {
+		writeSummary(e.stderr, c.StartURL(), f.db, st)
+	}
+	switch {
+	case err != nil && ctx.Err() != nil:
+		fmt.Fprintf(e.stderr, "seoplan: stopped; everything fetched is saved. Resume with:\n  %s\n", resume)
+		return errors.New("crawl interrupted")
+	case errors.Is(err, crawler.ErrUnreachable):
+		return fmt.Errorf("%w (check the URL and your connection)", err)
+	}
+	return err
+}
+
+// writeSummary prints what a crawl did, for a person (stderr).
+func writeSummary(w io.Writer, startURL, dbPath string, st crawler.Stats) {
+	verb := "crawled"
+	if st.Resumed {
+		verb = "resumed and crawled"
+	}
+	fmt.Fprintf(w, "seoplan: %s %s: %d pages in snapshot %d, %d fetched in %s (%.0f pages/s)\n",
+		verb, startURL, st.Pages, st.SnapshotID, st.Fetched, st.Elapsed.Round(time.Millisecond), st.PagesPerSecond())
+	var parts []string
+	for i, n := range st.ByClass {
+		if n == 0 {
+			continue
+		}
+		if i == 0 {
+			parts = append(parts, fmt.Sprintf("no response %d", n))
+		} else {
+			parts = append(parts, fmt.Sprintf("%dxx %d", i, n))
+		}
+	}
+	fmt.Fprintf(w, "  status: %s; %d with errors\n", strings.Join(parts, ", "), st.Errors)
+	if st.LimitReached {
+		fmt.Fprintf(w, "  stopped at --max-pages with %d URLs still queued\n", st.Queued)
+	}
+	fmt.Fprintf(w, "  database: %s (seoplan export --db %s)\n", dbPath, shellQuote(dbPath))
+}
+
+// resumeCommand is the command line that continues this crawl: the same
+// URL and every flag the user set, except --fresh.
+func resumeCommand(startURL string, fs *pflag.FlagSet) string {
+	parts := []string{"seoplan", "crawl", shellQuote(startURL)}
+	fs.Visit(func(fl *pflag.Flag) {
+		if fl.Name == "fresh" {
+			return
+		}
+		if sv, ok := fl.Value.(pflag.SliceValue); ok {
+			for _, v := range sv.GetSlice() {
+				parts = append(parts, "--"+fl.Name, shellQuote(v))
+			}
+			return
+		}
+		if fl.Value.Type() == "bool" {
+			parts = append(parts, "--"+fl.Name+"="+fl.Value.String())
+			return
+		}
+		parts = append(parts, "--"+fl.Name, shellQuote(fl.Value.String()))
+	})
+	return strings.Join(parts, " ")
+}
+
+// shellQuote quotes s for a POSIX shell when it needs it.
+func shellQuote(s string) string {
+	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./:=,+@%") == "" {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }

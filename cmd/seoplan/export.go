@@ -1,18 +1,171 @@
 package main
 
 import (
+	"bufio"
+	"context"
+	"encoding/csv"
+	"encoding/json"
 	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
+
+	"github.com/seoplan/seoplan"
+	"github.com/seoplan/seoplan/internal/crawldb"
 )
 
-// newExportCmd is replaced by its owner's implementation.
 func newExportCmd(e *env) *cobra.Command {
-	return &cobra.Command{
+	var dbPath, format string
+	cmd := &cobra.Command{
 		Use:   "export",
-		Short: "export (not built yet)",
+		Short: "Write the pages of the latest crawl as JSON lines or CSV",
+		Long: `Export writes one record per fetched URL of the latest crawl in --db to
+standard output, ordered by URL: as JSON lines (one object a line) or as CSV
+with a header row. Lists (h1, schema types …) are joined with " | " in CSV.`,
+		Example: `  seoplan export --db example.db > pages.jsonl
+  seoplan export --db example.db --format csv > pages.csv`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return errors.New("export is not built yet")
+			return runExport(cmd.Context(), e, dbPath, format)
 		},
 	}
+	cmd.Flags().StringVar(&dbPath, "db", "seoplan.db", "crawl database `file`")
+	cmd.Flags().StringVar(&format, "format", "jsonl", "output format: jsonl or csv")
+	return cmd
+}
+
+// exportRecord is one exported page: the fetch fields and the extracted
+// ones a spreadsheet can hold. Main text and links stay in the database.
+type exportRecord struct {
+	URL             string   `json:"url"`
+	RequestedURL    string   `json:"requested_url,omitempty"`
+	RedirectChain   []string `json:"redirect_chain,omitempty"`
+	Status          int      `json:"status"`
+	ContentType     string   `json:"content_type"`
+	Size            int64    `json:"size"`
+	ResponseTimeMS  float64  `json:"response_time_ms"`
+	FetchedAt       string   `json:"fetched_at"`
+	Error           string   `json:"error,omitempty"`
+	Depth           int      `json:"depth"`
+	InSitemap       bool     `json:"in_sitemap"`
+	Title           string   `json:"title"`
+	MetaDescription string   `json:"meta_description"`
+	Canonical       string   `json:"canonical"`
+	Noindex         bool     `json:"noindex"`
+	Nofollow        bool     `json:"nofollow"`
+	Lang            string   `json:"lang"`
+	H1              []string `json:"h1"`
+	WordCount       int      `json:"word_count"`
+	SchemaTypes     []string `json:"schema_types"`
+	OGType          string   `json:"og_type"`
+	InternalLinks   int      `json:"internal_links"`
+	ExternalLinks   int      `json:"external_links"`
+}
+
+var exportCSVHeader = []string{"url", "requested_url", "redirect_chain", "status", "content_type", "size",
+	"response_time_ms", "fetched_at", "error", "depth", "in_sitemap", "title", "meta_description",
+	"canonical", "noindex", "nofollow", "lang", "h1", "word_count", "schema_types", "og_type",
+	"internal_links", "external_links"}
+
+func newExportRecord(p seoplan.Page) exportRecord {
+	r := exportRecord{URL: p.URL, RequestedURL: p.RequestedURL, RedirectChain: p.RedirectChain,
+		Status: p.Status, ContentType: p.ContentType, Size: p.Size,
+		ResponseTimeMS: float64(p.ResponseTime.Microseconds()) / 1000,
+		FetchedAt:      p.FetchedAt.UTC().Format(time.RFC3339), Error: p.Error, Depth: p.Depth,
+		InSitemap: p.InSitemap, Title: p.Title, MetaDescription: p.MetaDescription,
+		Canonical: p.Canonical, Noindex: p.Noindex, Nofollow: p.Nofollow, Lang: p.Lang,
+		H1: p.H1, WordCount: p.WordCount, SchemaTypes: p.SchemaTypes, OGType: p.OGType}
+	for _, l := range p.Links {
+		if l.Internal {
+			r.InternalLinks++
+		} else {
+			r.ExternalLinks++
+		}
+	}
+	return r
+}
+
+func (r exportRecord) csvRow() []string {
+	b := strconv.FormatBool
+	row := []string{r.URL, r.RequestedURL, strings.Join(r.RedirectChain, " | "), strconv.Itoa(r.Status),
+		r.ContentType, strconv.FormatInt(r.Size, 10), strconv.FormatFloat(r.ResponseTimeMS, 'f', 3, 64),
+		r.FetchedAt, r.Error, strconv.Itoa(r.Depth), b(r.InSitemap), r.Title, r.MetaDescription,
+		r.Canonical, b(r.Noindex), b(r.Nofollow), r.Lang, strings.Join(r.H1, " | "),
+		strconv.Itoa(r.WordCount), strings.Join(r.SchemaTypes, " | "), r.OGType,
+		strconv.Itoa(r.InternalLinks), strconv.Itoa(r.ExternalLinks)}
+	for i, v := range row {
+		row[i] = exportCSVSafe(v)
+	}
+	return row
+}
+
+// exportCSVSafe keeps a crawled string from being read as a formula by a
+// spreadsheet (CSV injection): a leading = + - @ tab or CR gets a quote.
+func exportCSVSafe(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		if _, err := strconv.ParseFloat(s, 64); err == nil {
+			return s // a negative number is a number
+		}
+		return "'" + s
+	}
+	return s
+}
+
+func runExport(ctx context.Context, e *env, dbPath, format string) error {
+	if format != "jsonl" && format != "csv" {
+		return usagef("--format %q: want jsonl or csv", format)
+	}
+	if _, err := os.Stat(dbPath); err != nil {
+		return usagef("--db %s: no crawl database there (run seoplan crawl URL --db %s first)", dbPath, shellQuote(dbPath))
+	}
+	db, err := crawldb.Open(ctx, dbPath)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	snap, err := db.Latest(ctx)
+	if errors.Is(err, crawldb.ErrNoCrawl) {
+		return fmt.Errorf("%s holds no crawl yet: run seoplan crawl URL --db %s", dbPath, shellQuote(dbPath))
+	}
+	if err != nil {
+		return err
+	}
+	out := bufio.NewWriter(e.stdout)
+	if err := writeExport(ctx, out, db, snap.ID, format); err != nil {
+		return err
+	}
+	if err := out.Flush(); err != nil {
+		return fmt.Errorf("write export: %w", err)
+	}
+	if snap.State != crawldb.StateDone {
+		fmt.Fprintf(e.stderr, "seoplan: note: snapshot %d is %s, not finished; run the crawl again to complete it\n", snap.ID, snap.State)
+	}
+	return nil
+}
+
+func writeExport(ctx context.Context, w io.Writer, db *crawldb.DB, snapshotID int64, format string) error {
+	if format == "csv" {
+		cw := csv.NewWriter(w)
+		if err := cw.Write(exportCSVHeader); err != nil {
+			return fmt.Errorf("write export: %w", err)
+		}
+		err := db.Pages(ctx, snapshotID, func(p seoplan.Page) error {
+			return cw.Write(newExportRecord(p).csvRow())
+		})
+		cw.Flush()
+		if err == nil {
+			err = cw.Error()
+		}
+		return err
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(true)
+	return db.Pages(ctx, snapshotID, func(p seoplan.Page) error {
+		return enc.Encode(newExportRecord(p))
+	})
 }
