@@ -1,0 +1,388 @@
+package templates
+
+import (
+	"bytes"
+	"fmt"
+	"image/color"
+	"math"
+	"time"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/seoplan/seoplan"
+)
+
+// The charts of the HTML report are drawn with gonum.org/v1/plot to SVG and
+// embedded as data: URIs in <img> elements, so the report stays one file and
+// an SVG, shown as an image, can never run script. gonum escapes the text it
+// draws, so crawled titles cannot break the SVG either.
+
+// Limits that keep a chart legible; the roadmap lists everything.
+const (
+	chartClusters = 20 // clusters drawn in the bar charts and the map
+	mapPages      = 8  // pages drawn around a cluster in the map
+	chartLabel    = 28 // runes of a cluster or proposal name on a chart
+)
+
+// Colours shared with report.css: product blue, problem green, other grey,
+// proposed amber.
+var (
+	colorProduct  = color.RGBA{R: 0x1d, G: 0x4e, B: 0xd8, A: 0xff}
+	colorProblem  = color.RGBA{R: 0x15, G: 0x80, B: 0x3d, A: 0xff}
+	colorOther    = color.RGBA{R: 0x9c, G: 0xa3, B: 0xaf, A: 0xff}
+	colorProposed = color.RGBA{R: 0xb4, G: 0x53, B: 0x09, A: 0xff}
+)
+
+// chart is one picture of the report: where it goes, what it shows, the SVG.
+type chart struct {
+	ID    string // element id, also the Markdown heading it follows
+	Title string
+	Alt   string // what the picture says, for screen readers and print
+	SVG   []byte
+}
+
+// charts draws the report's pictures for p. A chart with nothing to show
+// (no clusters, nothing scheduled) is left out.
+func charts(p *seoplan.Plan) ([]chart, error) {
+	var out []chart
+	type drawer struct {
+		id, title, alt string
+		draw           func(*seoplan.Plan) (*plot.Plot, vg.Length, error)
+	}
+	for _, d := range []drawer{
+		{"chart-cluster-map", "Topic map", "Each topic cluster with its pages around it, coloured by intent.", clusterMap},
+		{"chart-intent-mix", "Intent mix per cluster", "Pages per cluster, stacked by intent.", intentMixChart},
+		{"chart-funnel", "Funnel coverage by stage", "Existing product and problem pages and proposed pieces per funnel stage.", funnelChart},
+		{"chart-timeline", "Editorial calendar", "Scheduled pieces by due date, one row per cluster.", timelineChart},
+	} {
+		pl, h, err := d.draw(p)
+		if err != nil {
+			return nil, fmt.Errorf("draw %s: %w", d.title, err)
+		}
+		if pl == nil {
+			continue
+		}
+		svg, err := renderSVG(pl, 16*vg.Centimeter, h)
+		if err != nil {
+			return nil, fmt.Errorf("draw %s: %w", d.title, err)
+		}
+		out = append(out, chart{ID: d.id, Title: d.title, Alt: d.alt, SVG: svg})
+	}
+	return out, nil
+}
+
+func renderSVG(pl *plot.Plot, w, h vg.Length) ([]byte, error) {
+	wt, err := pl.WriterTo(w, h, "svg")
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if _, err := wt.WriteTo(&buf); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func shorten(s string, max int) string {
+	r := []rune(s)
+	if len(r) <= max {
+		return s
+	}
+	return string(r[:max-1]) + "…"
+}
+
+func chartedClusters(p *seoplan.Plan) []seoplan.Cluster {
+	if len(p.Clusters) > chartClusters {
+		return p.Clusters[:chartClusters]
+	}
+	return p.Clusters
+}
+
+// intentMixChart stacks each cluster's product, problem and other pages in
+// one horizontal bar, first cluster on top.
+func intentMixChart(p *seoplan.Plan) (*plot.Plot, vg.Length, error) {
+	cs := chartedClusters(p)
+	if len(cs) == 0 {
+		return nil, 0, nil
+	}
+	pl := plot.New()
+	pl.X.Label.Text = "pages"
+	names := make([]string, len(cs))
+	var prev *plotter.BarChart
+	for _, in := range seoplan.Intents {
+		vals := make(plotter.Values, len(cs))
+		for i, c := range cs {
+			// Reverse so the first cluster is drawn at the top.
+			vals[len(cs)-1-i] = float64(countIntent(c, in))
+			names[len(cs)-1-i] = shorten(c.Name, chartLabel)
+		}
+		bars, err := plotter.NewBarChart(vals, vg.Points(12))
+		if err != nil {
+			return nil, 0, err
+		}
+		bars.Horizontal = true
+		bars.LineStyle.Width = 0
+		bars.Color = intentColor(in)
+		if prev != nil {
+			bars.StackOn(prev)
+		}
+		prev = bars
+		pl.Add(bars)
+		pl.Legend.Add(string(in), bars)
+	}
+	pl.NominalY(names...)
+	pl.Legend.Top = true
+	pl.Legend.Left = false
+	return pl, vg.Length(len(cs))*vg.Points(20) + 3*vg.Centimeter, nil
+}
+
+// countIntent counts a cluster's pages of one intent from its page list, so
+// the chart agrees with the tables whatever Coverage holds.
+func countIntent(c seoplan.Cluster, in seoplan.Intent) int {
+	n := 0
+	for _, pg := range c.Pages {
+		if pg.Intent == in {
+			n++
+		}
+	}
+	return n
+}
+
+// funnelChart groups, per funnel stage, the site's product pages, problem
+// pages and the plan's proposals.
+func funnelChart(p *seoplan.Plan) (*plot.Plot, vg.Length, error) {
+	if len(p.Clusters) == 0 && len(p.Proposals) == 0 {
+		return nil, 0, nil
+	}
+	stages := seoplan.Stages[:3]
+	series := []struct {
+		name  string
+		color color.Color
+		count func(seoplan.Stage) int
+	}{
+		{"product pages", colorProduct, func(st seoplan.Stage) int { return stagePages(p, seoplan.IntentProduct, st) }},
+		{"problem pages", colorProblem, func(st seoplan.Stage) int { return stagePages(p, seoplan.IntentProblem, st) }},
+		{"proposed", colorProposed, func(st seoplan.Stage) int {
+			n := 0
+			for _, pr := range p.Proposals {
+				if pr.Stage == st {
+					n++
+				}
+			}
+			return n
+		}},
+	}
+	pl := plot.New()
+	pl.Y.Label.Text = "pieces"
+	w := vg.Points(18)
+	for i, s := range series {
+		vals := make(plotter.Values, len(stages))
+		for j, st := range stages {
+			vals[j] = float64(s.count(st))
+		}
+		bars, err := plotter.NewBarChart(vals, w)
+		if err != nil {
+			return nil, 0, err
+		}
+		bars.LineStyle.Width = 0
+		bars.Color = s.color
+		bars.Offset = vg.Length(i-1) * w
+		pl.Add(bars)
+		pl.Legend.Add(s.name, bars)
+	}
+	names := make([]string, len(stages))
+	for i, st := range stages {
+		names[i] = string(st)
+	}
+	pl.NominalX(names...)
+	pl.Legend.Top = true
+	return pl, 8 * vg.Centimeter, nil
+}
+
+func stagePages(p *seoplan.Plan, in seoplan.Intent, st seoplan.Stage) int {
+	n := 0
+	for _, c := range p.Clusters {
+		for _, pg := range c.Pages {
+			if pg.Intent == in && pg.Stage == st {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// timelineChart places each scheduled proposal at its due date on its
+// cluster's row, coloured by intent and labelled with its title.
+func timelineChart(p *seoplan.Plan) (*plot.Plot, vg.Length, error) {
+	sched := scheduledProposals(p)
+	if len(sched) == 0 {
+		return nil, 0, nil
+	}
+	row := make(map[string]int)
+	var rows []string
+	names := clusterNames(p)
+	for _, pr := range sched {
+		if _, ok := row[pr.Cluster]; !ok {
+			row[pr.Cluster] = len(rows)
+			name := names[pr.Cluster]
+			if name == "" {
+				name = pr.Cluster
+			}
+			rows = append(rows, shorten(name, chartLabel))
+		}
+	}
+	pl := plot.New()
+	pl.X.Tick.Marker = plot.TimeTicks{Format: "2 Jan"}
+	// Same-day pieces of one cluster are spread a little so their labels
+	// do not print over each other.
+	seen := make(map[string]int)
+	byIntent := make(map[seoplan.Intent]plotter.XYs)
+	var labels plotter.XYLabels
+	for _, pr := range sched {
+		day, err := time.Parse(time.DateOnly, pr.Due)
+		if err != nil {
+			return nil, 0, fmt.Errorf("proposal %s: due date: %w", pr.ID, err)
+		}
+		k := pr.Cluster + pr.Due
+		y := float64(len(rows)-1-row[pr.Cluster]) + 0.22*float64(seen[k])
+		seen[k]++
+		pt := plotter.XY{X: float64(day.Unix()), Y: y}
+		byIntent[pr.Intent] = append(byIntent[pr.Intent], pt)
+		labels.XYs = append(labels.XYs, pt)
+		labels.Labels = append(labels.Labels, "  "+shorten(pr.Title, chartLabel))
+	}
+	for _, in := range seoplan.Intents {
+		pts := byIntent[in]
+		if len(pts) == 0 {
+			continue
+		}
+		sc, err := plotter.NewScatter(pts)
+		if err != nil {
+			return nil, 0, err
+		}
+		sc.GlyphStyle.Color = intentColor(in)
+		sc.GlyphStyle.Shape = draw.CircleGlyph{}
+		sc.GlyphStyle.Radius = vg.Points(4)
+		pl.Add(sc)
+		pl.Legend.Add(string(in), sc)
+	}
+	lb, err := plotter.NewLabels(labels)
+	if err != nil {
+		return nil, 0, err
+	}
+	for i := range lb.TextStyle {
+		lb.TextStyle[i].Font.Size = vg.Points(7)
+		lb.TextStyle[i].YAlign = -0.5
+	}
+	pl.Add(lb)
+	reversed := make([]string, len(rows))
+	for i, r := range rows {
+		reversed[len(rows)-1-i] = r
+	}
+	pl.NominalY(reversed...)
+	// Leave room right of the last date for its label.
+	pl.X.Max += float64(7 * 24 * time.Hour / time.Second)
+	pl.X.Min -= float64(24 * time.Hour / time.Second)
+	pl.Y.Min, pl.Y.Max = -0.5, float64(len(rows))-0.2
+	pl.Legend.Top = true
+	return pl, vg.Length(len(rows))*vg.Points(40) + 3*vg.Centimeter, nil
+}
+
+// clusterMap lays clusters out on a circle with their pages on a small ring
+// around each: lines from the cluster to its pages, page dots coloured by
+// intent, the pillar drawn larger, a missing pillar as an amber ring.
+func clusterMap(p *seoplan.Plan) (*plot.Plot, vg.Length, error) {
+	cs := chartedClusters(p)
+	if len(cs) == 0 {
+		return nil, 0, nil
+	}
+	pl := plot.New()
+	pl.HideAxes()
+	big := 3.0
+	if len(cs) == 1 {
+		big = 0
+	}
+	byIntent := make(map[seoplan.Intent]plotter.XYs)
+	var pillars, missing, centres plotter.XYs
+	var names []string
+	for i, c := range cs {
+		a := 2 * math.Pi * float64(i) / float64(len(cs))
+		cx, cy := big*math.Cos(a), big*math.Sin(a)
+		centres = append(centres, plotter.XY{X: cx, Y: cy})
+		names = append(names, shorten(c.Name, chartLabel))
+		n := min(len(c.Pages), mapPages)
+		for j, pg := range c.Pages[:n] {
+			b := 2*math.Pi*float64(j)/float64(max(n, 1)) + a
+			pt := plotter.XY{X: cx + math.Cos(b), Y: cy + math.Sin(b)}
+			ln, err := plotter.NewLine(plotter.XYs{{X: cx, Y: cy}, pt})
+			if err != nil {
+				return nil, 0, err
+			}
+			ln.Color = color.Gray{Y: 0xc0}
+			pl.Add(ln)
+			byIntent[pg.Intent] = append(byIntent[pg.Intent], pt)
+			if pg.Pillar || pg.URL == c.Pillar {
+				pillars = append(pillars, pt)
+			}
+		}
+		if c.Pillar == "" {
+			missing = append(missing, plotter.XY{X: cx, Y: cy})
+		}
+	}
+	add := func(pts plotter.XYs, c color.Color, shape draw.GlyphDrawer, r vg.Length, legend string) error {
+		if len(pts) == 0 {
+			return nil
+		}
+		sc, err := plotter.NewScatter(pts)
+		if err != nil {
+			return err
+		}
+		sc.GlyphStyle = draw.GlyphStyle{Color: c, Shape: shape, Radius: r}
+		pl.Add(sc)
+		if legend != "" {
+			pl.Legend.Add(legend, sc)
+		}
+		return nil
+	}
+	if err := add(centres, color.Gray{Y: 0x40}, draw.CircleGlyph{}, vg.Points(6), "cluster"); err != nil {
+		return nil, 0, err
+	}
+	for _, in := range seoplan.Intents {
+		if err := add(byIntent[in], intentColor(in), draw.CircleGlyph{}, vg.Points(4), string(in)+" page"); err != nil {
+			return nil, 0, err
+		}
+	}
+	if err := add(pillars, color.Black, draw.RingGlyph{}, vg.Points(7), "pillar"); err != nil {
+		return nil, 0, err
+	}
+	if err := add(missing, colorProposed, draw.RingGlyph{}, vg.Points(10), "pillar to write"); err != nil {
+		return nil, 0, err
+	}
+	lb, err := plotter.NewLabels(plotter.XYLabels{XYs: centres, Labels: names})
+	if err != nil {
+		return nil, 0, err
+	}
+	for i := range lb.TextStyle {
+		lb.TextStyle[i].Font.Size = vg.Points(8)
+		lb.TextStyle[i].XAlign = draw.XCenter
+		lb.TextStyle[i].YAlign = 0.6
+	}
+	pl.Add(lb)
+	pl.Legend.Top = true
+	ext := big + 1.6
+	pl.X.Min, pl.X.Max, pl.Y.Min, pl.Y.Max = -ext, ext, -ext, ext
+	return pl, 14 * vg.Centimeter, nil
+}
+
+func intentColor(in seoplan.Intent) color.Color {
+	switch in {
+	case seoplan.IntentProduct:
+		return colorProduct
+	case seoplan.IntentProblem:
+		return colorProblem
+	}
+	return colorOther
+}

@@ -1,0 +1,237 @@
+package templates
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+
+	"github.com/seoplan/seoplan"
+)
+
+// reportHTML renders the fixture plan the way `seoplan plan --html` does:
+// Markdown first, then the HTML report around it.
+func reportHTML(t testing.TB, p *seoplan.Plan, opts ...HTMLOption) []byte {
+	t.Helper()
+	var md, out bytes.Buffer
+	if err := Markdown(&md, p); err != nil {
+		t.Fatal(err)
+	}
+	if err := HTML(&out, p, md.Bytes(), opts...); err != nil {
+		t.Fatal(err)
+	}
+	return out.Bytes()
+}
+
+func reportProgress() *seoplan.Progress {
+	return &seoplan.Progress{
+		Site: "https://relaydesk.example/",
+		From: seoplan.SnapshotInfo{ID: 1, Started: "2026-10-02T09:30:00Z", Pages: 7},
+		To:   seoplan.SnapshotInfo{ID: 2, Started: "2026-11-02T09:30:00Z", Pages: 9},
+		Added: []seoplan.PageRef{{URL: "https://relaydesk.example/blog/chat-scripts", Title: "<script>alert(1)</script> Live chat scripts that convert", Intent: "problem", Subtype: "tips"}},
+		Removed: []seoplan.PageRef{{URL: "https://relaydesk.example/old|page", Title: "Old [page](javascript:alert(3))", Intent: "product", Subtype: "feature"}},
+		Changed: []seoplan.PageChange{{URL: "https://relaydesk.example/pricing", TitleBefore: "Prices", TitleAfter: "Pricing | RelayDesk", IntentBefore: "product", IntentAfter: "product"}},
+		MixBefore: seoplan.IntentMix{Product: 5, Problem: 1, Other: 1, ProductShare: 5.0 / 6, ProblemShare: 1.0 / 6},
+		MixAfter:  seoplan.IntentMix{Product: 5, Problem: 3, Other: 1, ProductShare: 0.625, ProblemShare: 0.375},
+		Clusters: []seoplan.ClusterProgress{{ID: "live-chat", Name: "live chat", Before: map[seoplan.Intent]int{"product": 3}, After: map[seoplan.Intent]int{"product": 3, "problem": 1},
+			Added: []string{"https://relaydesk.example/blog/chat-scripts"}}},
+		Done: []seoplan.ProposalDone{{ID: "p0", Title: "Chat scripts", Keyword: "live chat scripts", Cluster: "live-chat", URL: "https://relaydesk.example/blog/chat-scripts", Page: "<script>alert(1)</script> Live chat scripts that convert"}},
+	}
+}
+
+func TestHTMLGolden(t *testing.T) {
+	p := reportPlan(t)
+	got := reportHTML(t, p, WithClient("RelayDesk <Inc>"), WithAgency(`Acme "SEO" & Co`), WithProgress(reportProgress()))
+	golden(t, "report.html.golden", got)
+	again := reportHTML(t, p, WithClient("RelayDesk <Inc>"), WithAgency(`Acme "SEO" & Co`), WithProgress(reportProgress()))
+	if !bytes.Equal(got, again) {
+		t.Error("two renders of the same plan differ")
+	}
+}
+
+// TestHTMLInert walks the parsed report: no element or attribute that can
+// run script or fetch from another host may appear, whatever the plan holds.
+func TestHTMLInert(t *testing.T) {
+	p := reportPlan(t)
+	// Make every kind of crawled text hostile.
+	p.Site = `https://relaydesk.example/"><script>alert(9)</script>`
+	p.Clusters[0].Name = `<img src=x onerror=alert(4)> | chat`
+	p.Clusters[0].Phrases = append(p.Clusters[0].Phrases, "[click](javascript:alert(5))", "<https://evil.example>")
+	p.Clusters[1].Pages[0].URL = "javascript:alert(6)"
+	p.Proposals[0].Keyword = "![x](https://evil.example/x.png)"
+	p.Highlights = append(p.Highlights, "<iframe src=https://evil.example></iframe>", "`code` **bold** <b onmouseover=alert(7)>")
+	out := reportHTML(t, p, WithClient(`"><script>alert(8)</script>`), WithProgress(reportProgress()))
+	doc, err := html.Parse(bytes.NewReader(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch n.Data {
+			case "script", "iframe", "object", "embed", "link", "base", "form", "svg", "frame":
+				t.Errorf("report holds a <%s> element", n.Data)
+			}
+			for _, a := range n.Attr {
+				k, v := strings.ToLower(a.Key), strings.ToLower(strings.TrimSpace(a.Val))
+				if strings.HasPrefix(k, "on") {
+					t.Errorf("<%s> has an event handler %s=%q", n.Data, a.Key, a.Val)
+				}
+				if (k == "href" || k == "src" || k == "action" || k == "srcset") && !strings.HasPrefix(v, "#") && !strings.HasPrefix(v, "data:image/") {
+					t.Errorf("<%s %s=%q> points somewhere other than the report itself", n.Data, a.Key, a.Val)
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	for _, want := range []string{"&lt;script&gt;alert(1)&lt;/script&gt; Live chat scripts that convert", "&lt;img src=x onerror=alert(4)&gt;", "Content-Security-Policy"} {
+		if !bytes.Contains(out, []byte(want)) {
+			t.Errorf("report lacks %q", want)
+		}
+	}
+}
+
+func TestHTMLStructure(t *testing.T) {
+	p := reportPlan(t)
+	out := reportHTML(t, p, WithProgress(reportProgress()))
+	doc, err := html.Parse(bytes.NewReader(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]bool{}
+	var hrefs []string
+	figures := map[string]bool{}
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			for _, a := range n.Attr {
+				switch {
+				case a.Key == "id":
+					if ids[a.Val] {
+						t.Errorf("duplicate id %q", a.Val)
+					}
+					ids[a.Val] = true
+					if n.Data == "figure" {
+						figures[a.Val] = true
+					}
+				case a.Key == "href" && n.Data == "a":
+					hrefs = append(hrefs, a.Val)
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	if len(hrefs) < 5 {
+		t.Fatalf("table of contents has %d links", len(hrefs))
+	}
+	for _, h := range hrefs {
+		if !ids[strings.TrimPrefix(h, "#")] {
+			t.Errorf("contents link %q has no target", h)
+		}
+	}
+	for _, id := range []string{"chart-cluster-map", "chart-intent-mix", "chart-funnel", "chart-timeline", "progress-since-the-last-crawl", "editorial-calendar"} {
+		if !ids[id] {
+			t.Errorf("no element with id %q", id)
+		}
+	}
+	if len(figures) != 4 {
+		t.Errorf("%d charts, want 4", len(figures))
+	}
+	s := string(out)
+	if strings.Contains(s, "language-mermaid") {
+		t.Error("a mermaid block was left as code though its chart exists")
+	}
+	if i, j := strings.Index(s, `id="progress-since-the-last-crawl"`), strings.Index(s, `id="summary"`); i < 0 || j < 0 || i > j {
+		t.Error("progress does not lead the report")
+	}
+}
+
+func TestHTMLWithoutProgressOrCharts(t *testing.T) {
+	p := &seoplan.Plan{Site: "https://empty.example/"}
+	out := reportHTML(t, p)
+	if bytes.Contains(out, []byte("<figure")) {
+		t.Error("an empty plan got charts")
+	}
+	if bytes.Contains(out, []byte("Progress since")) {
+		t.Error("progress shown without an earlier crawl")
+	}
+}
+
+func TestHTMLLogo(t *testing.T) {
+	png, err := os.ReadFile(filepath.Join("testdata", "report", "logo.png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name    string
+		logo    []byte
+		wantErr bool
+	}{
+		{"png", png, false},
+		{"svg with script", []byte(`<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>`), true},
+		{"html", []byte("<html><body>hi</body></html>"), true},
+		{"too big", append(append([]byte{}, png...), make([]byte, maxLogo)...), true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var md, out bytes.Buffer
+			p := reportPlan(t)
+			if err := Markdown(&md, p); err != nil {
+				t.Fatal(err)
+			}
+			err := HTML(&out, p, md.Bytes(), WithLogo(tc.logo))
+			if tc.wantErr {
+				if !errors.Is(err, ErrLogo) {
+					t.Errorf("err = %v, want ErrLogo", err)
+				}
+				if out.Len() != 0 {
+					t.Error("a failed render wrote output")
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Contains(out.Bytes(), []byte(`class="logo" src="data:image/png;base64,`)) {
+				t.Error("logo not embedded as a data URI")
+			}
+		})
+	}
+}
+
+func TestInsertSection(t *testing.T) {
+	tests := []struct{ name, md, sec, want string }{
+		{"before first h2", "# T\n\nintro\n\n## A\n", "## P\n", "# T\n\nintro\n\n## P\n\n## A\n"},
+		{"no h2", "# T\n", "## P\n", "# T\n\n## P\n"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := string(insertSection([]byte(tc.md), []byte(tc.sec))); got != tc.want {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func BenchmarkHTML(b *testing.B) {
+	p := reportPlan(b)
+	var md bytes.Buffer
+	if err := Markdown(&md, p); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if err := HTML(&bytes.Buffer{}, p, md.Bytes()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
