@@ -29,12 +29,12 @@ func reportHTML(t testing.TB, p *seoplan.Plan, opts ...HTMLOption) []byte {
 
 func reportProgress() *seoplan.Progress {
 	return &seoplan.Progress{
-		Site: "https://relaydesk.example/",
-		From: seoplan.SnapshotInfo{ID: 1, Started: "2026-10-02T09:30:00Z", Pages: 7},
-		To:   seoplan.SnapshotInfo{ID: 2, Started: "2026-11-02T09:30:00Z", Pages: 9},
-		Added: []seoplan.PageRef{{URL: "https://relaydesk.example/blog/chat-scripts", Title: "<script>alert(1)</script> Live chat scripts that convert", Intent: "problem", Subtype: "tips"}},
-		Removed: []seoplan.PageRef{{URL: "https://relaydesk.example/old|page", Title: "Old [page](javascript:alert(3))", Intent: "product", Subtype: "feature"}},
-		Changed: []seoplan.PageChange{{URL: "https://relaydesk.example/pricing", TitleBefore: "Prices", TitleAfter: "Pricing | RelayDesk", IntentBefore: "product", IntentAfter: "product"}},
+		Site:      "https://relaydesk.example/",
+		From:      seoplan.SnapshotInfo{ID: 1, Started: "2026-10-02T09:30:00Z", Pages: 7},
+		To:        seoplan.SnapshotInfo{ID: 2, Started: "2026-11-02T09:30:00Z", Pages: 9},
+		Added:     []seoplan.PageRef{{URL: "https://relaydesk.example/blog/chat-scripts", Title: "<script>alert(1)</script> Live chat scripts that convert", Intent: "problem", Subtype: "tips"}},
+		Removed:   []seoplan.PageRef{{URL: "https://relaydesk.example/old|page", Title: "Old [page](javascript:alert(3))", Intent: "product", Subtype: "feature"}},
+		Changed:   []seoplan.PageChange{{URL: "https://relaydesk.example/pricing", TitleBefore: "Prices", TitleAfter: "Pricing | RelayDesk", IntentBefore: "product", IntentAfter: "product"}},
 		MixBefore: seoplan.IntentMix{Product: 5, Problem: 1, Other: 1, ProductShare: 5.0 / 6, ProblemShare: 1.0 / 6},
 		MixAfter:  seoplan.IntentMix{Product: 5, Problem: 3, Other: 1, ProductShare: 0.625, ProblemShare: 0.375},
 		Clusters: []seoplan.ClusterProgress{{ID: "live-chat", Name: "live chat", Before: map[seoplan.Intent]int{"product": 3}, After: map[seoplan.Intent]int{"product": 3, "problem": 1},
