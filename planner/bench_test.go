@@ -29,15 +29,15 @@ func synthetic(n int) []seoplan.LabeledPage {
 		t := i % topics
 		sub := subs[r.IntN(len(subs))]
 		lp := seoplan.LabeledPage{
-			Page: seoplan.Page{URL: url(i), Status: 200, ContentType: "text/html", Title: fmt.Sprintf("Page %d", i),
+			Page: seoplan.Page{URL: url(i), Status: 200, ContentType: "text/html", Title: word(t) + " " + word(100000+i),
 				WordCount: 200 + r.IntN(3000), InSitemap: true, Depth: 2},
 			Label: seoplan.Label{Intent: sub.Intent(), Subtype: sub, Stage: stages[r.IntN(3)]},
 			KeyPhrases: []seoplan.KeyPhrase{
-				kp(fmt.Sprintf("topic %d", t), 1),
-				kp(fmt.Sprintf("topic %d aspect %d", t, r.IntN(8)), 0.6),
-				kp(fmt.Sprintf("topic %d aspect %d", t, r.IntN(8)), 0.5),
-				kp(fmt.Sprintf("topic %d aspect %d", t, r.IntN(8)), 0.4),
-				kp(fmt.Sprintf("topic %d", r.IntN(topics)), 0.2),
+				kp(word(t), 1),
+				kp(word(t)+" "+word(topics+8*t+r.IntN(8)), 0.6),
+				kp(word(topics+8*t+r.IntN(8)), 0.5),
+				kp(word(topics+8*t+r.IntN(8))+" "+word(9*topics+r.IntN(50)), 0.4),
+				kp(word(r.IntN(topics)), 0.2),
 				kp("bigbrand", 0.3),
 			},
 		}
@@ -52,6 +52,16 @@ func synthetic(n int) []seoplan.LabeledPage {
 		pages[i] = lp
 	}
 	return pages
+}
+
+// word makes the nth pseudo-word: letters only, so stemming leaves it alone.
+func word(n int) string {
+	b := []byte{'q'}
+	for n > 0 || len(b) < 4 {
+		b = append(b, byte('a'+n%26))
+		n /= 26
+	}
+	return string(b)
 }
 
 func BenchmarkPlan20k(b *testing.B) {

@@ -54,22 +54,22 @@ func clusterPages(ctx context.Context, s *site) ([][]int, error) {
 	if n == 0 {
 		return nil, nil
 	}
-	// Inverted index: stem → nodes carrying it, with their weights.
+	// Inverted index: word → nodes carrying it, with their weights.
 	type posting struct {
 		node int
 		w    float64
 	}
 	postings := make(map[string][]posting)
 	for k, i := range nodes {
-		for _, ph := range s.html[i].phrases {
-			postings[ph.Stem] = append(postings[ph.Stem], posting{k, ph.Weight})
+		for _, f := range s.html[i].feats {
+			postings[f.word] = append(postings[f.word], posting{k, f.w})
 		}
 	}
-	stems := make([]string, 0, len(postings))
-	for st := range postings {
-		stems = append(stems, st)
+	words := make([]string, 0, len(postings))
+	for w := range postings {
+		words = append(words, w)
 	}
-	sort.Strings(stems)
+	sort.Strings(words)
 	weights := make(map[uint64]float64)
 	key := func(a, b int) uint64 {
 		if a > b {
@@ -77,13 +77,13 @@ func clusterPages(ctx context.Context, s *site) ([][]int, error) {
 		}
 		return uint64(a)<<32 | uint64(b)
 	}
-	for _, st := range stems {
-		ps := postings[st]
+	for _, word := range words {
+		ps := postings[word]
 		df := len(ps)
 		if df < 2 || df > maxDF || (n >= 8 && df > n/2) {
 			continue
 		}
-		idf := math.Log(1 + float64(n)/float64(df))
+		idf := math.Log(float64(n) / float64(df))
 		for a := 0; a < len(ps); a++ {
 			for b := a + 1; b < len(ps); b++ {
 				weights[key(ps[a].node, ps[b].node)] += ps[a].w * ps[b].w * idf
@@ -127,16 +127,27 @@ func sortEdges(es []edge) {
 // buildClusters names the groups by their leading phrase and orders them,
 // largest first.
 func buildClusters(s *site, groups [][]int) []*cluster {
-	df := make(map[string]int)
-	nClusterable := 0
-	for _, p := range s.html {
+	// Which pages carry each word, to measure how well a phrase names a
+	// group: it should be on most of the group's pages and few others.
+	has := make([]map[string]bool, len(s.html))
+	carriers := make(map[string][]int)
+	for i, p := range s.html {
 		if !p.clusterable() {
 			continue
 		}
-		nClusterable++
-		for _, ph := range p.phrases {
-			df[ph.Stem]++
+		has[i] = make(map[string]bool, len(p.feats))
+		for _, f := range p.feats {
+			has[i][f.word] = true
+			carriers[f.word] = append(carriers[f.word], i)
 		}
+	}
+	covers := func(i int, words []string) bool {
+		for _, w := range words {
+			if !has[i][w] {
+				return false
+			}
+		}
+		return true
 	}
 	var out []*cluster
 	for _, g := range groups {
@@ -145,12 +156,44 @@ func buildClusters(s *site, groups [][]int) []*cluster {
 		}
 		sort.Ints(g)
 		c := &cluster{pages: g, pillar: -1, score: make(map[string]float64)}
+		weight := make(map[string]float64)
 		for _, i := range g {
 			for _, ph := range s.html[i].phrases {
-				// Weighted by rarity, so a brand name on every page does
-				// not name every cluster.
-				c.score[ph.Stem] += ph.Weight * math.Log(1+float64(nClusterable)/float64(df[ph.Stem]))
+				if n := len(strings.Fields(ph.Stem)); n > 0 && n <= 3 {
+					weight[ph.Stem] += ph.Weight
+				}
 			}
+		}
+		cands := rankStems(weight)
+		if len(cands) > 30 {
+			cands = cands[:30]
+		}
+		for _, st := range cands {
+			words := strings.Fields(st)
+			in := 0
+			for _, i := range g {
+				if covers(i, words) {
+					in++
+				}
+			}
+			if in == 0 {
+				continue // made of the brand's own words
+			}
+			site := 0
+			rarest := carriers[words[0]]
+			for _, w := range words[1:] {
+				if len(carriers[w]) < len(rarest) {
+					rarest = carriers[w]
+				}
+			}
+			for _, i := range rarest {
+				if covers(i, words) {
+					site++
+				}
+			}
+			precision, recall := float64(in)/float64(site), float64(in)/float64(len(g))
+			// F1, with the phrase's weight as a small tie-breaker.
+			c.score[st] = 2*precision*recall/(precision+recall) + 1e-3*weight[st]
 		}
 		c.stems = rankStems(c.score)
 		out = append(out, c)

@@ -12,9 +12,11 @@ import (
 // landing page can still serve as a pillar, when its cluster links to it.
 const pillarWords = 1500
 
-// pickPillar chooses the page that best covers the topic: a guide or a
-// landing page first, then breadth and links from the rest of the cluster.
-// A cluster where no page fits gets none, and a no-pillar gap.
+// pickPillar chooses the page that best covers the topic: a hub of the
+// cluster (linking to at least half of its pages, and linked both ways with
+// half of them on average)
+// that is a guide, a landing page or simply long, guides first. A cluster
+// where no page fits gets none, and a no-pillar gap.
 func (c *cluster) pickPillar(s *site) {
 	in := make(map[int]bool, len(c.pages))
 	for _, i := range c.pages {
@@ -23,25 +25,19 @@ func (c *cluster) pickPillar(s *site) {
 	best, bestScore := -1, math.Inf(-1)
 	for _, i := range c.pages {
 		p := s.html[i]
-		inbound := 0
-		for _, j := range p.in {
-			if in[j] {
-				inbound++
-			}
-		}
-		frac := 0.0
-		if len(c.pages) > 1 {
-			frac = float64(inbound) / float64(len(c.pages)-1)
-		}
-		guideLike := p.label.Subtype == seoplan.SubtypeGuide || p.label.Subtype == seoplan.SubtypeProduct
-		if !guideLike && (p.lp.Page.WordCount < pillarWords || frac < 0.5) {
+		out, hub := c.hubShare(s, i, in)
+		st := p.label.Subtype
+		// A landing page that only lists products is a catalogue, not a
+		// pillar: it must also lead to the cluster's problem content.
+		guideLike := st == seoplan.SubtypeGuide || (st == seoplan.SubtypeProduct && c.linksProblem(s, i, in))
+		if out < 0.5 || hub < 0.5 || (!guideLike && p.lp.Page.WordCount < pillarWords) {
 			continue
 		}
-		score := 2*frac + math.Log10(1+float64(p.lp.Page.WordCount))
-		if guideLike {
-			score += 2
-		}
-		if p.label.Subtype == seoplan.SubtypeGuide {
+		score := 3*hub + math.Log10(1+float64(p.lp.Page.WordCount))
+		switch st {
+		case seoplan.SubtypeGuide:
+			score += 1
+		case seoplan.SubtypeProduct:
 			score += 0.5
 		}
 		if score > bestScore {
@@ -49,6 +45,38 @@ func (c *cluster) pickPillar(s *site) {
 		}
 	}
 	c.pillar = best
+}
+
+// linksProblem reports whether page i links to a problem page of the cluster.
+func (c *cluster) linksProblem(s *site, i int, in map[int]bool) bool {
+	for _, j := range s.html[i].out {
+		if in[j] && s.html[j].label.Intent == seoplan.IntentProblem {
+			return true
+		}
+	}
+	return false
+}
+
+// hubShare returns the share of the cluster's other pages that page i links
+// to, and the mean of that and the share that link to it: 1 for a page
+// linked both ways with every page of its cluster.
+func (c *cluster) hubShare(s *site, i int, in map[int]bool) (out, both float64) {
+	if len(c.pages) < 2 {
+		return 0, 0
+	}
+	var nOut, nIn int
+	for _, j := range s.html[i].out {
+		if in[j] {
+			nOut++
+		}
+	}
+	for _, j := range s.html[i].in {
+		if in[j] {
+			nIn++
+		}
+	}
+	others := float64(len(c.pages) - 1)
+	return float64(nOut) / others, float64(nOut+nIn) / (2 * others)
 }
 
 func (c *cluster) coverage(s *site) seoplan.Coverage {
@@ -114,7 +142,7 @@ func (c *cluster) findGaps(s *site, prof seoplan.Profile) {
 	if c.pillar < 0 && len(c.pages) > 0 {
 		c.gaps = append(c.gaps, seoplan.Gap{
 			Kind: seoplan.GapNoPillar,
-			Reason: fmt.Sprintf("None of the %d %s in %s is a guide or landing page, or a long page (%d+ words) that the rest of the cluster links to: nothing ties the topic together.",
+			Reason: fmt.Sprintf("None of the %d %s in %s is a guide, a landing page that leads to problem content or a long page (%d+ words), linking to at least half of the cluster: nothing ties the topic together.",
 				len(c.pages), plural(len(c.pages), "page", "pages"), quote(c.name), pillarWords),
 			Pages: c.urls(s),
 		})
@@ -152,12 +180,13 @@ func (c *cluster) findGaps(s *site, prof seoplan.Profile) {
 	}
 }
 
-// lopsided flags a cluster with both intents where one has at most a fifth of
-// the pages: it attracts without converting, or converts what it never
-// attracts. A cluster with no problem content at all has its own gap.
+// lopsided flags a cluster of four or more pages where one intent has at
+// least four pages in five and the mix is 30 points or more off the
+// profile's target: it attracts without converting, or converts what it
+// never attracts.
 func lopsided(name string, product, problem int, prof seoplan.Profile) (seoplan.Gap, bool) {
 	total := product + problem
-	if total < 5 || product == 0 || problem == 0 {
+	if total < 4 {
 		return seoplan.Gap{}, false
 	}
 	share := float64(product) / float64(total)
@@ -169,8 +198,8 @@ func lopsided(name string, product, problem int, prof seoplan.Profile) (seoplan.
 	}
 	return seoplan.Gap{
 		Kind: seoplan.GapLopsided,
-		Reason: fmt.Sprintf("%s has %d product and %d problem pages (%s product) against the %s profile's %s.",
-			quote(name), product, problem, pct(share), prof.Name, pct(prof.ProductShare)),
+		Reason: fmt.Sprintf("%s has %d product and %d problem %s (%s product) against the %s profile's %s.",
+			quote(name), product, problem, plural(problem, "page", "pages"), pct(share), prof.Name, pct(prof.ProductShare)),
 	}, true
 }
 

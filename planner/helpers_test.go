@@ -69,7 +69,7 @@ func fixture() []seoplan.LabeledPage {
 		pg("/", oth, seoplan.SubtypeNavigational, seoplan.StageNone, 400, nil, with("/features/live-chat", "/features/help-desk")...),
 		pg("/about", oth, seoplan.SubtypeCompany, seoplan.StageNone, 300, nil, with()...),
 		pg("/privacy", oth, seoplan.SubtypeLegal, seoplan.StageNone, 900, nil, with()...),
-		pg("/pricing", prod, seoplan.SubtypePricing, seoplan.StageDecision, 600, []string{"pricing plan:9", "live chat:1", "help desk:1"}, with()...),
+		pg("/pricing", prod, seoplan.SubtypePricing, seoplan.StageDecision, 600, []string{"pricing plan:9", "help desk:1"}, with()...),
 		pg("/features/live-chat", prod, seoplan.SubtypeFeature, seoplan.StageDecision, 700, chat, with("/guides/live-chat", "/blog/what-is-live-chat", "/blog/live-chat-tips")...),
 		pg("/guides/live-chat", prob, seoplan.SubtypeGuide, seoplan.StageConsideration, 2600, chat, with("/features/live-chat", "/blog/what-is-live-chat", "/blog/live-chat-tips")...),
 		pg("/blog/what-is-live-chat", prob, seoplan.SubtypeExplainer, seoplan.StageAwareness, 900, chat, with("/guides/live-chat", "/features/live-chat")...),

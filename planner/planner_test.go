@@ -85,7 +85,8 @@ func TestGaps(t *testing.T) {
 	}{
 		{"clean cluster has no gap", "/guides/live-chat", nil, ""},
 		{"product cluster without problem content", "/features/help-desk",
-			[]seoplan.GapKind{seoplan.GapNoProblemContent, seoplan.GapMissingStage}, "3 product pages and no problem content"},
+			// Its landing page lists only products: a catalogue, not a pillar.
+			[]seoplan.GapKind{seoplan.GapNoProblemContent, seoplan.GapNoPillar, seoplan.GapMissingStage}, "3 product pages and no problem content"},
 		{"problem cluster without bridge or pillar", "/blog/onboarding-emails",
 			[]seoplan.GapKind{seoplan.GapNoBridge, seoplan.GapNoPillar, seoplan.GapMissingStage}, "3 of 3 problem pages"},
 	}

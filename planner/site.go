@@ -18,6 +18,7 @@ type page struct {
 	url     string
 	label   seoplan.Label
 	phrases []seoplan.KeyPhrase // top maxPhrases by weight, weights scaled to unit length
+	feats   []feature           // what the page is about, for clustering (see features)
 	out     []int               // html indexes this page links to (internal, deduplicated, not itself)
 	in      []int               // html indexes linking here
 	content map[int]bool        // out-links that are not site-wide template links
@@ -60,7 +61,96 @@ func newSite(in Input) *site {
 	}
 	s.linkGraph()
 	s.brand = siteBrand(in.Site, s.html)
+	brandWords := make(map[string]bool)
+	for _, t := range tokens(s.brand + " " + titleSuffix(s.html)) {
+		brandWords[t] = true
+	}
+	for _, p := range s.html {
+		p.feats = features(p, brandWords)
+	}
 	return s
+}
+
+// feature is one stemmed word of what a page is about, with its weight.
+type feature struct {
+	word string
+	w    float64
+}
+
+// features describes a page by the stemmed words of its key phrases (the
+// weightiest count most), its title and the last segment of its URL path,
+// less the brand's own words, which are on every page. Words rather than
+// whole phrases, so "hiking boots" and "waterproof walking boots" meet on
+// "boot"; scaled to unit length, so pages compare by cosine.
+func features(p *page, brand map[string]bool) []feature {
+	f := make(map[string]float64)
+	put := func(word string, w float64) {
+		if !brand[word] && len(word) > 1 && w > f[word] {
+			f[word] = w
+		}
+	}
+	var top float64
+	if len(p.phrases) > 0 {
+		top = p.phrases[0].Weight
+	}
+	for _, ph := range p.phrases {
+		for _, word := range strings.Fields(ph.Stem) {
+			put(word, ph.Weight/top)
+		}
+	}
+	for _, word := range tokens(titleTopic(p.lp.Page.Title)) {
+		put(word, 0.8)
+	}
+	if u, err := url.Parse(p.url); err == nil {
+		path := strings.Trim(u.Path, "/")
+		for _, word := range tokens(path[strings.LastIndexByte(path, '/')+1:]) {
+			put(word, 0.6)
+		}
+	}
+	out := make([]feature, 0, len(f))
+	var norm float64
+	for word, w := range f {
+		out = append(out, feature{word, w})
+		norm += w * w
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].word < out[j].word })
+	norm = sqrt(norm)
+	for i := range out {
+		out[i].w /= norm
+	}
+	return out
+}
+
+// titleTopic cuts the site name off a title: "Tent guide | Acme" → "Tent guide".
+func titleTopic(t string) string {
+	for _, sep := range []string{" | ", " – ", " — ", " - "} {
+		if i := strings.LastIndex(t, sep); i > 0 {
+			return t[:i]
+		}
+	}
+	return t
+}
+
+// titleSuffix is the site name most titles end with, or "".
+func titleSuffix(html []*page) string {
+	count := make(map[string]int)
+	for _, p := range html {
+		t := p.lp.Page.Title
+		if topic := titleTopic(t); topic != t {
+			suffix := strings.TrimSpace(strings.TrimLeft(t[len(topic):], " |–—-"))
+			count[suffix]++
+		}
+	}
+	best, bestN := "", 0
+	for s, n := range count {
+		if n > bestN || (n == bestN && s < best) {
+			best, bestN = s, n
+		}
+	}
+	if 2*bestN < len(html) {
+		return ""
+	}
+	return best
 }
 
 // resolve maps a link target to an HTML page index, following the redirect
@@ -95,11 +185,11 @@ func (s *site) linkGraph() {
 		}
 		sort.Ints(p.out)
 	}
-	// A link found on most pages is navigation (header, footer), not a
+	// A link found on four pages in five is navigation (header, footer), not a
 	// writer's choice: it does not bridge a reader anywhere.
-	threshold := len(s.html) * 3 / 5
-	if threshold < 6 {
-		threshold = 6
+	threshold := len(s.html) * 4 / 5
+	if threshold < 10 {
+		threshold = 10
 	}
 	for _, p := range s.html {
 		p.content = make(map[int]bool, len(p.out))
@@ -151,8 +241,13 @@ func topPhrases(kp []seoplan.KeyPhrase) []seoplan.KeyPhrase {
 
 // clusterable reports whether a page can belong to a topic: product and
 // problem pages can, navigation and company pages cannot.
+// The home page is left out too: it covers every topic, so it belongs to none.
 func (p *page) clusterable() bool {
-	return p.label.Intent == seoplan.IntentProduct || p.label.Intent == seoplan.IntentProblem
+	if p.label.Intent != seoplan.IntentProduct && p.label.Intent != seoplan.IntentProblem {
+		return false
+	}
+	u, err := url.Parse(p.url)
+	return err != nil || (u.Path != "" && u.Path != "/") || u.RawQuery != ""
 }
 
 func (p *page) ref() seoplan.PageRef {
