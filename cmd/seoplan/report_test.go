@@ -1,0 +1,160 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/seoplan/seoplan"
+	"github.com/seoplan/seoplan/templates"
+)
+
+func reportTestPlan(t *testing.T) (*seoplan.Plan, []byte) {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", "report", "plan.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var p seoplan.Plan
+	if err := json.Unmarshal(b, &p); err != nil {
+		t.Fatal(err)
+	}
+	var md bytes.Buffer
+	if err := templates.Markdown(&md, &p); err != nil {
+		t.Fatal(err)
+	}
+	return &p, md.Bytes()
+}
+
+func reportEnv() (*env, *bytes.Buffer) {
+	var errb bytes.Buffer
+	return &env{stdin: strings.NewReader(""), stdout: &bytes.Buffer{}, stderr: &errb}, &errb
+}
+
+func dirNames(t *testing.T, dir string) []string {
+	t.Helper()
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range ents {
+		names = append(names, e.Name())
+	}
+	sort.Strings(names)
+	return names
+}
+
+func TestWriteReports(t *testing.T) {
+	p, md := reportTestPlan(t)
+	dir := t.TempDir()
+	f := &reportFlags{
+		html: filepath.Join(dir, "report.html"), client: "RelayDesk", agency: "Acme SEO",
+		logo: filepath.Join("testdata", "report", "logo.png"),
+		csv:  filepath.Join(dir, "calendar.csv"), ics: filepath.Join(dir, "calendar.ics"),
+		briefs:   filepath.Join(dir, "briefs"),
+		progress: &seoplan.Progress{Site: p.Site, From: seoplan.SnapshotInfo{ID: 1}, To: seoplan.SnapshotInfo{ID: 2}},
+	}
+	e, stderr := reportEnv()
+	if err := writeReports(context.Background(), e, p, md, f); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := dirNames(t, dir), []string{"briefs", "calendar.csv", "calendar.ics", "report.html"}; !slices.Equal(got, want) {
+		t.Errorf("files = %q, want %q (no temporary files left)", got, want)
+	}
+	briefs := dirNames(t, f.briefs)
+	if len(briefs) != len(p.Proposals) {
+		t.Errorf("%d briefs, want one per proposal (%d): %q", len(briefs), len(p.Proposals), briefs)
+	}
+	if !strings.Contains(stderr.String(), "wrote 4 briefs") {
+		t.Errorf("stderr = %q", stderr)
+	}
+	html, err := os.ReadFile(f.html)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"RelayDesk", "Prepared by Acme SEO", `src="data:image/png;base64,`, "Progress since the last crawl"} {
+		if !bytes.Contains(html, []byte(want)) {
+			t.Errorf("report.html lacks %q", want)
+		}
+	}
+	// The same plan gives the same files.
+	first := map[string][]byte{}
+	for _, name := range []string{f.html, f.csv, f.ics} {
+		first[name], _ = os.ReadFile(name)
+	}
+	if err := writeReports(context.Background(), e, p, md, f); err != nil {
+		t.Fatal(err)
+	}
+	for name, b := range first {
+		again, _ := os.ReadFile(name)
+		if !bytes.Equal(b, again) {
+			t.Errorf("%s differs between two runs", filepath.Base(name))
+		}
+	}
+}
+
+func TestWriteReportsErrors(t *testing.T) {
+	p, md := reportTestPlan(t)
+	tests := []struct {
+		name  string
+		flags func(dir string) *reportFlags
+		usage bool
+	}{
+		{"client without html", func(dir string) *reportFlags { return &reportFlags{client: "X"} }, true},
+		{"missing logo", func(dir string) *reportFlags {
+			return &reportFlags{html: filepath.Join(dir, "r.html"), logo: filepath.Join(dir, "nope.png")}
+		}, true},
+		{"logo not an image", func(dir string) *reportFlags {
+			bad := filepath.Join(dir, "logo.svg")
+			if err := os.WriteFile(bad, []byte("<svg><script>alert(1)</script></svg>"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			return &reportFlags{html: filepath.Join(dir, "r.html"), logo: bad}
+		}, false},
+		{"unwritable directory", func(dir string) *reportFlags {
+			return &reportFlags{csv: filepath.Join(dir, "missing", "c.csv")}
+		}, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			f := tc.flags(dir)
+			before := dirNames(t, dir)
+			e, _ := reportEnv()
+			err := writeReports(context.Background(), e, p, md, f)
+			if err == nil {
+				t.Fatal("no error")
+			}
+			var ue usageError
+			if got := errors.As(err, &ue); got != tc.usage {
+				t.Errorf("usage error = %v, want %v (%v)", got, tc.usage, err)
+			}
+			if after := dirNames(t, dir); !slices.Equal(before, after) {
+				t.Errorf("a failed run left files: %q → %q", before, after)
+			}
+		})
+	}
+}
+
+func TestAddReportFlags(t *testing.T) {
+	e, _ := reportEnv()
+	cmd := newDiffCmd(e) // any command will do to hold the flags
+	var f reportFlags
+	addReportFlags(cmd, &f)
+	err := cmd.ParseFlags([]string{"--html", "r.html", "--client", "C", "--agency", "A", "--logo", "l.png", "--csv", "c.csv", "--ics", "c.ics", "--briefs", "b"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := reportFlags{html: "r.html", client: "C", agency: "A", logo: "l.png", csv: "c.csv", ics: "c.ics", briefs: "b"}
+	if f != want {
+		t.Errorf("flags = %+v, want %+v", f, want)
+	}
+}
