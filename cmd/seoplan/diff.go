@@ -1,0 +1,198 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/seoplan/seoplan"
+	"github.com/seoplan/seoplan/classify"
+	"github.com/seoplan/seoplan/internal/crawldb"
+	"github.com/seoplan/seoplan/planner"
+	"github.com/seoplan/seoplan/templates"
+)
+
+type diffFlags struct {
+	db       string
+	from, to int64
+	format   string
+}
+
+// newDiffCmd is `seoplan diff`: what changed between two crawls.
+func newDiffCmd(e *env) *cobra.Command {
+	var f diffFlags
+	cmd := &cobra.Command{
+		Use:   "diff",
+		Short: "Compare two crawls: pages added, removed and changed, intent mix, cluster coverage, proposals done",
+		Long: `diff compares two crawls in the crawl database: by default the two latest
+finished ones, or --from and --to by snapshot ID. It reports the pages added,
+removed and changed in intent or title, the change in intent mix and in each
+topic cluster's coverage, and which proposals of the earlier crawl's plan now
+have a page. Both crawls are classified and the earlier one planned with the
+default options.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runDiff(cmd.Context(), e, f)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&f.db, "db", "seoplan.db", "crawl database `file`")
+	fl.Int64Var(&f.from, "from", 0, "earlier snapshot `ID` (default: the one before --to)")
+	fl.Int64Var(&f.to, "to", 0, "later snapshot `ID` (default: the latest finished crawl)")
+	fl.StringVar(&f.format, "format", "md", "output format: md or json")
+	return cmd
+}
+
+func runDiff(ctx context.Context, e *env, f diffFlags) error {
+	if f.format != "md" && f.format != "json" {
+		return usagef("--format %q: want md or json", f.format)
+	}
+	if _, err := os.Stat(f.db); err != nil {
+		return usagef("--db %s: no crawl database there (run seoplan crawl URL --db %s first)", f.db, shellQuote(f.db))
+	}
+	db, err := crawldb.Open(ctx, f.db)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	from, to, err := diffPick(ctx, db, f.from, f.to)
+	if err != nil {
+		return err
+	}
+	pr, err := diffSnapshots(ctx, db, from, to, nil, nil)
+	if err != nil {
+		return err
+	}
+	if f.format == "json" {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(pr); err != nil {
+			return fmt.Errorf("write diff: %w", err)
+		}
+		return nil
+	}
+	return templates.ProgressMarkdown(e.stdout, pr)
+}
+
+// diffPick chooses the snapshots to compare: the ones named, else the
+// latest finished crawl and the finished crawl before it. Unfinished crawls
+// are skipped by default because their missing pages would read as removed.
+func diffPick(ctx context.Context, db *crawldb.DB, fromID, toID int64) (crawldb.Snapshot, crawldb.Snapshot, error) {
+	var none crawldb.Snapshot
+	snaps, err := db.Snapshots(ctx)
+	if err != nil {
+		return none, none, err
+	}
+	byID := make(map[int64]crawldb.Snapshot, len(snaps))
+	var done []crawldb.Snapshot
+	for _, s := range snaps {
+		byID[s.ID] = s
+		if s.State == crawldb.StateDone {
+			done = append(done, s)
+		}
+	}
+	var to, from crawldb.Snapshot
+	if toID != 0 {
+		s, ok := byID[toID]
+		if !ok {
+			return none, none, usagef("--to %d: no such snapshot", toID)
+		}
+		to = s
+	} else {
+		if len(done) == 0 {
+			return none, none, errors.New("no finished crawl to compare: run seoplan crawl URL twice, some time apart")
+		}
+		to = done[len(done)-1]
+	}
+	if fromID != 0 {
+		s, ok := byID[fromID]
+		if !ok {
+			return none, none, usagef("--from %d: no such snapshot", fromID)
+		}
+		from = s
+	} else {
+		for i := len(done) - 1; i >= 0; i-- {
+			if done[i].ID < to.ID {
+				from = done[i]
+				break
+			}
+		}
+		if from.ID == 0 {
+			return none, none, fmt.Errorf("no finished crawl before snapshot %d to compare with: crawl again later and rerun diff", to.ID)
+		}
+	}
+	if from.ID == to.ID {
+		return none, none, usagef("--from and --to name the same snapshot %d", from.ID)
+	}
+	return from, to, nil
+}
+
+// diffSnapshots classifies both crawls, plans the earlier one and compares
+// them. When the caller already has the later crawl's labeled pages and plan
+// (the plan command), it passes them to save the work; nil means load them.
+func diffSnapshots(ctx context.Context, db *crawldb.DB, from, to crawldb.Snapshot, toPages []seoplan.LabeledPage, toPlan *seoplan.Plan, opts ...planner.Option) (*seoplan.Progress, error) {
+	cl, err := classify.New()
+	if err != nil {
+		return nil, err
+	}
+	label := func(s crawldb.Snapshot) ([]seoplan.LabeledPage, error) {
+		var pages []seoplan.Page
+		if err := db.Pages(ctx, s.ID, func(p seoplan.Page) error {
+			pages = append(pages, p)
+			return nil
+		}); err != nil {
+			return nil, fmt.Errorf("read snapshot %d: %w", s.ID, err)
+		}
+		lps, _, err := cl.Site(ctx, pages)
+		if err != nil {
+			return nil, fmt.Errorf("classify snapshot %d: %w", s.ID, err)
+		}
+		return lps, nil
+	}
+	prevPages, err := label(from)
+	if err != nil {
+		return nil, err
+	}
+	prevPlan, err := planner.Plan(ctx, planner.Input{Site: from.StartURL, CrawledAt: from.Started, Pages: prevPages}, opts...)
+	if err != nil {
+		return nil, fmt.Errorf("plan snapshot %d: %w", from.ID, err)
+	}
+	if toPages == nil {
+		if toPages, err = label(to); err != nil {
+			return nil, err
+		}
+	}
+	pr := planner.Compare(
+		planner.Snapshot{ID: from.ID, Started: from.Started, Pages: prevPages, Plan: prevPlan},
+		planner.Snapshot{ID: to.ID, Started: to.Started, Pages: toPages, Plan: toPlan},
+	)
+	if pr.Site == "" {
+		pr.Site = to.StartURL
+	}
+	return &pr, nil
+}
+
+// earlierProgress is for the plan command: the progress from the finished
+// crawl before snapshot cur to cur, whose labeled pages and plan the caller
+// already has, or nil when there is no earlier crawl. Pass the plan's own
+// planner options so both plans are made alike.
+func earlierProgress(ctx context.Context, db *crawldb.DB, cur crawldb.Snapshot, curPages []seoplan.LabeledPage, curPlan *seoplan.Plan, opts ...planner.Option) (*seoplan.Progress, error) {
+	snaps, err := db.Snapshots(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var from crawldb.Snapshot
+	for _, s := range snaps {
+		if s.ID < cur.ID && s.State == crawldb.StateDone {
+			from = s
+		}
+	}
+	if from.ID == 0 {
+		return nil, nil
+	}
+	return diffSnapshots(ctx, db, from, cur, curPages, curPlan, opts...)
+}
