@@ -13,6 +13,7 @@
 //	seoplan plan [URL]     [--db FILE] [--keywords FILE] [--profile startup|established|saas]
 //	                       [--start YYYY-MM-DD] [--per-week N] [--weeks N]
 //	                       [-o roadmap.md] [--html FILE] [--csv FILE] [--ics FILE] [--json FILE]
+//	seoplan diff           [--db FILE] [--from ID] [--to ID]
 //	seoplan demo           runs the whole job on the bundled sample site, served on loopback
 //
 // Data goes to standard output or the named files; progress and logs go to
@@ -67,6 +68,7 @@ var commands = []func(*env) *cobra.Command{
 	newExportCmd,
 	newClassifyCmd,
 	newPlanCmd,
+	newDiffCmd,
 	newDemoCmd,
 }
 
