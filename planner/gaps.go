@@ -180,19 +180,17 @@ func (c *cluster) findGaps(s *site, prof seoplan.Profile) {
 	}
 }
 
-// lopsided flags a cluster of four or more pages where one intent has at
-// least four pages in five and the mix is 30 points or more off the
-// profile's target: it attracts without converting, or converts what it
-// never attracts.
+// lopsided flags a cluster of four or more pages that is all one intent,
+// 30 points or more off the profile's target: it attracts without ever
+// converting, or converts readers it never attracts. A cluster with a
+// single product page among its problem pages is not lopsided: that is the
+// hub-and-bridge shape the plan aims for.
 func lopsided(name string, product, problem int, prof seoplan.Profile) (seoplan.Gap, bool) {
 	total := product + problem
-	if total < 4 {
+	if total < 4 || (product > 0 && problem > 0) {
 		return seoplan.Gap{}, false
 	}
 	share := float64(product) / float64(total)
-	if share > 0.2 && share < 0.8 {
-		return seoplan.Gap{}, false
-	}
 	if math.Abs(share-prof.ProductShare) < 0.3 {
 		return seoplan.Gap{}, false
 	}

@@ -112,24 +112,33 @@ func TestGaps(t *testing.T) {
 
 func TestLopsided(t *testing.T) {
 	ph := []string{"email marketing:9", "newsletter:4"}
-	pages := []seoplan.LabeledPage{
-		pg("/features/email", prod, seoplan.SubtypeProduct, seoplan.StageDecision, 900, ph, "/blog/a"),
+	var pages []seoplan.LabeledPage
+	for _, s := range []string{"a", "b", "c", "d", "e"} {
+		pages = append(pages, pg("/features/"+s, prod, seoplan.SubtypeFeature, seoplan.StageDecision, 900, ph, "/features/a"))
 	}
-	for _, s := range []string{"a", "b", "c", "d", "e", "f"} {
-		st := seoplan.StageConsideration
-		if s == "a" {
-			st = seoplan.StageAwareness
-		}
-		pages = append(pages, pg("/blog/"+s, prob, seoplan.SubtypeTips, st, 900, ph, "/features/email"))
+	tests := []struct {
+		name    string
+		profile string
+		want    bool
+	}{
+		{"all product under saas", "saas", true},
+		{"all product under established", "established", true},
+		{"all product under startup", "startup", true},
 	}
-	p := plan(t, pages, WithProfile("startup"))
-	c := clusterOf(p, "/features/email")
-	if !slices.Contains(gapKinds(c), seoplan.GapLopsided) {
-		t.Errorf("1 product to 6 problem pages under startup: gaps %v lack lopsided", gapKinds(c))
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := plan(t, pages, WithProfile(tt.profile))
+			if got := slices.Contains(gapKinds(clusterOf(p, "/features/a")), seoplan.GapLopsided); got != tt.want {
+				t.Errorf("lopsided = %v, want %v", got, tt.want)
+			}
+		})
 	}
-	p = plan(t, pages, WithProfile("established"))
-	if slices.Contains(gapKinds(clusterOf(p, "/features/email")), seoplan.GapLopsided) {
-		t.Errorf("1:6 is close enough to established's 30:70 target, yet lopsided was reported")
+	// One product page among problem pages is the hub-and-bridge shape.
+	mixed := append(slices.Clone(pages[:1]), pg("/blog/x", prob, seoplan.SubtypeTips, seoplan.StageAwareness, 900, ph, "/features/a"),
+		pg("/blog/y", prob, seoplan.SubtypeTips, seoplan.StageConsideration, 900, ph, "/features/a"),
+		pg("/blog/z", prob, seoplan.SubtypeTips, seoplan.StageConsideration, 900, ph, "/features/a"))
+	if slices.Contains(gapKinds(clusterOf(plan(t, mixed), "/features/a")), seoplan.GapLopsided) {
+		t.Error("one product page with three problem pages was called lopsided")
 	}
 }
 

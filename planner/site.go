@@ -167,34 +167,58 @@ func (s *site) resolve(u string) (int, bool) {
 }
 
 func (s *site) linkGraph() {
-	linkers := make(map[int]int) // target → number of pages linking to it
+	counts := make([]map[int]int, len(s.html)) // page → target → links to it
+	linkers := make(map[int]int)               // target → pages linking to it
 	for i, p := range s.html {
-		seen := make(map[int]bool)
+		counts[i] = make(map[int]int)
 		for _, l := range p.lp.Page.Links {
 			if !l.Internal {
 				continue
 			}
 			j, ok := s.resolve(l.URL)
-			if !ok || j == i || seen[j] {
+			if !ok || j == i {
 				continue
 			}
-			seen[j] = true
-			p.out = append(p.out, j)
-			s.html[j].in = append(s.html[j].in, i)
-			linkers[j]++
+			if counts[i][j] == 0 {
+				p.out = append(p.out, j)
+				s.html[j].in = append(s.html[j].in, i)
+				linkers[j]++
+			}
+			counts[i][j]++
 		}
 		sort.Ints(p.out)
 	}
-	// A link found on four pages in five is navigation (header, footer), not a
-	// writer's choice: it does not bridge a reader anywhere.
+	// A target linked from four pages in five is in the site's menu or
+	// footer. Those links are no writer's choice and bridge no reader, but
+	// a page may link the same target again in its text: it does when it
+	// links it more often than most pages do.
 	threshold := len(s.html) * 4 / 5
 	if threshold < 10 {
 		threshold = 10
 	}
-	for _, p := range s.html {
+	menu := make(map[int]int) // target → how many links to it the menu makes
+	for j, n := range linkers {
+		if n < threshold {
+			continue
+		}
+		freq := make(map[int]int)
+		for i := range s.html {
+			if c := counts[i][j]; c > 0 {
+				freq[c]++
+			}
+		}
+		mode, best := 0, 0
+		for c, f := range freq {
+			if f > best || (f == best && c < mode) {
+				mode, best = c, f
+			}
+		}
+		menu[j] = mode
+	}
+	for i, p := range s.html {
 		p.content = make(map[int]bool, len(p.out))
 		for _, j := range p.out {
-			if linkers[j] < threshold {
+			if counts[i][j] > menu[j] {
 				p.content[j] = true
 			}
 		}
