@@ -13,6 +13,7 @@ import (
 	"github.com/seoplan/seoplan/classify/internal/feature"
 	"github.com/seoplan/seoplan/classify/internal/lr"
 	"github.com/seoplan/seoplan/classify/internal/nlp"
+	"github.com/seoplan/seoplan/classify/internal/trainer"
 )
 
 //go:generate go run ./internal/train -data testdata -o model.json
@@ -51,18 +52,6 @@ func WithKeyPhrases(n int) Option { return func(c *config) { c.keyPhrases = n } 
 // WithOtherLanguagePenalty sets the factor a non-English page's confidence
 // is multiplied by (default 0.8): the model learnt its vocabulary in English.
 func WithOtherLanguagePenalty(f float64) Option { return func(c *config) { c.otherLang = f } }
-
-// subtypeIntent maps each subtype name to its intent; Subtype.Intent walks a
-// map of slices, too slow to call per class per keyword.
-var subtypeIntent = func() map[string]seoplan.Intent {
-	m := map[string]seoplan.Intent{}
-	for in, subs := range seoplan.Subtypes {
-		for _, s := range subs {
-			m[string(s)] = in
-		}
-	}
-	return m
-}()
 
 var (
 	modelOnce sync.Once
@@ -127,7 +116,7 @@ func (c *Classifier) SiteNames() (own, rivals []string) {
 // Keyword labels a search keyword.
 func (c *Classifier) Keyword(kw string) seoplan.Label {
 	x := feature.Keyword(kw, c.site.Load())
-	return c.decide(&c.model.Keyword, x, "")
+	return c.decide(&c.model.Keyword, x, false, "")
 }
 
 // Page labels a page. It knows the site only through LearnSite.
@@ -140,9 +129,10 @@ func (c *Classifier) Page(p *seoplan.Page) seoplan.Label {
 	lang, detected := feature.Lang(p.Lang, p.Title, p.MainText)
 	var l seoplan.Label
 	if c.model.Page.Intent != nil {
-		l = c.decide(&c.model.Page, feature.Page(p, lang, c.site.Load()), lang)
+		x := feature.Page(p, lang, c.site.Load(), &c.model.Keyword)
+		l = c.decide(&c.model.Page, x, true, lang)
 	} else { // a model trained without pages: score the title as a keyword
-		l = c.decide(&c.model.Keyword, feature.Keyword(feature.StripSiteName(p.Title), c.site.Load()), lang)
+		l = c.decide(&c.model.Keyword, feature.Keyword(feature.StripSiteName(p.Title), c.site.Load()), false, lang)
 	}
 	if lang != "en" {
 		how := ""
@@ -160,50 +150,26 @@ func (c *Classifier) Page(p *seoplan.Page) seoplan.Label {
 	return l
 }
 
-// decide scores features with one set of heads and builds the label.
-func (c *Classifier) decide(h *lr.Heads, x *feature.Vector, lang string) seoplan.Label {
+// decide scores features with one set of heads and builds the label. The
+// offsets (pages only) are the fixed priors the heads were trained with;
+// trainer.Predict is the one decision rule both training and labelling use.
+func (c *Classifier) decide(h *lr.Heads, x *feature.Vector, pageOffsets bool, lang string) seoplan.Label {
 	feats := x.Features()
 	names := make([]string, len(feats))
 	vals := make([]float64, len(feats))
 	for i, f := range feats {
 		names[i], vals[i] = f.Name, f.Value
 	}
-	var buf [32]float64
-	probs := h.Intent.Probs(h.Intent.Logits(buf[:0], names, vals))
-	bi := argmax(probs, nil)
-	l := seoplan.Label{Intent: seoplan.Intent(h.Intent.Classes[bi]), Confidence: probs[bi]}
+	var in, sub, st []float64
+	if pageOffsets {
+		in, sub, st = feature.PageOffsets(x, trainer.SubtypeClasses)
+	}
+	l := trainer.Predict(h, names, vals, in, sub, st)
 	if lang != "" && lang != "en" {
 		l.Confidence *= c.cfg.otherLang
 	}
-
-	// Subtype: the best subtype of the chosen intent.
-	sub := h.Subtype.Logits(buf[:0], names, vals)
-	allowed := func(i int) bool { return subtypeIntent[h.Subtype.Classes[i]] == l.Intent }
-	l.Subtype = seoplan.Subtype(h.Subtype.Classes[argmax(sub, allowed)])
-
-	l.Stage = seoplan.StageNone
-	if l.Intent != seoplan.IntentOther {
-		st := h.Stage.Logits(buf[:0], names, vals)
-		l.Stage = seoplan.Stage(h.Stage.Classes[argmax(st, nil)])
-	}
 	l.Signals = append(append([]string(nil), x.Signals()...), "model:p="+strconv.FormatFloat(l.Confidence, 'f', 2, 64))
 	return l
-}
-
-func argmax(v []float64, ok func(int) bool) int {
-	best := -1
-	for i := range v {
-		if ok != nil && !ok(i) {
-			continue
-		}
-		if best < 0 || v[i] > v[best] {
-			best = i
-		}
-	}
-	if best < 0 {
-		best = 0
-	}
-	return best
 }
 
 var (

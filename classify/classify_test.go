@@ -17,7 +17,7 @@ func TestModelUpToDate(t *testing.T) {
 	if testing.Short() {
 		t.Skip("retraining takes a few seconds")
 	}
-	got, err := trainer.Build("testdata", io.Discard)
+	got, err := trainer.Build("testdata", io.Discard, false)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -32,6 +32,10 @@ type Feature struct {
 type Vector struct {
 	feats   []Feature
 	signals []string
+
+	// titleProbs are the keyword model's intent, subtype and stage
+	// probabilities for a page's title (pages only).
+	titleProbs [3][]float64
 }
 
 func newVector() *Vector {

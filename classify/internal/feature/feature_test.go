@@ -106,7 +106,7 @@ func TestPageSignals(t *testing.T) {
 		SchemaTypes: []string{"https://schema.org/HowTo"}, MainText: "Plans from $29/month per user. Start free trial today.",
 		Links: []seoplan.Link{{Text: "Book a demo"}},
 	}
-	x := Page(p, "en", nil)
+	x := Page(p, "en", nil, nil)
 	for _, s := range []string{"url:/resources", `title:"how to"`, "headings:numbered steps", "schema:HowTo", "cta:book a demo", "prices:1", "thin:<150 words"} {
 		if !slices.Contains(x.Signals(), s) {
 			t.Errorf("signals %q lack %q", x.Signals(), s)

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/seoplan/seoplan"
+	"github.com/seoplan/seoplan/classify/internal/lr"
 )
 
 // MainWords is how many words of the main text feed vocabulary features.
@@ -25,7 +26,10 @@ var (
 // Page returns the features and signals of a page. lang is the page's
 // detected language ("en" when unknown); brand-free titles and the site's
 // names come from site.
-func Page(p *seoplan.Page, lang string, site *Site) *Vector {
+//
+// kw, when not nil, is the keyword model: the title and first h1 are scored
+// with it (see KeywordModelFeatures).
+func Page(p *seoplan.Page, lang string, site *Site, kw *lr.Heads) *Vector {
 	x := newVector()
 	if p.Status >= 400 {
 		x.Signal(fmt.Sprintf("status:%d", p.Status))
@@ -80,6 +84,17 @@ func Page(p *seoplan.Page, lang string, site *Site) *Vector {
 		}
 		if strings.Contains(strings.ToLower(title), "not found") {
 			x.Signal(`title:"not found"`)
+		}
+	}
+	kt, probs := KeywordModelFeatures(kw, "kt:", title, site)
+	for _, f := range kt {
+		x.Add(f.Name, f.Value)
+	}
+	x.titleProbs = probs
+	if len(p.H1) > 0 && p.H1[0] != title {
+		kh, _ := KeywordModelFeatures(kw, "kh:", p.H1[0], site)
+		for _, f := range kh {
+			x.Add(f.Name, f.Value)
 		}
 	}
 	for _, h := range p.H1 {

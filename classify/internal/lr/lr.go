@@ -14,10 +14,12 @@ import (
 )
 
 // Example is one training example: feature names with values, and a class
-// index.
+// index. Offset, if set, is added to the logits (one per class): a fixed
+// prior from hand-written rules that the model learns the remainder around.
 type Example struct {
 	Names  []string
 	Values []float64
+	Offset []float64
 	Class  int
 }
 
@@ -58,13 +60,14 @@ func Train(classes []string, examples []Example, cfg Config) *Model {
 		index[n] = i
 	}
 	type sparse struct {
-		idx   []int
-		val   []float64
-		class int
+		idx    []int
+		val    []float64
+		offset []float64
+		class  int
 	}
 	data := make([]sparse, len(examples))
 	for i, e := range examples {
-		s := sparse{class: e.Class}
+		s := sparse{class: e.Class, offset: e.Offset}
 		for j, n := range e.Names {
 			s.idx = append(s.idx, index[n])
 			s.val = append(s.val, e.Values[j])
@@ -85,6 +88,9 @@ func Train(classes []string, examples []Example, cfg Config) *Model {
 		clear(gb)
 		for _, s := range data {
 			copy(p, b)
+			for c := range s.offset {
+				p[c] += s.offset[c]
+			}
 			for j, f := range s.idx {
 				row := w[f*k : f*k+k]
 				for c := range k {

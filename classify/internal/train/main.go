@@ -14,8 +14,9 @@ import (
 func main() {
 	data := flag.String("data", "testdata", "directory with keywords/train.tsv and pages/train.jsonl")
 	out := flag.String("o", "model.json", "model file to write")
+	verbose := flag.Bool("v", false, "list every cross-validation error")
 	flag.Parse()
-	b, err := trainer.Build(*data, os.Stderr)
+	b, err := trainer.Build(*data, os.Stderr, *verbose)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "train: %v\n", err)
 		os.Exit(1)

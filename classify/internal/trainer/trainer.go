@@ -26,9 +26,11 @@ const Folds = 5
 
 // Sample is one training example turned into features.
 type Sample struct {
-	Names  []string
-	Values []float64
-	Label  seoplan.Label
+	Names                []string
+	Values               []float64
+	Prior                []float64 // intent offsets from rules, nil for none
+	SubPrior, StagePrior []float64 // subtype and stage offsets, nil for none
+	Label                seoplan.Label
 }
 
 // KeywordSamples featurises labelled keywords.
@@ -42,7 +44,7 @@ func KeywordSamples(items []dataset.Item) []Sample {
 
 // PageSamples featurises labelled pages, learning each host's names from
 // the pages of that host as the classifier does for a crawl.
-func PageSamples(items []dataset.Item) []Sample {
+func PageSamples(items []dataset.Item, kw *lr.Heads) []Sample {
 	byHost := map[string][]seoplan.Page{}
 	for _, it := range items {
 		byHost[host(it.Page.URL)] = append(byHost[host(it.Page.URL)], *it.Page)
@@ -54,7 +56,9 @@ func PageSamples(items []dataset.Item) []Sample {
 	out := make([]Sample, len(items))
 	for i, it := range items {
 		lang, _ := feature.Lang(it.Page.Lang, it.Page.Title, it.Page.MainText)
-		out[i] = sample(feature.Page(it.Page, lang, sites[host(it.Page.URL)]), it.Label)
+		x := feature.Page(it.Page, lang, sites[host(it.Page.URL)], kw)
+		out[i] = sample(x, it.Label)
+		out[i].Prior, out[i].SubPrior, out[i].StagePrior = feature.PageOffsets(x, SubtypeClasses)
 	}
 	return out
 }
@@ -101,18 +105,21 @@ func indexOf(list []string, s string) int {
 
 // TrainHeads fits the three heads on samples and calibrates the intent head
 // by temperature scaling on out-of-fold predictions. It returns the heads
-// and the cross-validated intent accuracy, for the trainer's report.
-func TrainHeads(samples []Sample, cfg lr.Config) (lr.Heads, float64) {
+// and the out-of-fold intent predictions (class indices), for the trainer's
+// report.
+func TrainHeads(samples []Sample, cfg lr.Config) (lr.Heads, []int) {
 	if len(samples) == 0 {
-		return lr.Heads{}, 0
+		return lr.Heads{}, nil
 	}
+	oof := make([]int, len(samples))
+	subOK, stageOK := 0, 0
 	fit := func(train []Sample) lr.Heads {
 		var in, sub, st []lr.Example
 		for _, s := range train {
-			in = append(in, lr.Example{Names: s.Names, Values: s.Values, Class: indexOf(IntentClasses, string(s.Label.Intent))})
-			sub = append(sub, lr.Example{Names: s.Names, Values: s.Values, Class: indexOf(SubtypeClasses, string(s.Label.Subtype))})
+			in = append(in, lr.Example{Names: s.Names, Values: s.Values, Offset: s.Prior, Class: indexOf(IntentClasses, string(s.Label.Intent))})
+			sub = append(sub, lr.Example{Names: s.Names, Values: s.Values, Offset: s.SubPrior, Class: indexOf(SubtypeClasses, string(s.Label.Subtype))})
 			if c := indexOf(StageClasses, string(s.Label.Stage)); c >= 0 {
-				st = append(st, lr.Example{Names: s.Names, Values: s.Values, Class: c})
+				st = append(st, lr.Example{Names: s.Names, Values: s.Values, Offset: s.StagePrior, Class: c})
 			}
 		}
 		return lr.Heads{
@@ -125,28 +132,43 @@ func TrainHeads(samples []Sample, cfg lr.Config) (lr.Heads, float64) {
 	var classes []int
 	correct := 0
 	for f := 0; f < Folds; f++ {
-		var train, test []Sample
+		var train []Sample
 		for i, s := range samples {
-			if i%Folds == f {
-				test = append(test, s)
-			} else {
+			if i%Folds != f {
 				train = append(train, s)
 			}
 		}
 		h := fit(train)
-		for _, s := range test {
+		for i, s := range samples {
+			if i%Folds != f {
+				continue
+			}
 			l := h.Intent.Logits(nil, s.Names, s.Values)
+			for c := range s.Prior {
+				l[c] += s.Prior[c]
+			}
 			c := indexOf(IntentClasses, string(s.Label.Intent))
 			logits = append(logits, l)
 			classes = append(classes, c)
-			if argmax(l) == c {
+			oof[i] = argmax(l)
+			if oof[i] == c {
 				correct++
+			}
+			lab := Predict(&h, s.Names, s.Values, s.Prior, s.SubPrior, s.StagePrior)
+			if lab.Subtype == s.Label.Subtype {
+				subOK++
+			}
+			if lab.Stage == s.Label.Stage {
+				stageOK++
 			}
 		}
 	}
 	h := fit(samples)
 	h.Intent.Temperature = lr.FitTemperature(logits, classes)
-	return h, float64(correct) / float64(len(samples))
+	_ = correct
+	lastSubtypeAcc = float64(subOK) / float64(len(samples))
+	lastStageAcc = float64(stageOK) / float64(len(samples))
+	return h, oof
 }
 
 func argmax(v []float64) int {
@@ -160,8 +182,9 @@ func argmax(v []float64) int {
 }
 
 // Build reads the training files under dir (classify/testdata) and returns
-// the model file's bytes. It writes a short report to w.
-func Build(dir string, w io.Writer) ([]byte, error) {
+// the model file's bytes. It writes a short report to w; with verbose, also
+// every out-of-fold intent error, to see what the features miss.
+func Build(dir string, w io.Writer, verbose bool) ([]byte, error) {
 	kws, err := dataset.ReadKeywords(filepath.Join(dir, "keywords", "train.tsv"))
 	if err != nil {
 		return nil, fmt.Errorf("read training keywords: %w", err)
@@ -174,12 +197,12 @@ func Build(dir string, w io.Writer) ([]byte, error) {
 	}
 	cfg := lr.DefaultConfig()
 	b := lr.Bundle{Version: Version}
-	var acc float64
-	b.Keyword, acc = TrainHeads(KeywordSamples(kws), cfg)
-	fmt.Fprintf(w, "keywords: %d examples, cross-validated intent accuracy %.3f, temperature %.2f\n", len(kws), acc, b.Keyword.Intent.Temperature)
+	var oof []int
+	b.Keyword, oof = TrainHeads(KeywordSamples(kws), cfg)
+	summarize(w, "keywords", kws, oof, b.Keyword.Intent.Temperature, verbose)
 	if len(pages) > 0 {
-		b.Page, acc = TrainHeads(PageSamples(pages), cfg)
-		fmt.Fprintf(w, "pages: %d examples, cross-validated intent accuracy %.3f, temperature %.2f\n", len(pages), acc, b.Page.Intent.Temperature)
+		b.Page, oof = TrainHeads(PageSamples(pages, &b.Keyword), cfg)
+		summarize(w, "pages", pages, oof, b.Page.Intent.Temperature, verbose)
 	}
 	out, err := json.Marshal(b)
 	if err != nil {
@@ -187,3 +210,71 @@ func Build(dir string, w io.Writer) ([]byte, error) {
 	}
 	return append(out, '\n'), nil
 }
+
+func summarize(w io.Writer, what string, items []dataset.Item, oof []int, temp float64, verbose bool) {
+	correct := 0
+	for i, it := range items {
+		got := IntentClasses[oof[i]]
+		if got == string(it.Label.Intent) {
+			correct++
+			continue
+		}
+		if verbose {
+			name := it.Keyword
+			if it.Page != nil {
+				name = it.Page.URL + " " + it.Page.Title
+			}
+			fmt.Fprintf(w, "  want %-8s got %-8s %s\n", it.Label.Intent, got, name)
+		}
+	}
+	fmt.Fprintf(w, "%s: %d examples, cross-validated intent accuracy %.3f, subtype %.3f, stage %.3f, temperature %.2f\n",
+		what, len(items), float64(correct)/float64(max(1, len(items))), lastSubtypeAcc, lastStageAcc, temp)
+}
+
+// lastSubtypeAcc and lastStageAcc carry TrainHeads' cross-validated subtype
+// and stage accuracy to the report (the trainer runs on one goroutine).
+var lastSubtypeAcc, lastStageAcc float64
+
+// Predict labels one featurised example with heads: the intent with the
+// highest (prior-adjusted) score, the best subtype of that intent, and the
+// best stage, or none for other. The classifier decides the same way.
+func Predict(h *lr.Heads, names []string, vals, prior, subPrior, stagePrior []float64) seoplan.Label {
+	logits := h.Intent.Logits(nil, names, vals)
+	for i := range prior {
+		logits[i] += prior[i]
+	}
+	probs := h.Intent.Probs(logits)
+	bi := argmax(probs)
+	l := seoplan.Label{Intent: seoplan.Intent(h.Intent.Classes[bi]), Confidence: probs[bi], Stage: seoplan.StageNone}
+	sub := h.Subtype.Logits(nil, names, vals)
+	for i := range subPrior {
+		sub[i] += subPrior[i]
+	}
+	best := -1
+	for i, c := range h.Subtype.Classes {
+		if subtypeIntent[c] == l.Intent && (best < 0 || sub[i] > sub[best]) {
+			best = i
+		}
+	}
+	l.Subtype = seoplan.Subtype(h.Subtype.Classes[best])
+	if l.Intent != seoplan.IntentOther {
+		st := h.Stage.Logits(nil, names, vals)
+		for i := range stagePrior {
+			st[i] += stagePrior[i]
+		}
+		l.Stage = seoplan.Stage(h.Stage.Classes[argmax(st)])
+	}
+	return l
+}
+
+// subtypeIntent maps each subtype name to its intent; Subtype.Intent walks a
+// map of slices, too slow to call per class per keyword.
+var subtypeIntent = func() map[string]seoplan.Intent {
+	m := map[string]seoplan.Intent{}
+	for in, subs := range seoplan.Subtypes {
+		for _, s := range subs {
+			m[string(s)] = in
+		}
+	}
+	return m
+}()
