@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/seoplan/seoplan"
 	"github.com/seoplan/seoplan/classify"
+	"github.com/seoplan/seoplan/internal/crawldb"
 	"github.com/seoplan/seoplan/internal/kwfile"
 	"github.com/spf13/cobra"
 )
@@ -296,8 +298,42 @@ func classifyCSVCell(s string) string {
 	return s
 }
 
-// classifyDB labels the latest crawl's pages. The crawl database package is
-// being built beside this command; until it lands, --db says so.
-func classifyDB(_ *cobra.Command, _ *env, _ *classify.Classifier, o classifyOpts) error {
-	return fmt.Errorf("classify --db %s: the crawl database is not available in this build yet; use --keywords", o.db)
+// classifyDB labels the latest crawl's pages, learning the site's names
+// from them first.
+func classifyDB(cmd *cobra.Command, e *env, c *classify.Classifier, o classifyOpts) error {
+	ctx := cmd.Context()
+	if _, err := os.Stat(o.db); err != nil {
+		return usagef("--db %s: no crawl database there (run seoplan crawl URL --db %s first)", o.db, o.db)
+	}
+	db, err := crawldb.Open(ctx, o.db)
+	if err != nil {
+		return fmt.Errorf("open crawl database: %w", err)
+	}
+	defer db.Close()
+	snap, err := db.Latest(ctx)
+	if errors.Is(err, crawldb.ErrNoCrawl) {
+		return fmt.Errorf("%s holds no crawl yet: run seoplan crawl URL --db %s", o.db, o.db)
+	}
+	if err != nil {
+		return fmt.Errorf("read crawl database: %w", err)
+	}
+	var pages []seoplan.Page
+	err = db.Pages(ctx, snap.ID, func(p seoplan.Page) error {
+		if p.IsHTML() || p.Status >= 400 {
+			pages = append(pages, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("read pages of crawl %d: %w", snap.ID, err)
+	}
+	if len(pages) == 0 {
+		return fmt.Errorf("crawl %d in %s has no HTML pages to classify", snap.ID, o.db)
+	}
+	labeled, _, err := c.Site(ctx, pages)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "seoplan: labelled %d pages of crawl %d (%s)\n", len(labeled), snap.ID, classifyPrintable(snap.StartURL))
+	return writeClassifiedPages(e.stdout, labeled, o)
 }

@@ -3,11 +3,16 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/seoplan/seoplan"
+	"github.com/seoplan/seoplan/internal/crawldb"
 )
 
 // updateClassify is the -update flag ("rewrite golden files"), defined here
@@ -94,5 +99,83 @@ func TestClassifyStdinAndErrors(t *testing.T) {
 				t.Errorf("stderr %q lacks %q", errb.String(), tt.wantErr)
 			}
 		})
+	}
+}
+
+// TestClassifyDB stores a small crawl in a temporary database and labels it.
+func TestClassifyDB(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "site.db")
+	db, err := crawldb.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	snap, err := db.CreateSnapshot(ctx, "https://acmedesk.example/", "", time.Unix(0, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := db.Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := []seoplan.Page{
+		{URL: "https://acmedesk.example/pricing", Status: 200, ContentType: "text/html", Title: "Pricing | Acmedesk",
+			MainText: "Starter $19 per agent per month. Growth $49 per agent per month, billed annually.", WordCount: 14,
+			Links: []seoplan.Link{{URL: "https://acmedesk.example/signup", Text: "Start free trial", Internal: true}}},
+		{URL: "https://acmedesk.example/blog/how-to-write-a-support-macro", Status: 200, ContentType: "text/html",
+			Title: "How to write a support macro | Acmedesk", H1: []string{"How to write a support macro"},
+			Headings: []seoplan.Heading{{Level: 2, Text: "Step 1: Find repeated replies"}, {Level: 2, Text: "Step 2: Write the macro"}},
+			MainText: strings.Repeat("A macro is a saved reply your agents reuse for common questions. ", 30), WordCount: 330},
+		{URL: "https://acmedesk.example/missing", Status: 404, ContentType: "text/html"},
+	}
+	for i := range pages {
+		id, err := b.Claim(snap.ID, pages[i].URL, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := b.StorePage(snap.ID, id, &pages[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := b.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+
+	var out, errb bytes.Buffer
+	if code := run(ctx, []string{"classify", "--db", path, "--format", "jsonl"}, strings.NewReader(""), &out, &errb); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	want := map[string]string{
+		"https://acmedesk.example/pricing":                           "product/pricing",
+		"https://acmedesk.example/blog/how-to-write-a-support-macro": "problem/how-to",
+		"https://acmedesk.example/missing":                           "other/error",
+	}
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	if len(lines) != len(want) {
+		t.Fatalf("got %d lines, want %d:\n%s", len(lines), len(want), out.String())
+	}
+	for _, line := range lines {
+		var row struct {
+			URL        string            `json:"url"`
+			Intent     string            `json:"intent"`
+			Subtype    string            `json:"subtype"`
+			Signals    []string          `json:"signals"`
+			KeyPhrases []json.RawMessage `json:"keyphrases"`
+		}
+		if err := json.Unmarshal([]byte(line), &row); err != nil {
+			t.Fatal(err)
+		}
+		if got := row.Intent + "/" + row.Subtype; got != want[row.URL] {
+			t.Errorf("%s: %s, want %s (signals %v)", row.URL, got, want[row.URL], row.Signals)
+		}
+		if row.KeyPhrases == nil {
+			t.Errorf("%s: no keyphrases field", row.URL)
+		}
+	}
+
+	code := run(ctx, []string{"classify", "--db", filepath.Join(t.TempDir(), "none.db")}, strings.NewReader(""), &out, &errb)
+	if code != 2 {
+		t.Errorf("missing database: exit %d, want 2", code)
 	}
 }
