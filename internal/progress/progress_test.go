@@ -3,6 +3,7 @@ package progress
 import (
 	"bytes"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -28,10 +29,29 @@ func TestNilBarIsANoOp(t *testing.T) {
 	}
 }
 
+// syncBuffer is a bytes.Buffer safe for the bar's own render goroutine.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.buf.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.buf.String()
+}
+
 func TestBarDrawsCountAndDetail(t *testing.T) {
-	var buf bytes.Buffer
+	var buf syncBuffer
 	b := newBar(&buf, "crawling", 0)
 	b.Set(7, 20, "3 errors")
+	b.Finish()
 	out := buf.String()
 	for _, want := range []string{"7/20", "3 errors"} {
 		if !strings.Contains(out, want) {
