@@ -99,6 +99,10 @@ func (x *Vector) Signals() []string { return x.signals }
 type Site struct {
 	Own    map[string]bool // lower-case brand and product names of the site
 	Rivals map[string]bool // lower-case names of competitors
+	// Chrome holds the lower-case anchor texts of links on most pages: the
+	// site's navigation, header and footer. A "Book a demo" button in the
+	// header of every page says nothing about any one page.
+	Chrome map[string]bool
 }
 
 //go:embed brands.txt

@@ -121,7 +121,14 @@ var urlWords = set("pricing", "plans", "price", "features", "feature", "product"
 	"news", "press", "about", "team", "careers", "jobs", "contact", "legal", "privacy",
 	"terms", "cookies", "security", "tag", "tags", "category", "categories", "author",
 	"page", "search", "login", "signin", "signup", "demo", "trial", "webinars", "whitepapers",
-	"ebooks", "reviews", "shop", "store", "collections", "cart", "checkout", "faq", "404")
+	"ebooks", "reviews", "shop", "store", "collections", "cart", "checkout", "faq", "404",
+	"stores", "locations", "shipping", "delivery", "returns", "delivery-returns", "changelog")
+
+// sectionWords name a site's content sections; the section's own root URL
+// is a listing of its posts.
+var sectionWords = set("blog", "news", "journal", "articles", "resources", "guides", "learn",
+	"insights", "stories", "podcast", "events", "press", "library", "academy", "knowledge-base",
+	"case-studies", "customers", "templates", "webinars", "reports")
 
 // IsStopword reports whether a lower-case word is a stop word.
 func IsStopword(w string) bool { return stopwords[w] }

@@ -61,8 +61,12 @@ func Page(p *seoplan.Page, lang string, site *Site, kw *lr.Heads) *Vector {
 				}
 			}
 			if isNumber(s) && i > 0 && segs[i-1] == "page" {
-				x.Add("u:pagination", 1)
+				x.Signal("url:pagination")
 			}
+		}
+		if len(segs) == 1 && sectionWords[segs[0]] {
+			// "/blog" itself lists posts: an archive, not a post.
+			x.Signal("url:section index")
 		}
 	}
 
@@ -156,7 +160,8 @@ func Page(p *seoplan.Page, lang string, site *Site, kw *lr.Heads) *Vector {
 
 	// Calls to action in link anchors, then in the text.
 	for _, l := range p.Links {
-		if c, ok := ctaPhrases[strings.ToLower(strings.TrimSpace(l.Text))]; ok {
+		a := strings.ToLower(strings.TrimSpace(l.Text))
+		if c, ok := ctaPhrases[a]; ok && (site == nil || !site.Chrome[a]) {
 			x.Signal("cta:" + c)
 		}
 	}

@@ -24,7 +24,7 @@ var pagePriors = map[string][3]float64{
 	"url:/product": {0.5, 0, 0}, "url:/products": {0.5, 0, 0}, "url:/solutions": {0.5, 0, 0},
 	"url:/compare": {1, 0, 0}, "url:/vs": {1, 0, 0}, "url:/alternatives": {1, 0, 0},
 	"cta:book a demo": {0.5, 0, 0}, "cta:free trial": {0.3, 0, 0}, "cta:buy": {0.5, 0, 0},
-	"schema:Product": {1, 0, 0}, "schema:Offer": {0.5, 0, 0}, "schema:SoftwareApplication": {1, 0, 0},
+	"schema:Product": {1.5, 0, 0}, "schema:Offer": {0.5, 0, 0}, "schema:SoftwareApplication": {1, 0, 0},
 	"schema:HowTo": {0, 1, 0}, "schema:Article": {0, 0.3, 0}, "schema:BlogPosting": {0, 0.5, 0},
 	`title:"how to"`: {0, 1, 0}, "headings:numbered steps": {0, 0.5, 0},
 	`title:"guide"`: {0, 0.5, 0}, `title:"template"`: {0, 0.5, 0}, `title:"templates"`: {0, 0.5, 0},
@@ -33,6 +33,11 @@ var pagePriors = map[string][3]float64{
 	"url:/case-studies": {0, 1, 0}, "url:/customers": {0, 0.5, 0}, "url:/stories": {0, 0.5, 0},
 	"url:/templates": {0, 0.5, 0}, "url:/how-to": {0, 1, 0},
 	"thin:<150 words": {0, 0, 0.5},
+	"url:pagination":  {0, 0, 2}, "url:section index": {0, 0, 1.5},
+	"schema:AboutPage": {0, 0, 2}, "schema:ContactPage": {0, 0, 2}, "schema:Review": {1, 0, 0},
+	"url:/faq": {0, 0, 0.5}, "url:/stores": {0, 0, 1.5}, "url:/locations": {0, 0, 1.5},
+	"url:/shipping": {0, 0, 1.5}, "url:/delivery": {0, 0, 1.5}, "url:/returns": {0, 0, 1.5},
+	"url:/delivery-returns": {0, 0, 1.5},
 }
 
 // subtypePriors are hand-set log-odds a page signal adds to one subtype's
@@ -63,6 +68,9 @@ var subtypePriors = map[string]struct {
 	"url:/tag": {"archive", 2}, "url:/tags": {"archive", 2}, "url:/category": {"archive", 2}, "url:/categories": {"archive", 2},
 	"url:/author": {"archive", 2}, "url:/search": {"archive", 2}, "url:/page": {"archive", 1},
 	"url:/login": {"navigational", 1.5}, `title:"login"`: {"navigational", 1},
+	"url:pagination": {"archive", 2}, "url:section index": {"archive", 1.5},
+	"schema:AboutPage": {"company", 2}, "schema:ContactPage": {"company", 2}, "schema:Review": {"review", 1.5},
+	"url:/stores": {"company", 1}, "url:/locations": {"company", 1},
 	`title:"not found"`: {"error", 3},
 }
 
@@ -108,7 +116,7 @@ func PagePrior(x *Vector) []float64 {
 	for _, s := range x.Signals() {
 		p, ok := pagePriors[s]
 		if !ok && len(s) > 7 && s[:7] == "prices:" {
-			p, ok = [3]float64{1, 0, 0}, true
+			p, ok = [3]float64{0.7, 0, 0}, true
 		}
 		if ok {
 			for i := range out {

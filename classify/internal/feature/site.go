@@ -13,11 +13,20 @@ import (
 // name, and the other side of its comparison pages ("Acme vs Zendesk",
 // "/alternatives/zendesk").
 func LearnSite(pages []seoplan.Page) *Site {
-	s := &Site{Own: map[string]bool{}, Rivals: map[string]bool{}}
+	s := &Site{Own: map[string]bool{}, Rivals: map[string]bool{}, Chrome: map[string]bool{}}
 	suffixes := map[string]int{}
 	hosts := map[string]int{}
+	anchors := map[string]int{}
 	for i := range pages {
 		p := &pages[i]
+		seen := map[string]bool{}
+		for _, l := range p.Links {
+			a := strings.ToLower(strings.TrimSpace(l.Text))
+			if a != "" && !seen[a] {
+				seen[a] = true
+				anchors[a]++
+			}
+		}
 		if n := strings.ToLower(strings.TrimSpace(p.OGSiteName)); n != "" {
 			addName(s.Own, n)
 		}
@@ -26,6 +35,13 @@ func LearnSite(pages []seoplan.Page) *Site {
 		}
 		if u, err := url.Parse(p.URL); err == nil && u.Hostname() != "" {
 			hosts[strings.TrimPrefix(u.Hostname(), "www.")]++
+		}
+	}
+	if len(pages) >= 4 {
+		for a, c := range anchors {
+			if 2*c > len(pages) {
+				s.Chrome[a] = true
+			}
 		}
 	}
 	for n, c := range suffixes {
@@ -38,7 +54,7 @@ func LearnSite(pages []seoplan.Page) *Site {
 		if i := strings.IndexByte(h, '.'); i > 0 {
 			label = h[:i]
 		}
-		if len(label) > 2 && !genericWords[label] {
+		if len(label) > 2 && !genericWords[label] && !isNumber(label) && label != "localhost" {
 			addName(s.Own, label)
 		}
 	}
