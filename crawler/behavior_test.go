@@ -1,0 +1,450 @@
+package crawler
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/seoplan/seoplan"
+	"github.com/seoplan/seoplan/internal/crawldb"
+)
+
+// recorder wraps a handler and remembers every request path and when it
+// arrived.
+type recorder struct {
+	mu    sync.Mutex
+	paths []string
+	times []time.Time
+	h     http.Handler
+}
+
+func (r *recorder) ServeHTTP(w http.ResponseWriter, req *http.Request) {
+	r.mu.Lock()
+	r.paths = append(r.paths, req.URL.RequestURI())
+	r.times = append(r.times, time.Now())
+	r.mu.Unlock()
+	r.h.ServeHTTP(w, req)
+}
+
+func (r *recorder) count(pred func(string) bool) int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	n := 0
+	for _, p := range r.paths {
+		if pred(p) {
+			n++
+		}
+	}
+	return n
+}
+
+func htmlPage(w http.ResponseWriter, title string, links ...string) {
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	fmt.Fprint(w, page(title, links...))
+}
+
+// crawlHandler crawls h from "/" with opts and returns the pages by path,
+// the stats and the request recorder.
+func crawlHandler(t *testing.T, h http.HandlerFunc, opts ...Option) (map[string]seoplan.Page, Stats, *recorder) {
+	t.Helper()
+	rec := &recorder{h: h}
+	srv := httptest.NewServer(rec)
+	defer srv.Close()
+	db := openDB(t)
+	c, err := New(srv.URL+"/", opts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := c.Run(context.Background(), db, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byPath := map[string]seoplan.Page{}
+	for u, p := range pagesOf(t, db, st.SnapshotID) {
+		byPath[strings.TrimPrefix(u, srv.URL)] = p
+	}
+	return byPath, st, rec
+}
+
+func TestCrawlerTraps(t *testing.T) {
+	tests := []struct {
+		name  string
+		h     http.HandlerFunc
+		opts  []Option
+		check func(t *testing.T, pages map[string]seoplan.Page, st Stats)
+	}{
+		{
+			name: "endless calendar by query string",
+			h: func(w http.ResponseWriter, r *http.Request) {
+				if r.URL.Path == "/" {
+					htmlPage(w, "Home", "/calendar?month=0")
+					return
+				}
+				m, _ := strconv.Atoi(r.URL.Query().Get("month"))
+				htmlPage(w, "Month", fmt.Sprintf("/calendar?month=%d", m+1), fmt.Sprintf("/calendar?month=%d", m-1))
+			},
+			opts: []Option{WithTrapLimits(2048, 25, 24, 3)},
+			check: func(t *testing.T, pages map[string]seoplan.Page, st Stats) {
+				if n := len(pages); n != 26 {
+					t.Errorf("stored %d pages, want home + 25 calendar variants", n)
+				}
+			},
+		},
+		{
+			name: "endless calendar by path stops at max pages",
+			h: func(w http.ResponseWriter, r *http.Request) {
+				if r.URL.Path == "/" {
+					htmlPage(w, "Home", "/cal/0")
+					return
+				}
+				n, _ := strconv.Atoi(strings.TrimPrefix(r.URL.Path, "/cal/"))
+				htmlPage(w, "Day", fmt.Sprintf("/cal/%d", n+1))
+			},
+			opts: []Option{WithMaxPages(40)},
+			check: func(t *testing.T, pages map[string]seoplan.Page, st Stats) {
+				if len(pages) != 40 || !st.LimitReached || st.Queued == 0 {
+					t.Errorf("stored %d pages, limit reached %v, queued %d; want 40, true, >0", len(pages), st.LimitReached, st.Queued)
+				}
+			},
+		},
+		{
+			name: "relative link that nests forever",
+			h: func(w http.ResponseWriter, r *http.Request) {
+				htmlPage(w, "Dir", "more/") // /more/, /more/more/, …
+			},
+			check: func(t *testing.T, pages map[string]seoplan.Page, st Stats) {
+				if _, ok := pages["/more/more/more/"]; !ok {
+					t.Errorf("three levels should be crawled: %v", keys(pages))
+				}
+				if len(pages) != 4 {
+					t.Errorf("stored %v; want / and three nested levels", keys(pages))
+				}
+			},
+		},
+		{
+			name: "ever deeper distinct paths",
+			h: func(w http.ResponseWriter, r *http.Request) {
+				n := 1
+				if r.URL.Path != "/" {
+					n += strings.Count(r.URL.Path, "/")
+				}
+				htmlPage(w, "Deep", fmt.Sprintf("%s/d%d", strings.TrimSuffix(r.URL.Path, "/"), n))
+			},
+			opts: []Option{WithTrapLimits(2048, 100, 5, 3)},
+			check: func(t *testing.T, pages map[string]seoplan.Page, st Stats) {
+				if _, ok := pages["/d1/d2/d3/d4/d5"]; !ok || len(pages) != 6 {
+					t.Errorf("want / and 5 levels, got %v", keys(pages))
+				}
+			},
+		},
+		{
+			name: "ever longer url",
+			h: func(w http.ResponseWriter, r *http.Request) {
+				htmlPage(w, "Long", r.URL.Path+"x")
+			},
+			opts: []Option{WithTrapLimits(64, 100, 24, 3)},
+			check: func(t *testing.T, pages map[string]seoplan.Page, st Stats) {
+				for p := range pages {
+					if len(p) > 64 {
+						t.Errorf("fetched %d-byte path", len(p))
+					}
+				}
+				if len(pages) < 10 {
+					t.Errorf("only %d pages", len(pages))
+				}
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			pages, st, _ := crawlHandler(t, tt.h, tt.opts...)
+			tt.check(t, pages, st)
+		})
+	}
+}
+
+func TestCrawlerScopeAndPoliteness(t *testing.T) {
+	home := func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/":
+			htmlPage(w, "Home", "/blog/a", "/blog/b", "/shop/c", "/about")
+		case "/blog/a":
+			htmlPage(w, "A", "/blog/a/deeper")
+		default:
+			htmlPage(w, r.URL.Path)
+		}
+	}
+	tests := []struct {
+		name string
+		opts []Option
+		want []string
+	}{
+		{"everything", nil, []string{"/", "/about", "/blog/a", "/blog/a/deeper", "/blog/b", "/shop/c"}},
+		{"max depth 1", []Option{WithMaxDepth(1)}, []string{"/", "/about", "/blog/a", "/blog/b", "/shop/c"}},
+		{"include", []Option{WithInclude(regexpMust(`/blog/`))}, []string{"/", "/blog/a", "/blog/a/deeper", "/blog/b"}},
+		{"exclude", []Option{WithExclude(regexpMust(`/blog/`))}, []string{"/", "/about", "/shop/c"}},
+		{"include and exclude", []Option{WithInclude(regexpMust(`/blog/`)), WithExclude(regexpMust(`deeper`))}, []string{"/", "/blog/a", "/blog/b"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			pages, _, _ := crawlHandler(t, home, tt.opts...)
+			if got := strings.Join(keys(pages), " "); got != strings.Join(tt.want, " ") {
+				t.Errorf("crawled %s\nwant    %s", got, strings.Join(tt.want, " "))
+			}
+		})
+	}
+}
+
+func TestCrawlerRobots(t *testing.T) {
+	site := func(robots string) http.HandlerFunc {
+		return func(w http.ResponseWriter, r *http.Request) {
+			switch r.URL.Path {
+			case "/robots.txt":
+				fmt.Fprint(w, robots)
+			case "/":
+				htmlPage(w, "Home", "/a", "/b", "/c", "/private/x")
+			default:
+				htmlPage(w, r.URL.Path)
+			}
+		}
+	}
+	t.Run("crawl-delay spaces requests", func(t *testing.T) {
+		const delay = 40 * time.Millisecond
+		_, _, rec := crawlHandler(t, site("User-agent: *\nCrawl-delay: 0.04\nDisallow: /private/\n"), WithConcurrency(4))
+		rec.mu.Lock()
+		defer rec.mu.Unlock()
+		// From the home page on; robots.txt itself is fetched before the
+		// delay is known.
+		for i := 2; i < len(rec.times); i++ {
+			if gap := rec.times[i].Sub(rec.times[i-1]); gap < delay*9/10 {
+				t.Errorf("requests %s and %s only %s apart, want >= %s", rec.paths[i-1], rec.paths[i], gap, delay)
+			}
+		}
+	})
+	t.Run("our group wins over *", func(t *testing.T) {
+		pages, _, rec := crawlHandler(t, site("User-agent: *\nDisallow: /\n\nUser-agent: seoplan\nDisallow: /b\n"))
+		if _, ok := pages["/a"]; !ok || rec.count(func(p string) bool { return p == "/b" }) != 0 {
+			t.Errorf("crawled %v", keys(pages))
+		}
+	})
+	t.Run("ignore robots", func(t *testing.T) {
+		pages, _, _ := crawlHandler(t, site("User-agent: *\nDisallow: /private/\n"), WithIgnoreRobots(true))
+		if _, ok := pages["/private/x"]; !ok {
+			t.Errorf("--ignore-robots did not fetch /private/x: %v", keys(pages))
+		}
+	})
+	t.Run("robots.txt 5xx disallows all", func(t *testing.T) {
+		h := func(w http.ResponseWriter, r *http.Request) {
+			if r.URL.Path == "/robots.txt" {
+				http.Error(w, "down", http.StatusInternalServerError)
+				return
+			}
+			htmlPage(w, "Home", "/a")
+		}
+		pages, _, _ := crawlHandler(t, h, WithRetries(0, 0, 0))
+		if _, ok := pages["/a"]; ok {
+			t.Errorf("crawled %v although robots.txt answered 500", keys(pages))
+		}
+	})
+}
+
+func TestCrawlerRetries(t *testing.T) {
+	tests := []struct {
+		name       string
+		failures   int // answers before a 200
+		fail       func(w http.ResponseWriter)
+		wantStatus int
+		wantTries  int
+	}{
+		{"429 with Retry-After", 2, func(w http.ResponseWriter) {
+			w.Header().Set("Retry-After", "0")
+			w.WriteHeader(http.StatusTooManyRequests)
+		}, 200, 3},
+		{"503 with an HTTP date", 1, func(w http.ResponseWriter) {
+			w.Header().Set("Retry-After", time.Now().Add(-time.Second).UTC().Format(http.TimeFormat))
+			w.WriteHeader(http.StatusServiceUnavailable)
+		}, 200, 2},
+		{"503 forever gives up", 100, func(w http.ResponseWriter) {
+			w.WriteHeader(http.StatusServiceUnavailable)
+		}, 503, 3},
+		{"connection dropped", 1, func(w http.ResponseWriter) {
+			conn, _, _ := w.(http.Hijacker).Hijack()
+			conn.Close()
+		}, 200, 2},
+		{"404 is not retried", 100, func(w http.ResponseWriter) {
+			w.WriteHeader(http.StatusNotFound)
+		}, 404, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var mu sync.Mutex
+			tries := 0
+			h := func(w http.ResponseWriter, r *http.Request) {
+				switch r.URL.Path {
+				case "/":
+					htmlPage(w, "Home", "/flaky")
+				case "/flaky":
+					mu.Lock()
+					tries++
+					n := tries
+					mu.Unlock()
+					if n <= tt.failures {
+						tt.fail(w)
+						return
+					}
+					htmlPage(w, "Flaky")
+				default:
+					http.NotFound(w, r)
+				}
+			}
+			pages, _, _ := crawlHandler(t, h, WithRetries(2, time.Millisecond, 50*time.Millisecond))
+			if p := pages["/flaky"]; p.Status != tt.wantStatus || tries != tt.wantTries {
+				t.Errorf("status %d after %d tries, want %d after %d (error %q)", p.Status, tries, tt.wantStatus, tt.wantTries, p.Error)
+			}
+		})
+	}
+}
+
+func TestCrawlerResponses(t *testing.T) {
+	h := func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/":
+			htmlPage(w, "Home", "/big", "/latin1", "/noindex", "/nofollow-header", "/hidden")
+		case "/big":
+			w.Header().Set("Content-Type", "text/html")
+			fmt.Fprint(w, "<title>Big</title>"+strings.Repeat("<p>word word word</p>", 10000))
+		case "/latin1":
+			w.Header().Set("Content-Type", "text/html; charset=windows-1252")
+			w.Write([]byte("<title>Caf\xe9 \x93quoted\x94 \xa35</title><h1>Caf\xe9</h1>"))
+		case "/noindex":
+			w.Header().Set("X-Robots-Tag", "noindex")
+			htmlPage(w, "No index", "/from-noindex")
+		case "/nofollow-header":
+			w.Header().Set("X-Robots-Tag", "nofollow")
+			htmlPage(w, "No follow", "/hidden-by-nofollow")
+		default:
+			htmlPage(w, r.URL.Path)
+		}
+	}
+	pages, _, rec := crawlHandler(t, h, WithMaxBodySize(4096))
+	t.Run("body bounded while reading", func(t *testing.T) {
+		p := pages["/big"]
+		if p.Size != 4096 || !strings.Contains(p.Error, "truncated") || p.Title != "Big" {
+			t.Errorf("/big: size %d error %q title %q", p.Size, p.Error, p.Title)
+		}
+	})
+	t.Run("declared charset decoded once", func(t *testing.T) {
+		if p := pages["/latin1"]; p.Title != "Café “quoted” £5" {
+			t.Errorf("/latin1 title %q", p.Title)
+		}
+	})
+	t.Run("X-Robots-Tag", func(t *testing.T) {
+		if p := pages["/noindex"]; !p.Noindex || p.XRobotsTag != "noindex" {
+			t.Errorf("/noindex: noindex %v tag %q", p.Noindex, p.XRobotsTag)
+		}
+		if _, ok := pages["/from-noindex"]; !ok {
+			t.Errorf("links of a noindex page should still be followed")
+		}
+		if n := rec.count(func(p string) bool { return p == "/hidden-by-nofollow" }); n != 0 {
+			t.Errorf("link of a nofollow page was followed")
+		}
+	})
+}
+
+func TestRunResumeFreshAndCancel(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var mu sync.Mutex
+	served := 0
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		served++
+		if served == 5 {
+			cancel()
+		}
+		mu.Unlock()
+		var links []string
+		for i := range 20 {
+			links = append(links, fmt.Sprintf("/p%d", i))
+		}
+		htmlPage(w, r.URL.Path, links...)
+	}))
+	defer srv.Close()
+	db := openDB(t)
+	c, err := New(srv.URL+"/", WithConcurrency(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := c.Run(ctx, db, false)
+	if err == nil || ctx.Err() == nil {
+		t.Fatalf("cancelled run returned %v", err)
+	}
+	snap, _ := db.Latest(context.Background())
+	if snap.State != crawldb.StateInterrupted || snap.Pages == 0 || snap.Pages >= 21 || st.Pages != snap.Pages {
+		t.Fatalf("after cancel: state %q, %d pages (stats %d)", snap.State, snap.Pages, st.Pages)
+	}
+	st, err = c.Run(context.Background(), db, false)
+	if err != nil || !st.Resumed || st.Pages != 21 || st.SnapshotID != snap.ID {
+		t.Fatalf("resume: %v, %+v", err, st)
+	}
+	st, err = c.Run(context.Background(), db, true)
+	if err != nil || st.Resumed || st.Pages != 21 || st.SnapshotID == snap.ID {
+		t.Fatalf("fresh: %v, %+v", err, st)
+	}
+	st, err = c.Run(context.Background(), db, false)
+	if err != nil || st.Resumed || st.SnapshotID == snap.ID+1 {
+		t.Fatalf("a finished snapshot is not resumed: %v, %+v", err, st)
+	}
+}
+
+func TestNewRejects(t *testing.T) {
+	tests := []struct {
+		name    string
+		url     string
+		opts    []Option
+		invalid bool // wraps ErrInvalidURL
+	}{
+		{"malformed", "http://[::1", nil, true},
+		{"scheme", "mailto:someone@example.com", nil, true},
+		{"relative", "/just/a/path", nil, true},
+		{"concurrency", "https://example.com/", []Option{WithConcurrency(0)}, false},
+		{"max pages", "https://example.com/", []Option{WithMaxPages(0)}, false},
+		{"negative delay", "https://example.com/", []Option{WithDelay(-time.Second)}, false},
+		{"empty user agent", "https://example.com/", []Option{WithUserAgent("")}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := New(tt.url, tt.opts...)
+			if err == nil {
+				t.Fatal("no error")
+			}
+			if got := errorsIs(err, ErrInvalidURL); got != tt.invalid {
+				t.Errorf("errors.Is(%v, ErrInvalidURL) = %v", err, got)
+			}
+		})
+	}
+}
+
+func TestRunUnreachable(t *testing.T) {
+	srv := httptest.NewServer(http.NotFoundHandler())
+	u := srv.URL + "/"
+	srv.Close() // nothing listens there any more
+	c, err := New(u, WithRetries(0, 0, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := openDB(t)
+	_, err = c.Run(context.Background(), db, false)
+	if !errorsIs(err, ErrUnreachable) {
+		t.Fatalf("err = %v, want ErrUnreachable", err)
+	}
+	if snap, _ := db.Latest(context.Background()); snap.State != crawldb.StateFailed {
+		t.Errorf("snapshot state %q, want failed", snap.State)
+	}
+}
