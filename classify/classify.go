@@ -142,7 +142,7 @@ func (c *Classifier) Page(p *seoplan.Page) seoplan.Label {
 		l.Signals = append(l.Signals, "lang:"+lang+"(lower confidence"+how+")")
 	}
 	// TAXONOMY tie-breaker 6: doubt between problem and other on a thin page.
-	if l.Intent == seoplan.IntentProblem && p.WordCount > 0 && p.WordCount < 150 && l.Confidence < 0.6 {
+	if wc := feature.WordCount(p); l.Intent == seoplan.IntentProblem && wc < 150 && l.Confidence < 0.6 {
 		l.Intent, l.Subtype, l.Stage = seoplan.IntentOther, seoplan.SubtypeNavigational, seoplan.StageNone
 		l.Confidence = 1 - l.Confidence
 		l.Signals = append(l.Signals, "rule:thin page, problem or other → other")

@@ -22,7 +22,7 @@ var productHeads = set("software", "tool", "tools", "app", "apps", "platform", "
 	"demo", "trial", "alternative", "alternatives", "competitor", "competitors", "review",
 	"reviews", "integration", "integrations", "api", "sdk", "features", "feature", "product",
 	"products", "device", "devices", "machine", "kit", "brand", "brands", "store", "shop",
-	"builder", "generator", "tracker", "scheduler", "manager", "checker", "analyzer", "calculator")
+	"builder", "tracker", "scheduler", "manager")
 
 // problemHeads are head nouns that name a skill, a task, a concept or an
 // outcome.
@@ -31,7 +31,9 @@ var problemHeads = set("examples", "example", "ideas", "idea", "tips", "tip", "s
 	"worksheet", "formula", "definition", "meaning", "steps", "process", "benefits",
 	"statistics", "stats", "trends", "report", "benchmarks", "rate", "metrics", "kpis",
 	"best practices", "mistakes", "questions", "course", "certification", "salary", "jobs",
-	"plan", "sample", "samples", "types", "format", "case study")
+	"plan", "sample", "samples", "types", "format", "case study",
+	// TAXONOMY lists calculators and worksheets under problem/template.
+	"calculator", "calculators", "worksheet", "worksheets", "generator", "checker")
 
 // navWords, after a brand, make a navigation query (tie-breaker 2).
 var navWords = set("login", "log", "signin", "sign", "account", "careers", "jobs", "job",
@@ -121,7 +123,7 @@ var urlWords = set("pricing", "plans", "price", "features", "feature", "product"
 	"news", "press", "about", "team", "careers", "jobs", "contact", "legal", "privacy",
 	"terms", "cookies", "security", "tag", "tags", "category", "categories", "author",
 	"page", "search", "login", "signin", "signup", "demo", "trial", "webinars", "whitepapers",
-	"ebooks", "reviews", "shop", "store", "collections", "cart", "checkout", "faq", "404",
+	"ebooks", "reviews", "api", "shop", "store", "collections", "cart", "checkout", "faq", "404",
 	"stores", "locations", "shipping", "delivery", "returns", "delivery-returns", "changelog")
 
 // sectionWords name a site's content sections; the section's own root URL

@@ -5,10 +5,15 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/seoplan/seoplan"
 	"github.com/seoplan/seoplan/classify/internal/lr"
 )
+
+// bestNotList are words after "best" that make advice, not a best-of list.
+var bestNotList = map[string]bool{"practices": true, "practice": true, "way": true, "ways": true,
+	"time": true, "approach": true, "tips": true, "friend": true, "to": true}
 
 // MainWords is how many words of the main text feed vocabulary features.
 // The opening of a page says what it is; the rest mostly repeats it, and
@@ -75,12 +80,20 @@ func Page(p *seoplan.Page, lang string, site *Site, kw *lr.Heads) *Vector {
 	phrase(x, "t", title, site, false)
 	if title != "" {
 		tw := Words(title)
-		for _, w := range []string{"vs", "versus", "pricing", "alternatives", "how", "what", "guide", "template", "templates", "checklist", "review", "best", "examples", "tips", "case", "report", "careers", "about", "contact", "privacy", "terms", "login"} {
+		for _, w := range []string{"vs", "versus", "pricing", "alternatives", "how", "what", "guide", "template", "templates", "checklist", "review", "best", "examples", "tips", "case", "report", "careers", "about", "contact", "privacy", "terms", "login", "whitepaper", "calculator"} {
 			for _, x2 := range tw {
 				if x2 == w {
 					x.Signal(`title:"` + w + `"`)
 					break
 				}
+			}
+		}
+		// TAXONOMY tie-breaker 4: a best-of list is a comparison, but "best
+		// practices" and "best way to" are advice.
+		for i, w := range tw {
+			if w == "best" && (i+1 >= len(tw) || !bestNotList[tw[i+1]]) {
+				x.Signal(`title:"best"-list`)
+				break
 			}
 		}
 		if strings.Contains(strings.ToLower(title), "how to") {
@@ -194,10 +207,7 @@ func Page(p *seoplan.Page, lang string, site *Site, kw *lr.Heads) *Vector {
 	if dateLineRE.MatchString(low) {
 		x.Add("byline", 1)
 	}
-	wc := p.WordCount
-	if wc == 0 {
-		wc = len(strings.Fields(p.MainText))
-	}
+	wc := WordCount(p)
 	x.Add("wc:"+wordBucket(wc), 1)
 	if wc < 150 {
 		x.Signal("thin:<150 words")
@@ -277,4 +287,21 @@ func wordBucket(n int) string {
 		return "<2000"
 	}
 	return "2000+"
+}
+
+// WordCount is the page's word count, counting Chinese, Japanese and Korean
+// text (written without spaces) at two characters a word, so that a long
+// Japanese article is not taken for a thin page.
+func WordCount(p *seoplan.Page) int {
+	wc := p.WordCount
+	if wc == 0 {
+		wc = len(strings.Fields(p.MainText))
+	}
+	cjk := 0
+	for _, r := range p.MainText {
+		if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
+			cjk++
+		}
+	}
+	return max(wc, cjk/2)
 }

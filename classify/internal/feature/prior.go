@@ -18,7 +18,7 @@ var pagePriors = map[string][3]float64{
 	`title:"contact"`: {0, 0, 1}, `title:"about"`: {0, 0, 0.5}, `title:"login"`: {0, 0, 1},
 	`title:"not found"`: {0, 0, 3},
 	`title:"vs"`:        {1.5, 0, 0}, `title:"versus"`: {1.5, 0, 0}, `title:"alternatives"`: {1.5, 0, 0},
-	`headings:"vs"`: {0.5, 0, 0}, `title:"best"`: {0.5, 0, 0}, `title:"review"`: {0.5, 0, 0},
+	`headings:"vs"`: {0.5, 0, 0}, `title:"best"-list`: {1.5, 0, 0}, `title:"review"`: {0.5, 0, 0},
 	`title:"pricing"`: {1.5, 0, 0}, "url:/pricing": {1.5, 0, 0}, "url:/plans": {1, 0, 0},
 	"url:/features": {1, 0, 0}, "url:/feature": {1, 0, 0}, "url:/integrations": {1, 0, 0},
 	"url:/product": {0.5, 0, 0}, "url:/products": {0.5, 0, 0}, "url:/solutions": {0.5, 0, 0},
@@ -38,6 +38,8 @@ var pagePriors = map[string][3]float64{
 	"url:/faq": {0, 0, 0.5}, "url:/stores": {0, 0, 1.5}, "url:/locations": {0, 0, 1.5},
 	"url:/shipping": {0, 0, 1.5}, "url:/delivery": {0, 0, 1.5}, "url:/returns": {0, 0, 1.5},
 	"url:/delivery-returns": {0, 0, 1.5},
+	"url:/whitepapers":      {1, 0, 0}, `title:"whitepaper"`: {1, 0, 0}, "url:/changelog": {1, 0, 0},
+	"url:/api": {0.5, 0, 0}, "url:/docs": {0.3, 0, 0},
 }
 
 // subtypePriors are hand-set log-odds a page signal adds to one subtype's
@@ -49,10 +51,11 @@ var subtypePriors = map[string]struct {
 	"url:/pricing": {"pricing", 2}, "url:/plans": {"pricing", 1.5}, `title:"pricing"`: {"pricing", 1.5},
 	"url:/integrations": {"integration", 2}, "url:/integration": {"integration", 2}, "url:/marketplace": {"integration", 1}, "url:/apps": {"integration", 1},
 	"url:/features": {"feature", 1.5}, "url:/feature": {"feature", 1.5},
-	`title:"vs"`: {"comparison", 2}, `title:"versus"`: {"comparison", 2}, `title:"alternatives"`: {"comparison", 2},
+	`title:"vs"`: {"comparison", 2}, `title:"best"-list`: {"comparison", 1.5}, `title:"versus"`: {"comparison", 2}, `title:"alternatives"`: {"comparison", 2},
 	"url:/compare": {"comparison", 1.5}, "url:/vs": {"comparison", 1.5}, "url:/alternatives": {"comparison", 1.5},
 	`title:"review"`: {"review", 1}, "url:/reviews": {"review", 1},
-	"url:/whitepapers": {"deep-dive", 1.5}, "url:/demo": {"deep-dive", 1},
+	"url:/whitepapers": {"deep-dive", 1.5}, "url:/demo": {"deep-dive", 1}, `title:"whitepaper"`: {"deep-dive", 1.5},
+	"url:/api": {"deep-dive", 1}, "url:/changelog": {"feature", 1},
 	"schema:HowTo": {"how-to", 1.5}, `title:"how to"`: {"how-to", 1}, "headings:numbered steps": {"how-to", 0.5},
 	"url:/glossary": {"explainer", 1.5}, `title:"what"`: {"explainer", 0.5},
 	`title:"template"`: {"template", 1.5}, `title:"templates"`: {"template", 1.5}, `title:"checklist"`: {"template", 1.5}, "url:/templates": {"template", 1.5},
