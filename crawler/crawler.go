@@ -184,6 +184,7 @@ type crawlPage struct {
 	item crawldb.FrontierItem
 	page seoplan.Page
 	ok   bool // false: cancelled before it was fetched; not to be stored
-	// firstStatus is the status of the first hop of a redirect chain.
-	firstStatus int
+	// claimed are the redirect targets the worker followed, now in the
+	// seen-set, to be recorded in the frontier with the page.
+	claimed []string
 }

@@ -27,7 +27,7 @@ var errRedirect = errors.New("redirect")
 // collector's callbacks write only to it, so no lock is needed.
 type fetchState struct {
 	chain       []string // URLs before the final one
-	firstStatus int      // status of the first hop when it was a redirect
+	claimed     []string // redirect targets followed (normalised), over all attempts
 	status      int
 	header      http.Header
 	contentType string
@@ -42,7 +42,7 @@ type stateKey struct{}
 // (colly.Collector.Init, not colly.NewCollector) because NewCollector lets
 // COLLY_* environment variables override settings afterwards; every
 // default colly has is set here explicitly instead.
-func newCollector(cfg *config, rt http.RoundTripper) *colly.Collector {
+func newCollector(cfg *config, rt http.RoundTripper, follow func(target string) bool) *colly.Collector {
 	c := &colly.Collector{}
 	c.Init()
 	c.UserAgent = cfg.userAgent
@@ -66,9 +66,6 @@ func newCollector(cfg *config, rt http.RoundTripper) *colly.Collector {
 		if st == nil {
 			return nil
 		}
-		if len(st.chain) == 0 && req.Response != nil {
-			st.firstStatus = req.Response.StatusCode
-		}
 		st.chain = st.chain[:0]
 		for _, v := range via {
 			st.chain = append(st.chain, v.URL.String())
@@ -82,6 +79,14 @@ func newCollector(cfg *config, rt http.RoundTripper) *colly.Collector {
 		if len(via) > cfg.maxRedirects {
 			return fmt.Errorf("%w: more than %d redirects", errRedirect, cfg.maxRedirects)
 		}
+		n, err := urlnorm.Normalize(nil, target)
+		if err != nil || !follow(n) {
+			// Record the redirect response itself; its target is its link,
+			// and the chain is what came before it.
+			st.chain = st.chain[:len(st.chain)-1]
+			return http.ErrUseLastResponse
+		}
+		st.claimed = append(st.claimed, n)
 		return nil
 	})
 	return c
@@ -89,14 +94,15 @@ func newCollector(cfg *config, rt http.RoundTripper) *colly.Collector {
 
 // worker fetches one URL at a time with its own clone of the collector.
 type worker struct {
-	cfg   *config
-	coll  *colly.Collector
-	st    *fetchState
-	limit *limiter
+	cfg       *config
+	startHost string
+	coll      *colly.Collector
+	st        *fetchState
+	limit     *limiter
 }
 
-func newWorker(ctx context.Context, cfg *config, base *colly.Collector, limit *limiter) *worker {
-	w := &worker{cfg: cfg, coll: base.Clone(), st: &fetchState{}, limit: limit}
+func newWorker(ctx context.Context, cfg *config, startHost string, base *colly.Collector, limit *limiter) *worker {
+	w := &worker{cfg: cfg, startHost: startHost, coll: base.Clone(), st: &fetchState{}, limit: limit}
 	// colly takes its request context from this field; ours carries the
 	// cancellation and this worker's state for the redirect handler.
 	w.coll.Context = context.WithValue(ctx, stateKey{}, w.st)
@@ -124,11 +130,12 @@ func newWorker(ctx context.Context, cfg *config, base *colly.Collector, limit *l
 // fetch fetches item with retries and returns the page, fully extracted.
 // ok is false when ctx was cancelled first: nothing should be recorded.
 func (w *worker) fetch(ctx context.Context, rawURL string, depth int) (page seoplan.Page, ok bool) {
+	w.st.claimed = nil
 	for attempt := 0; ; attempt++ {
 		if err := w.limit.wait(ctx); err != nil {
 			return page, false
 		}
-		*w.st = fetchState{chain: w.st.chain[:0]}
+		*w.st = fetchState{chain: w.st.chain[:0], claimed: w.st.claimed}
 		start := time.Now()
 		err := w.coll.Visit(rawURL)
 		elapsed := time.Since(start)
@@ -161,6 +168,9 @@ func (w *worker) fetch(ctx context.Context, rawURL string, depth int) (page seop
 		}
 	}
 }
+
+// claimed returns the redirect targets the last fetch claimed.
+func (w *worker) claimed() []string { return w.st.claimed }
 
 // backoff is how long to wait before retry attempt+1: Retry-After when
 // the server sent one, else retryBase doubled per attempt; never more than
@@ -208,6 +218,14 @@ func (w *worker) page(rawURL string, depth int, start time.Time, elapsed time.Du
 	}
 	if p.ContentType == "" && len(st.body) > 0 {
 		p.ContentType = http.DetectContentType(st.body)
+	}
+	if loc := st.header.Get("Location"); loc != "" && p.Status >= 300 && p.Status < 400 {
+		// A redirect not followed (off-site, disallowed or already
+		// claimed): its target is its one link.
+		base, _ := url.Parse(p.URL)
+		if n, err := urlnorm.Normalize(base, loc); err == nil {
+			p.Links = []seoplan.Link{{URL: n, Internal: urlnorm.SameSite(w.startHost, n)}}
+		}
 	}
 	if xr := strings.Join(st.header.Values("X-Robots-Tag"), ", "); xr != "" {
 		p.XRobotsTag = xr

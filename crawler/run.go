@@ -8,7 +8,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/seoplan/seoplan"
 	"github.com/seoplan/seoplan/internal/crawldb"
 	"github.com/seoplan/seoplan/internal/urlnorm"
 	"github.com/temoto/robotstxt"
@@ -23,10 +22,11 @@ const windowSize = 2048
 const progressEvery = 100 * time.Millisecond
 
 // run is the state of one Run. Everything in it belongs to the
-// coordinating goroutine (crawl); workers only fetch and extract, and talk
-// to it through channels. So the seen-set is a plain map: checking and
-// recording a URL is one step on one goroutine, mirrored to the database
-// with INSERT OR IGNORE in the same batch as the page that found it.
+// coordinating goroutine (crawl) except the seen-set; workers only fetch
+// and extract, and talk to it through channels. The seen-set is shared
+// because a worker claims a redirect target the moment it follows it;
+// checking and recording a URL is one step under its lock, mirrored to the
+// database with INSERT OR IGNORE in the same batch as the page that found it.
 type run struct {
 	c       *Crawler
 	db      *crawldb.DB
@@ -35,7 +35,7 @@ type run struct {
 	started time.Time
 
 	scope   *scope
-	seen    map[string]struct{} // every URL queued or claimed in this snapshot
+	seen    seenSet             // every URL queued or claimed in this snapshot
 	sitemap map[string]struct{} // URLs the sitemaps list
 	smOrder []string            // the same, in sitemap order, for the orphan pass
 
@@ -74,16 +74,16 @@ func (r *run) crawl(ctx context.Context) error {
 
 	jobs := make(chan crawldb.FrontierItem)
 	results := make(chan crawlPage, cfg.concurrency)
-	base := newCollector(cfg, r.c.rt)
+	base := newCollector(cfg, r.c.rt, r.followRedirect)
 	var wg sync.WaitGroup
 	for range cfg.concurrency {
-		w := newWorker(ctx, cfg, base, limit)
+		w := newWorker(ctx, cfg, r.c.start.Host, base, limit)
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for it := range jobs {
 				p, ok := w.fetch(ctx, it.URL, it.Depth)
-				results <- crawlPage{item: it, page: p, ok: ok, firstStatus: w.st.firstStatus}
+				results <- crawlPage{item: it, page: p, ok: ok, claimed: w.claimed()}
 			}
 		}()
 	}
@@ -165,10 +165,10 @@ func (r *run) crawl(ctx context.Context) error {
 // a new one with the start URL and the sitemaps' URLs. A snapshot killed
 // before its seed was committed has an empty frontier and is seeded again.
 func (r *run) load(ctx context.Context, get *getter, robots *robotstxt.RobotsData) error {
-	r.seen = map[string]struct{}{}
+	r.seen.m = map[string]struct{}{}
 	r.sitemap = map[string]struct{}{}
 	err := r.db.Frontier(r.dbctx, r.snap, func(it crawldb.FrontierItem) error {
-		r.seen[it.URL] = struct{}{}
+		r.seen.add(it.URL)
 		if u, err := url.Parse(it.URL); err == nil {
 			r.scope.record(u)
 		}
@@ -192,7 +192,7 @@ func (r *run) load(ctx context.Context, get *getter, robots *robotstxt.RobotsDat
 		r.stats.Pages += n
 	}
 	r.backlog = true // whatever is pending is in the database
-	if len(r.seen) > 0 {
+	if r.seen.len() > 0 {
 		return nil
 	}
 
@@ -227,19 +227,21 @@ func (r *run) addSitemapURL(u string) {
 // enqueue queues u unless it was seen or is out of scope, and reports
 // whether it did.
 func (r *run) enqueue(raw string, u *url.URL, depth int) (bool, error) {
-	if _, ok := r.seen[raw]; ok {
+	if r.seen.has(raw) {
 		return false, nil
 	}
 	if why := r.scope.check(raw, u); why != "" {
 		r.c.cfg.logger.Debug("not queued", "url", raw, "reason", string(why))
 		return false, nil
 	}
+	if !r.seen.add(raw) {
+		return false, nil // a worker claimed it as a redirect target meanwhile
+	}
 	id, err := r.batch.Enqueue(r.snap, raw, depth)
 	if err != nil {
 		return false, err
 	}
 	r.dirty = true
-	r.seen[raw] = struct{}{}
 	r.scope.record(u)
 	if id == 0 {
 		return false, nil
@@ -275,7 +277,7 @@ func (r *run) refill() error {
 func (r *run) queueOrphans() (int, error) {
 	n := 0
 	for _, raw := range r.smOrder {
-		if _, ok := r.seen[raw]; ok {
+		if r.seen.has(raw) {
 			continue
 		}
 		u, err := url.Parse(raw)
@@ -298,19 +300,11 @@ func (r *run) queueOrphans() (int, error) {
 func (r *run) store(res crawlPage) error {
 	p, it := res.page, res.item
 	p.Depth = it.Depth
-	if p.URL != it.URL {
-		if _, dup := r.seen[p.URL]; dup {
-			// The redirect ends at a URL fetched or queued under its own
-			// name: record the redirect itself, its target as its link.
-			internal := urlnorm.SameSite(r.c.start.Host, p.URL)
-			p = seoplan.Page{URL: it.URL, Status: res.firstStatus, FetchedAt: p.FetchedAt,
-				ResponseTime: p.ResponseTime, Depth: it.Depth,
-				Links: []seoplan.Link{{URL: p.URL, Internal: internal}}}
-		} else {
-			if _, err := r.batch.Claim(r.snap, p.URL, it.Depth); err != nil {
-				return err
-			}
-			r.seen[p.URL] = struct{}{}
+	// The worker claimed every redirect target it followed; record the
+	// claims with the page so a resumed crawl knows them too.
+	for _, u := range res.claimed {
+		if _, err := r.batch.Claim(r.snap, u, it.Depth); err != nil {
+			return err
 		}
 	}
 	_, inA := r.sitemap[p.URL]
@@ -337,7 +331,7 @@ func (r *run) store(res crawlPage) error {
 		return nil
 	}
 	for _, l := range p.Links {
-		if _, ok := r.seen[l.URL]; ok {
+		if r.seen.has(l.URL) {
 			continue
 		}
 		u, err := url.Parse(l.URL)
@@ -349,6 +343,19 @@ func (r *run) store(res crawlPage) error {
 		}
 	}
 	return nil
+}
+
+// followRedirect decides, on a worker's goroutine, whether a redirect to
+// target (normalised) is followed: only within the site, where robots.txt
+// allows, and to a URL nobody has queued or claimed yet. Otherwise the
+// redirect response itself is recorded and its target is just its link,
+// so no page is fetched twice.
+func (r *run) followRedirect(target string) bool {
+	u, err := url.Parse(target)
+	if err != nil || !urlnorm.SameSite(r.c.start.Host, u.Host) || !r.scope.allowed(u) {
+		return false
+	}
+	return r.seen.add(target)
 }
 
 // commit ends the current batch, if it wrote anything, and begins the next.
@@ -374,4 +381,34 @@ func (r *run) progress() {
 		s.Elapsed = time.Since(r.started)
 		r.c.cfg.progress(s)
 	}
+}
+
+// seenSet is the crawl's set of URLs queued or claimed. add checks and
+// records in one step, so two goroutines can never both claim a URL.
+type seenSet struct {
+	mu sync.Mutex
+	m  map[string]struct{}
+}
+
+func (s *seenSet) add(u string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, ok := s.m[u]; ok {
+		return false
+	}
+	s.m[u] = struct{}{}
+	return true
+}
+
+func (s *seenSet) has(u string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	_, ok := s.m[u]
+	return ok
+}
+
+func (s *seenSet) len() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.m)
 }
