@@ -116,6 +116,17 @@ func evaluate(t *testing.T, name string, items []dataset.Item, got []seoplan.Lab
 		}
 	}
 	fmt.Fprintf(&b, "intent errors (%d):\n%s\n", len(wrong), strings.Join(wrong, "\n"))
+	wrong = wrong[:0]
+	for i, it := range items {
+		if wi[i] == gi[i] && ws[i] != gs[i] {
+			what := it.Keyword
+			if it.Page != nil {
+				what = it.Page.URL + " " + it.Page.Title
+			}
+			wrong = append(wrong, fmt.Sprintf("  %-60.60s want %-15s got %-15s", what, ws[i], gs[i]))
+		}
+	}
+	fmt.Fprintf(&b, "subtype errors with the right intent (%d):\n%s\n", len(wrong), strings.Join(wrong, "\n"))
 	t.Log(b.String())
 	fl := floors[name]
 	fmt.Printf("%s: intent accuracy %.3f macro-F1 %.3f, subtype accuracy %.3f, stage accuracy %.3f, ECE %.3f\n", name, intentAcc, intentF1, subAcc, stageAcc, ece)

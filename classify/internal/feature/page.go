@@ -212,6 +212,11 @@ func Page(p *seoplan.Page, lang string, site *Site, kw *lr.Heads) *Vector {
 	if wc < 150 {
 		x.Signal("thin:<150 words")
 	}
+	if wc >= 1500 && len(p.Headings) >= 6 {
+		// A long page with a deep outline is a pillar guide more often
+		// than a single how-to.
+		x.Signal("long-form")
+	}
 	return x
 }
 
