@@ -101,7 +101,7 @@ func runCrawl(ctx context.Context, e *env, startURL string, f crawlFlags, resume
 	}
 	db, err := crawldb.Open(ctx, f.db)
 	if err != nil {
-		if errors.Is(err, crawldb.ErrUnwritable) {
+		if errors.Is(err, crawldb.ErrUnusable) {
 			return usagef("--db %s: %v", f.db, err)
 		}
 		return err

@@ -124,6 +124,9 @@ func runExport(ctx context.Context, e *env, dbPath, format string) error {
 		return usagef("--db %s: no crawl database there (run seoplan crawl URL --db %s first)", dbPath, shellQuote(dbPath))
 	}
 	db, err := crawldb.Open(ctx, dbPath)
+	if errors.Is(err, crawldb.ErrUnusable) {
+		return usagef("--db %s: %v", dbPath, err)
+	}
 	if err != nil {
 		return err
 	}

@@ -18,9 +18,11 @@ import (
 // ErrNoCrawl is returned by Latest when the database holds no snapshot yet.
 var ErrNoCrawl = errors.New("no crawl in the database")
 
-// ErrUnwritable wraps every failure to create or open the database file
-// for writing, so the command line can call it bad input (exit 2).
-var ErrUnwritable = errors.New("crawl database is not writable")
+// ErrUnusable wraps every reason the file cannot serve as a crawl
+// database: its directory is missing or not writable, it is a directory,
+// not SQLite, or from a newer seoplan. The command line calls it bad
+// input (exit 2).
+var ErrUnusable = errors.New("not usable as a crawl database")
 
 // Snapshot states.
 const (
@@ -58,13 +60,13 @@ type DB struct {
 // do not block a running crawl.
 func Open(ctx context.Context, path string) (*DB, error) {
 	if path == "" {
-		return nil, fmt.Errorf("open crawl database: %w: empty path", ErrUnwritable)
+		return nil, fmt.Errorf("open crawl database: %w: empty path", ErrUnusable)
 	}
 	if dir := filepath.Dir(path); dir != "" {
 		if fi, err := os.Stat(dir); err != nil {
-			return nil, fmt.Errorf("open crawl database %s: %w: %v", path, ErrUnwritable, err)
+			return nil, fmt.Errorf("open crawl database %s: %w: %v", path, ErrUnusable, err)
 		} else if !fi.IsDir() {
-			return nil, fmt.Errorf("open crawl database %s: %w: %s is not a directory", path, ErrUnwritable, dir)
+			return nil, fmt.Errorf("open crawl database %s: %w: %s is not a directory", path, ErrUnusable, dir)
 		}
 	}
 	// busy_timeout lets a reader and the crawl share the file; synchronous
@@ -90,32 +92,32 @@ func Open(ctx context.Context, path string) (*DB, error) {
 func (db *DB) migrate(ctx context.Context) error {
 	conn, err := db.sql.Conn(ctx)
 	if err != nil {
-		return fmt.Errorf("%w: %v", ErrUnwritable, err)
+		return fmt.Errorf("%w: %v", ErrUnusable, err)
 	}
 	defer conn.Close()
 	var version int
 	if err := conn.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
-		return fmt.Errorf("read schema version: %w", err)
+		return fmt.Errorf("%w: read schema version: %v", ErrUnusable, err)
 	}
 	if version > len(migrations) {
-		return fmt.Errorf("schema version %d is newer than this seoplan knows (%d): upgrade seoplan", version, len(migrations))
+		return fmt.Errorf("%w: schema version %d is newer than this seoplan knows (%d): upgrade seoplan", ErrUnusable, version, len(migrations))
 	}
 	for v := version; v < len(migrations); v++ {
 		tx, err := conn.BeginTx(ctx, nil)
 		if err != nil {
-			return fmt.Errorf("%w: %v", ErrUnwritable, err)
+			return fmt.Errorf("%w: %v", ErrUnusable, err)
 		}
 		if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
 			tx.Rollback()
-			return fmt.Errorf("%w: migrate to schema version %d: %v", ErrUnwritable, v+1, err)
+			return fmt.Errorf("%w: migrate to schema version %d: %v", ErrUnusable, v+1, err)
 		}
 		// PRAGMA takes no bound parameters; v is ours, not input.
 		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", v+1)); err != nil {
 			tx.Rollback()
-			return fmt.Errorf("%w: set schema version: %v", ErrUnwritable, err)
+			return fmt.Errorf("%w: set schema version: %v", ErrUnusable, err)
 		}
 		if err := tx.Commit(); err != nil {
-			return fmt.Errorf("%w: migrate to schema version %d: %v", ErrUnwritable, v+1, err)
+			return fmt.Errorf("%w: migrate to schema version %d: %v", ErrUnusable, v+1, err)
 		}
 	}
 	return nil
