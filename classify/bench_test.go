@@ -42,7 +42,11 @@ func BenchmarkKeywords(b *testing.B) {
 }
 
 // BenchmarkKeywordsCold labels keywords never seen before, so every one is
-// tagged by prose: the worst case for a list of distinct keywords.
+// tagged by prose: the worst case for a list of distinct keywords. Each is
+// the first half of one training keyword joined to the second half of
+// another, so the words are real but the phrase is new.
+var words = []string{"online", "near me", "uk", "free", "for teams", "2026", "guide", "cost", "app", "ideas"}
+
 func BenchmarkKeywordsCold(b *testing.B) {
 	c, err := New()
 	if err != nil {
@@ -55,7 +59,10 @@ func BenchmarkKeywordsCold(b *testing.B) {
 		b.StopTimer()
 		round++
 		for i, k := range base {
-			batch[i] = seoplan.Keyword{Text: fmt.Sprintf("%s %d", k.Text, round)}
+			a := strings.Fields(k.Text)
+			o := strings.Fields(base[(i*7+round*131)%len(base)].Text)
+			text := strings.Join(append(append([]string{}, a[:(len(a)+1)/2]...), o[len(o)/2:]...), " ")
+			batch[i] = seoplan.Keyword{Text: fmt.Sprintf("%s %s", text, words[round%len(words)])}
 		}
 		b.StartTimer()
 		c.Keywords(context.Background(), batch)
