@@ -162,7 +162,7 @@ func nounPhrases(text string) [][]string {
 		for len(run) > 0 && !nlp.IsNoun(runTags[len(runTags)-1]) {
 			run, runTags = run[:len(run)-1], runTags[:len(runTags)-1]
 		}
-		for len(run) > 0 && feature.IsStopword(run[0]) {
+		for len(run) > 0 && (feature.IsStopword(run[0]) || vagueModifiers[run[0]]) {
 			run, runTags = run[1:], runTags[1:]
 		}
 		if len(run) > 4 {
@@ -189,7 +189,40 @@ func goodPhrase(ph []string) bool {
 	if len(ph) == 1 && len([]rune(ph[0])) < 3 {
 		return false
 	}
-	return true
+	for _, w := range ph {
+		if !vagueNouns[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// vagueModifiers open noun phrases without narrowing the topic ("complete
+// guide", "simple pricing"); they are trimmed from the front.
+var vagueModifiers = wordSet("complete", "ultimate", "definitive", "short", "quick", "simple",
+	"honest", "obvious", "best", "top", "new", "good", "great", "easy", "real", "common",
+	"key", "main", "many", "several", "various", "different", "same", "other", "whole",
+	"full", "little", "big", "important", "useful", "essential", "next", "last", "final")
+
+// vagueNouns are the words of an article's scaffolding, not its topic: a
+// phrase made only of them ("step", "complete guide", "faq") is dropped.
+var vagueNouns = wordSet("step", "steps", "guide", "guides", "definition", "overview",
+	"introduction", "conclusion", "summary", "faq", "faqs", "glance", "contents", "table",
+	"challenge", "challenges", "result", "results", "example", "examples", "tip", "tips",
+	"way", "ways", "thing", "things", "lot", "lots", "part", "section", "chapter", "today",
+	"year", "years", "time", "minute", "minutes", "article", "post", "page", "read",
+	"everything", "reason", "reasons", "mistake", "mistakes", "takeaway", "takeaways",
+	"question", "questions", "answer", "answers", "case", "cases", "point", "points",
+	"idea", "ideas", "list", "kind", "sort", "type", "types", "number", "use", "help",
+	"more", "day", "days", "week", "weeks", "month", "months", "people", "team", "teams",
+	"%", "percent", "cta", "click", "here", "yes", "no")
+
+func wordSet(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
 }
 
 func isWord(s string) bool {
