@@ -1,0 +1,59 @@
+// Package crawler fetches a whole website politely and keeps every response
+// in the crawl database (internal/crawldb), extracting what seoplan needs
+// from each HTML page.
+//
+//	c, err := crawler.New("https://example.com/", crawler.WithConcurrency(4))
+//	db, err := crawldb.Open(ctx, "site.db")
+//	stats, err := c.Run(ctx, db, false) // resumes an unfinished crawl
+//
+// # What it does
+//
+// The crawl stays on the start URL's site (its host and the www./bare
+// twin), narrowed by WithInclude and WithExclude. robots.txt is obeyed
+// (WithIgnoreRobots to opt out) and its Crawl-delay honoured: requests are
+// spaced by the longer of WithDelay and Crawl-delay. Sitemaps named in
+// robots.txt and /sitemap.xml, indexes and .xml.gz included, are read first;
+// their URLs mark pages in_sitemap, and those no crawled page links to
+// (orphans) are fetched once the link graph is exhausted.
+//
+// Every response is recorded: status, content type, redirect chain, final
+// URL, time and size. Only 2xx HTML is parsed, once, by Extract; other
+// content is recorded as a resource without downloading its body. Bodies
+// are bounded while being read, requests time out, 429/502/503/504 and
+// network errors are retried a bounded number of times (honouring
+// Retry-After), and a redirect loop ends in an error record. A page that
+// fails is data, not a failed crawl; only an unreachable start host fails
+// Run (ErrUnreachable).
+//
+// Crawler traps are bounded by default limits (WithTrapLimits): URL
+// length, distinct query strings per path, path segments and repeated
+// segments, and finally WithMaxPages (50,000).
+//
+// # How
+//
+// Fetching uses github.com/gocolly/colly/v2, but not its Async mode: a fixed
+// pool of workers, each with its own clone of one collector, calls Visit
+// synchronously. colly's own visited-set, robots handling and depth limit are
+// off, and the collector is built without colly.NewCollector so no COLLY_*
+// environment variable can change its settings.
+//
+// One coordinating goroutine owns the frontier. The frontier and the
+// seen-set are the same database table (checked and recorded in one step by
+// INSERT OR IGNORE, mirrored by an in-memory set); only a window of pending
+// URLs is held in memory, and nothing of a page is kept once it is stored.
+// Pages are stored in batches: a page, its links, its frontier row marked
+// done and the URLs it queued commit together, so killing the process at any
+// moment loses at most the last batch, which is fetched again on resume, and
+// stores nothing twice.
+//
+// # Files
+//
+//	crawler.go     New, Crawler, Run, Stats, the sentinel errors
+//	options.go     Option funcs and their defaults
+//	run.go         the coordinator: frontier window, seen-set, batches, orphans
+//	fetch.go       the colly collector, workers, retries, the rate limiter
+//	robots.go      robots.txt and sitemap discovery
+//	scope.go       which URLs may be queued: site, include/exclude, robots, traps
+//	extract*.go    Extract: HTML to seoplan.Page (title, outline, main text, links …)
+//	sitemap*.go    ParseSitemap: sitemap and sitemap index files
+package crawler
