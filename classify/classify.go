@@ -121,6 +121,11 @@ func (c *Classifier) Keyword(kw string) seoplan.Label {
 
 // Page labels a page. It knows the site only through LearnSite.
 func (c *Classifier) Page(p *seoplan.Page) seoplan.Label {
+	return c.page(p, c.site.Load())
+}
+
+// page labels a page with the given site knowledge.
+func (c *Classifier) page(p *seoplan.Page, site *feature.Site) seoplan.Label {
 	if p.Status >= 400 || p.Status == 0 && p.Error != "" {
 		l := seoplan.Label{Intent: seoplan.IntentOther, Subtype: seoplan.SubtypeError, Stage: seoplan.StageNone, Confidence: 0.99}
 		l.Signals = []string{"status:" + strconv.Itoa(p.Status)}
@@ -129,10 +134,10 @@ func (c *Classifier) Page(p *seoplan.Page) seoplan.Label {
 	lang, detected := feature.Lang(p.Lang, p.Title, p.MainText)
 	var l seoplan.Label
 	if c.model.Page.Intent != nil {
-		x := feature.Page(p, lang, c.site.Load(), &c.model.Keyword)
+		x := feature.Page(p, lang, site, &c.model.Keyword)
 		l = c.decide(&c.model.Page, x, true, lang)
 	} else { // a model trained without pages: score the title as a keyword
-		l = c.decide(&c.model.Keyword, feature.Keyword(feature.StripSiteName(p.Title), c.site.Load()), false, lang)
+		l = c.decide(&c.model.Keyword, feature.Keyword(feature.StripSiteName(p.Title), site), false, lang)
 	}
 	if lang != "en" {
 		how := ""

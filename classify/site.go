@@ -26,14 +26,19 @@ type SitePhrase struct {
 
 // Site labels every page of a crawl, learning the site's names first, on
 // the configured number of goroutines, and computes each page's key phrases
-// and the site's phrase inventory (sorted by weight, heaviest first).
+// and the site's phrase inventory (sorted by weight, heaviest first). What
+// it learnt stays with the classifier (as after LearnSite), so keywords
+// labelled afterwards know the site's brand; the pages themselves are
+// labelled with this crawl's knowledge even if another Site call runs at the
+// same time.
 func (c *Classifier) Site(ctx context.Context, pages []seoplan.Page) ([]seoplan.LabeledPage, []SitePhrase, error) {
-	c.LearnSite(pages)
+	site := feature.LearnSite(pages)
+	c.site.Store(site)
 	out := make([]seoplan.LabeledPage, len(pages))
 	cands := make([]map[string]*candidate, len(pages))
 	err := parallel(ctx, len(pages), c.cfg.workers, func(i int) {
 		p := &pages[i]
-		out[i] = seoplan.LabeledPage{Page: *p, Label: c.Page(p)}
+		out[i] = seoplan.LabeledPage{Page: *p, Label: c.page(p, site)}
 		if p.IsHTML() || p.Status == 0 && p.Error == "" {
 			lang, _ := feature.Lang(p.Lang, p.Title, p.MainText)
 			cands[i] = pageCandidates(p, lang)
