@@ -159,3 +159,31 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+func TestKeyPhrasesOtherLanguage(t *testing.T) {
+	pages := []seoplan.Page{
+		{URL: "https://exemple.fr/blog/reduire-attrition", Status: 200, ContentType: "text/html", Lang: "fr",
+			Title: "Comment réduire le taux d'attrition", H1: []string{"Réduire le taux d'attrition"},
+			MainText: "Le taux d'attrition mesure les clients perdus. Pour réduire le taux d'attrition, suivez ces étapes."},
+		{URL: "https://exemple.fr/tarifs", Status: 200, ContentType: "text/html", Lang: "fr",
+			Title: "Tarifs", MainText: "Nos tarifs commencent à 29 € par mois."},
+	}
+	c, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	labeled, _, err := c.Site(context.Background(), pages)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, kp := range labeled[0].KeyPhrases {
+		got = append(got, kp.Phrase)
+	}
+	if !contains(got, "taux d'attrition") {
+		t.Errorf("key phrases %q lack \"taux d'attrition\"", got)
+	}
+	if !contains(labeled[0].Label.Signals, "lang:fr(lower confidence)") {
+		t.Errorf("signals %v lack the language", labeled[0].Label.Signals)
+	}
+}

@@ -117,8 +117,12 @@ type candidate struct {
 // boosted term frequency.
 func pageCandidates(p *seoplan.Page, lang string) map[string]*candidate {
 	m := map[string]*candidate{}
+	chunk := nounPhrases
+	if lang != "en" {
+		chunk = func(text string) [][]string { return wordRuns(text, lang) }
+	}
 	add := func(text string, boost float64) {
-		for _, ph := range nounPhrases(text) {
+		for _, ph := range chunk(text) {
 			stems := make([]string, len(ph))
 			for i, w := range ph {
 				stems[i] = nlp.Stem(w, lang)
@@ -187,6 +191,41 @@ func nounPhrases(text string) [][]string {
 		flush()
 	}
 	flush()
+	return out
+}
+
+// wordRuns is the key-phrase chunker for pages not in English, where
+// prose's English tagger cannot find nouns: the unigrams and bigrams of runs
+// of words between stop words (snowball's lists where it has one) and
+// punctuation.
+func wordRuns(text, lang string) [][]string {
+	var out [][]string
+	for _, clause := range strings.FieldsFunc(text, func(r rune) bool {
+		return strings.ContainsRune(".,;:!?()[]{}\"«»„“”|/–—", r) || r == '\n'
+	}) {
+		var run []string
+		flush := func() {
+			for i, w := range run {
+				if goodPhrase(run[i : i+1]) {
+					out = append(out, []string{w})
+				}
+				if i > 0 {
+					out = append(out, []string{run[i-1], w})
+				}
+			}
+			run = run[:0]
+		}
+		for _, w := range feature.Words(clause) {
+			stop, known := nlp.IsStopword(w, lang)
+			n := len([]rune(w))
+			if stop || !known && n <= 3 || n > 24 || feature.IsStopword(w) || !isWord(w) {
+				flush()
+				continue
+			}
+			run = append(run, w)
+		}
+		flush()
+	}
 	return out
 }
 

@@ -17,6 +17,12 @@ import (
 
 	"github.com/jdkato/prose/v2"
 	"github.com/kljensen/snowball"
+	"github.com/kljensen/snowball/french"
+	"github.com/kljensen/snowball/hungarian"
+	"github.com/kljensen/snowball/norwegian"
+	"github.com/kljensen/snowball/russian"
+	"github.com/kljensen/snowball/spanish"
+	"github.com/kljensen/snowball/swedish"
 )
 
 // Token is one tagged word, lower-cased.
@@ -92,6 +98,26 @@ func hasInnerCapital(s string) bool {
 	return false
 }
 
+// IsStopword reports whether word is a stop word in lang, for the languages
+// snowball has stop-word lists for; ok is false for the others.
+func IsStopword(word, lang string) (stop, ok bool) {
+	switch lang {
+	case "fr":
+		return french.IsStopWord(word), true
+	case "es":
+		return spanish.IsStopWord(word), true
+	case "ru":
+		return russian.IsStopWord(word), true
+	case "sv":
+		return swedish.IsStopWord(word), true
+	case "no", "nb":
+		return norwegian.IsStopWord(word), true
+	case "hu":
+		return hungarian.IsStopWord(word), true
+	}
+	return false, false
+}
+
 // IsNoun reports whether a Penn Treebank tag is a noun tag.
 func IsNoun(tag string) bool { return strings.HasPrefix(tag, "NN") }
 
@@ -120,12 +146,15 @@ func Head(toks []Token) int {
 }
 
 // Stem returns the snowball stem of a lower-case word in language lang (an
-// ISO 639-1 code); languages snowball lacks, and words it fails on, come back
-// unchanged.
+// ISO 639-1 code, "" for English); languages snowball lacks, and words it
+// fails on, come back unchanged: an English stemmer would mangle them.
 func Stem(word, lang string) string {
+	if lang == "" {
+		lang = "en"
+	}
 	name := snowballLang[lang]
 	if name == "" {
-		name = "english"
+		return word
 	}
 	s, err := snowball.Stem(word, name, false)
 	if err != nil || s == "" {

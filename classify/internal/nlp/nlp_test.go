@@ -25,7 +25,8 @@ func TestStem(t *testing.T) {
 		{"routing", "en", "rout"},
 		{"templates", "en", "templat"},
 		{"équipes", "fr", "équip"},
-		{"integrations", "xx", "integr"},
+		{"integrations", "", "integr"},
+		{"preise", "de", "preise"},
 	}
 	for _, tt := range tests {
 		if got := Stem(tt.word, tt.lang); got != tt.want {
