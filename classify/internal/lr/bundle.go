@@ -8,6 +8,11 @@ type Heads struct {
 	Intent  *Model `json:"intent"`
 	Subtype *Model `json:"subtype"`
 	Stage   *Model `json:"stage"`
+	// StageGivenSubtype is log P(stage | subtype) counted on the training
+	// labels (add-one smoothed), per subtype class, in the stage head's
+	// class order: funnel stage follows mostly from what kind of content it
+	// is, and the counts say so with more data than any one head sees.
+	StageGivenSubtype map[string][]float64 `json:"stage_given_subtype,omitempty"`
 }
 
 // Bundle is the whole model file: heads for keywords and for pages.

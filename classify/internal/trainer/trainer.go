@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -107,7 +108,10 @@ func indexOf(list []string, s string) int {
 // by temperature scaling on out-of-fold predictions. It returns the heads
 // and the out-of-fold intent predictions (class indices), for the trainer's
 // report.
-func TrainHeads(samples []Sample, cfg lr.Config) (lr.Heads, []int) {
+//
+// extra are more labelled samples (keywords, for the page heads) that only
+// the stage-given-subtype counts use.
+func TrainHeads(samples, extra []Sample, cfg lr.Config) (lr.Heads, []int) {
 	if len(samples) == 0 {
 		return lr.Heads{}, nil
 	}
@@ -123,9 +127,10 @@ func TrainHeads(samples []Sample, cfg lr.Config) (lr.Heads, []int) {
 			}
 		}
 		return lr.Heads{
-			Intent:  lr.Train(IntentClasses, in, cfg),
-			Subtype: lr.Train(SubtypeClasses, sub, cfg),
-			Stage:   lr.Train(StageClasses, st, cfg),
+			Intent:            lr.Train(IntentClasses, in, cfg),
+			Subtype:           lr.Train(SubtypeClasses, sub, cfg),
+			Stage:             lr.Train(StageClasses, st, cfg),
+			StageGivenSubtype: stageGivenSubtype(append(append([]Sample(nil), train...), extra...)),
 		}
 	}
 	var logits [][]float64
@@ -198,10 +203,11 @@ func Build(dir string, w io.Writer, verbose bool) ([]byte, error) {
 	cfg := lr.DefaultConfig()
 	b := lr.Bundle{Version: Version}
 	var oof []int
-	b.Keyword, oof = TrainHeads(KeywordSamples(kws), cfg)
+	kwSamples := KeywordSamples(kws)
+	b.Keyword, oof = TrainHeads(kwSamples, nil, cfg)
 	summarize(w, "keywords", kws, oof, b.Keyword.Intent.Temperature, verbose)
 	if len(pages) > 0 {
-		b.Page, oof = TrainHeads(PageSamples(pages, &b.Keyword), cfg)
+		b.Page, oof = TrainHeads(PageSamples(pages, &b.Keyword), kwSamples, cfg)
 		summarize(w, "pages", pages, oof, b.Page.Intent.Temperature, verbose)
 	}
 	out, err := json.Marshal(b)
@@ -262,6 +268,9 @@ func Predict(h *lr.Heads, names []string, vals, prior, subPrior, stagePrior []fl
 		for i := range stagePrior {
 			st[i] += stagePrior[i]
 		}
+		for i, v := range h.StageGivenSubtype[string(l.Subtype)] {
+			st[i] += v
+		}
 		l.Stage = seoplan.Stage(h.Stage.Classes[argmax(st)])
 	}
 	return l
@@ -278,3 +287,34 @@ var subtypeIntent = func() map[string]seoplan.Intent {
 	}
 	return m
 }()
+
+// stageGivenSubtype counts log P(stage | subtype) on samples, add-one
+// smoothed, rounded like the weights.
+func stageGivenSubtype(samples []Sample) map[string][]float64 {
+	counts := map[string][]float64{}
+	for _, s := range samples {
+		c := indexOf(StageClasses, string(s.Label.Stage))
+		if c < 0 {
+			continue
+		}
+		row := counts[string(s.Label.Subtype)]
+		if row == nil {
+			row = make([]float64, len(StageClasses))
+			counts[string(s.Label.Subtype)] = row
+		}
+		row[c]++
+	}
+	out := map[string][]float64{}
+	for sub, row := range counts {
+		total := 0.0
+		for _, v := range row {
+			total += v + 1
+		}
+		lp := make([]float64, len(row))
+		for i, v := range row {
+			lp[i] = math.Round(math.Log((v+1)/total)*1e5) / 1e5
+		}
+		out[sub] = lp
+	}
+	return out
+}
