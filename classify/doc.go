@@ -52,7 +52,7 @@
 //
 //	go test ./classify -run 'TestHeldout' -v        held-out keywords, pages, sample sites
 //	go test ./classify -run XXX -bench . -benchtime 20x   keywords/s and pages/s
-//	go run ./classify/internal/train -v -o /dev/null      cross-validation errors on train
+//	go run ./classify/internal/train -data classify/testdata -v -o ""   cross-validation errors
 //
 // Files:
 //

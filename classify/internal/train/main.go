@@ -13,13 +13,16 @@ import (
 
 func main() {
 	data := flag.String("data", "testdata", "directory with keywords/train.tsv and pages/train.jsonl")
-	out := flag.String("o", "model.json", "model file to write")
+	out := flag.String("o", "model.json", `model file to write ("" to only report)`)
 	verbose := flag.Bool("v", false, "list every cross-validation error")
 	flag.Parse()
 	b, err := trainer.Build(*data, os.Stderr, *verbose)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "train: %v\n", err)
 		os.Exit(1)
+	}
+	if *out == "" {
+		return
 	}
 	tmp := *out + ".tmp"
 	if err := os.WriteFile(tmp, b, 0o644); err != nil {
