@@ -247,9 +247,18 @@ func TestCrawlerRobots(t *testing.T) {
 			}
 			htmlPage(w, "Home", "/a")
 		}
-		pages, _, _ := crawlHandler(t, h, WithRetries(0, 0, 0))
-		if _, ok := pages["/a"]; ok {
-			t.Errorf("crawled %v although robots.txt answered 500", keys(pages))
+		srv := httptest.NewServer(http.HandlerFunc(h))
+		defer srv.Close()
+		c, err := New(srv.URL+"/", WithRetries(0, 0, 0))
+		if err != nil {
+			t.Fatal(err)
+		}
+		db := openDB(t)
+		if _, err := c.Run(context.Background(), db, false); !errorsIs(err, ErrDisallowed) {
+			t.Errorf("err = %v, want ErrDisallowed", err)
+		}
+		if snap, _ := db.Latest(context.Background()); snap.Pages != 0 || snap.State != crawldb.StateFailed {
+			t.Errorf("snapshot %+v; want failed with no pages", snap)
 		}
 	})
 }

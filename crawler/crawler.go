@@ -21,6 +21,9 @@ var (
 	// ErrUnreachable is returned by Run when the start URL's host cannot be
 	// reached at all (DNS failure, connection refused, timeout).
 	ErrUnreachable = errors.New("host unreachable")
+	// ErrDisallowed is returned by Run when robots.txt forbids the start
+	// URL itself, so nothing can be crawled.
+	ErrDisallowed = errors.New("robots.txt disallows the start url")
 )
 
 // Stats are a crawl's counters, passed to the WithProgress callback and

@@ -63,6 +63,9 @@ func (r *run) crawl(ctx context.Context) error {
 		}
 	}
 	r.scope = newScope(cfg, r.c.start, robots)
+	if !r.scope.allowed(r.c.start) {
+		return fmt.Errorf("%w %s", ErrDisallowed, r.c.start)
+	}
 	if err := r.load(ctx, get, robots); err != nil {
 		return err
 	}

@@ -53,9 +53,13 @@ func robotsAgent(ua string) string {
 }
 
 // check reports why u (normalised) may not be fetched, without recording
-// anything.
+// anything. The start URL is exempt from --include and --exclude (the
+// crawl has to begin somewhere) but not from robots.txt.
 func (s *scope) check(raw string, u *url.URL) skipReason {
 	if raw == s.start {
+		if !s.allowed(u) {
+			return skipRobots
+		}
 		return ""
 	}
 	if u.Scheme != "http" && u.Scheme != "https" {

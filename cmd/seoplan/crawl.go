@@ -119,6 +119,8 @@ func runCrawl(ctx context.Context, e *env, startURL string, f crawlFlags, resume
 		return errors.New("crawl interrupted")
 	case errors.Is(err, crawler.ErrUnreachable):
 		return fmt.Errorf("%w (check the URL and your connection)", err)
+	case errors.Is(err, crawler.ErrDisallowed):
+		return fmt.Errorf("%w (add --ignore-robots only if it is your own site)", err)
 	}
 	return err
 }
