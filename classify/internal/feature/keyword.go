@@ -129,6 +129,13 @@ func phrase(x *Vector, p, text string, site *Site, signals bool) {
 			x.Add(p+"mod:year", 1)
 		}
 	}
+	for _, w := range words {
+		if troubleWords[w] {
+			x.Add(p+"trouble", 1)
+			sig("trouble:" + w)
+			break
+		}
+	}
 	if strings.Contains(" "+strings.Join(words, " ")+" ", " how to ") {
 		x.Add(p+"howto", 1)
 	}

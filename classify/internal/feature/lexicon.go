@@ -22,7 +22,12 @@ var productHeads = set("software", "tool", "tools", "app", "apps", "platform", "
 	"demo", "trial", "alternative", "alternatives", "competitor", "competitors", "review",
 	"reviews", "integration", "integrations", "api", "sdk", "features", "feature", "product",
 	"products", "device", "devices", "machine", "kit", "brand", "brands", "store", "shop",
-	"builder", "tracker", "scheduler", "manager")
+	"builder", "tracker", "scheduler", "manager",
+	// things and services one buys: a plumber, a flight, a loan
+	"flights", "flight", "hotels", "hotel", "hostels", "tickets", "rates", "fees", "specs",
+	"lawyer", "lawyers", "attorney", "attorneys", "plumber", "plumbers", "electrician",
+	"dentist", "dentists", "contractor", "contractors", "consultant", "consultants",
+	"accountant", "accountants", "insurance", "loan", "loans", "mortgage", "rental", "rentals")
 
 // problemHeads are head nouns that name a skill, a task, a concept or an
 // outcome.
@@ -32,6 +37,8 @@ var problemHeads = set("examples", "example", "ideas", "idea", "tips", "tip", "s
 	"statistics", "stats", "trends", "report", "benchmarks", "rate", "metrics", "kpis",
 	"best practices", "mistakes", "questions", "course", "certification", "salary", "jobs",
 	"plan", "sample", "samples", "types", "format", "case study",
+	"tutorial", "tutorials", "hacks", "itinerary", "practices", "explained", "signs",
+	"deductions", "errors", "list", "ideas", "workout", "recipe", "recipes",
 	// TAXONOMY lists calculators and worksheets under problem/template.
 	"calculator", "calculators", "worksheet", "worksheets", "generator", "checker")
 
@@ -42,7 +49,16 @@ var navWords = set("login", "log", "signin", "sign", "account", "careers", "jobs
 	"download", "website", "site", "homepage", "portal", "app", "dashboard", "help",
 	"hours", "near", "me", "location", "locations", "salary", "internship", "press",
 	"news", "about", "linkedin", "glassdoor", "email", "chat", "cancel", "refund", "terms",
-	"privacy", "policy", "legal", "logo", "wiki")
+	"privacy", "policy", "legal", "logo", "wiki", "investor", "investors", "relations",
+	"donate", "tracking", "web", "notice", "returns", "careers")
+
+// troubleWords mark a broken task (problem/troubleshooting), even next to a
+// brand: "zoom audio echo", "venmo payment failed".
+var troubleWords = set("error", "errors", "err", "failed", "failing", "fails", "fail",
+	"crashing", "crashes", "crash", "freezing", "frozen", "stuck", "declined", "broken",
+	"denied", "not", "won't", "wont", "can't", "cant", "doesn't", "isn't", "keeps", "fix",
+	"issue", "issues", "problem", "problems", "troubleshooting", "echo", "noise", "slow",
+	"disconnecting", "blank", "missing", "unable", "tripping", "leaking", "delayed", "delay")
 
 // questionWords open a question; "how" and "what" are the common ones.
 var questionWords = set("how", "what", "why", "when", "where", "which", "who", "can",
