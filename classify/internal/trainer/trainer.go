@@ -111,11 +111,11 @@ func indexOf(list []string, s string) int {
 //
 // extra are more labelled samples (keywords, for the page heads) that only
 // the stage-given-subtype counts use.
-func TrainHeads(samples, extra []Sample, cfg lr.Config) (lr.Heads, []int) {
+func TrainHeads(samples, extra []Sample, cfg lr.Config) (lr.Heads, []seoplan.Label) {
 	if len(samples) == 0 {
 		return lr.Heads{}, nil
 	}
-	oof := make([]int, len(samples))
+	oof := make([]seoplan.Label, len(samples))
 	subOK, stageOK := 0, 0
 	fit := func(train []Sample) lr.Heads {
 		var in, sub, st []lr.Example
@@ -155,11 +155,11 @@ func TrainHeads(samples, extra []Sample, cfg lr.Config) (lr.Heads, []int) {
 			c := indexOf(IntentClasses, string(s.Label.Intent))
 			logits = append(logits, l)
 			classes = append(classes, c)
-			oof[i] = argmax(l)
-			if oof[i] == c {
+			if argmax(l) == c {
 				correct++
 			}
 			lab := Predict(&h, s.Names, s.Values, s.Prior, s.SubPrior, s.StagePrior)
+			oof[i] = lab
 			if lab.Subtype == s.Label.Subtype {
 				subOK++
 			}
@@ -202,7 +202,7 @@ func Build(dir string, w io.Writer, verbose bool) ([]byte, error) {
 	}
 	cfg := lr.DefaultConfig()
 	b := lr.Bundle{Version: Version}
-	var oof []int
+	var oof []seoplan.Label
 	kwSamples := KeywordSamples(kws)
 	b.Keyword, oof = TrainHeads(kwSamples, nil, cfg)
 	summarize(w, "keywords", kws, oof, b.Keyword.Intent.Temperature, verbose)
@@ -217,20 +217,19 @@ func Build(dir string, w io.Writer, verbose bool) ([]byte, error) {
 	return append(out, '\n'), nil
 }
 
-func summarize(w io.Writer, what string, items []dataset.Item, oof []int, temp float64, verbose bool) {
+func summarize(w io.Writer, what string, items []dataset.Item, oof []seoplan.Label, temp float64, verbose bool) {
 	correct := 0
 	for i, it := range items {
-		got := IntentClasses[oof[i]]
-		if got == string(it.Label.Intent) {
+		got := oof[i]
+		if got.Intent == it.Label.Intent {
 			correct++
-			continue
 		}
-		if verbose {
+		if verbose && (got.Intent != it.Label.Intent || got.Subtype != it.Label.Subtype) {
 			name := it.Keyword
 			if it.Page != nil {
 				name = it.Page.URL + " " + it.Page.Title
 			}
-			fmt.Fprintf(w, "  want %-8s got %-8s %s\n", it.Label.Intent, got, name)
+			fmt.Fprintf(w, "  want %s/%s got %s/%s  %s\n", it.Label.Intent, it.Label.Subtype, got.Intent, got.Subtype, name)
 		}
 	}
 	fmt.Fprintf(w, "%s: %d examples, cross-validated intent accuracy %.3f, subtype %.3f, stage %.3f, temperature %.2f\n",
