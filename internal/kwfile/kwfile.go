@@ -90,18 +90,25 @@ func Parse(r io.Reader) ([]seoplan.Keyword, error) {
 	if err != nil {
 		return nil, err
 	}
-	first, firstLine := firstNonEmptyLine(data)
-	if first == "" {
+	lines := firstNonEmptyLines(data, headerSearch)
+	if len(lines) == 0 {
 		return nil, nil
 	}
-	sep := detectSeparator(first)
-	if sep != 0 {
-		if cols, ok := readHeader(first, sep); ok {
-			return parseCSV(data, sep, cols, firstLine)
+	for _, l := range lines {
+		sep := detectSeparator(l.text)
+		if sep == 0 {
+			continue
+		}
+		if cols, ok := readHeader(l.text, sep); ok {
+			return parseCSV(data, sep, cols, l.number)
 		}
 	}
 	return parseList(data)
 }
+
+// headerSearch is how many non-empty lines Parse looks through for a header:
+// Google Keyword Planner, for one, writes a title and a date range above it.
+const headerSearch = 5
 
 // decodeText strips a byte-order mark and turns UTF-16 (what Ahrefs writes
 // for Excel) into UTF-8. Invalid UTF-8 is an error: guessing a legacy
@@ -136,10 +143,16 @@ func firstInvalid(data []byte) int {
 	return len(data)
 }
 
-// firstNonEmptyLine returns the first line with text and its 1-based number.
-func firstNonEmptyLine(data []byte) (string, int) {
+type numberedLine struct {
+	text   string
+	number int // 1-based
+}
+
+// firstNonEmptyLines returns up to max lines with text, with their numbers.
+func firstNonEmptyLines(data []byte, max int) []numberedLine {
+	var out []numberedLine
 	n := 0
-	for len(data) > 0 {
+	for len(data) > 0 && len(out) < max {
 		n++
 		line := data
 		if i := bytes.IndexByte(data, '\n'); i >= 0 {
@@ -148,10 +161,10 @@ func firstNonEmptyLine(data []byte) (string, int) {
 			data = nil
 		}
 		if s := strings.TrimSpace(string(line)); s != "" {
-			return s, n
+			out = append(out, numberedLine{s, n})
 		}
 	}
-	return "", 0
+	return out
 }
 
 // detectSeparator picks the separator that occurs most often outside quotes
@@ -233,6 +246,17 @@ func anyOf(names map[string]bool, list []string) bool {
 
 // parseCSV decodes every row after the header on line headerLine.
 func parseCSV(data []byte, sep rune, h header, headerLine int) ([]seoplan.Keyword, error) {
+	// Start at the header line, so that title lines above it (which need
+	// not be valid CSV) are never parsed; FieldPos lines count from there.
+	skipped := 0
+	for skipped < headerLine-1 {
+		i := bytes.IndexByte(data, '\n')
+		if i < 0 {
+			break
+		}
+		data = data[i+1:]
+		skipped++
+	}
 	cr := csv.NewReader(bytes.NewReader(data))
 	cr.Comma = sep
 	cr.FieldsPerRecord = -1 // checked below, with a clearer message
@@ -246,11 +270,12 @@ func parseCSV(data []byte, sep rune, h header, headerLine int) ([]seoplan.Keywor
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				return nil, fmt.Errorf("line %d: %w", pe.StartLine, pe.Err)
+				return nil, fmt.Errorf("line %d: %w", pe.StartLine+skipped, pe.Err)
 			}
 			return nil, fmt.Errorf("read keyword file: %w", err)
 		}
 		line, _ := cr.FieldPos(0)
+		line += skipped
 		if line <= headerLine {
 			continue
 		}

@@ -59,6 +59,8 @@ func TestParseErrors(t *testing.T) {
 		wantSub           string
 	}{
 		{name: "broken quote", file: "broken.csv", wantSub: "line 3"},
+		{name: "broken quote after title lines", input: "Report\n\nkeyword,volume\nok,1\n\"bad,2\n", wantSub: "line 5"},
+		{name: "bad number after title lines", input: "Report\nkeyword,volume\nok,1\nbad,x\n", wantSub: "line 4: volume"},
 		{name: "bad number", file: "badnumber.csv", wantSub: `line 3: volume: "lots" is not a number`},
 		{name: "too many fields", input: "keyword,volume\na,1,2\n", wantSub: "line 2: 3 fields but the header has 2"},
 		{name: "not utf-8", input: "keyword\nfine\ncaf\xe9\n", wantSub: "line 3: keyword file is not UTF-8"},
@@ -127,6 +129,7 @@ func TestParseHeaderDetection(t *testing.T) {
 		{"semrush keyword magic", "Keyword\tIntent\tVolume\tTrend\tKeyword Difficulty %\tCPC (USD)\na\tI\t10\t0.1\t3\t1\n", SourceSemrush, 1},
 		{"generic csv", "keyword,volume\na,10\nb,20\n", SourceCSV, 2},
 		{"list with commas", "crm, for startups\nbest crm\n", SourceList, 2},
+		{"keyword planner title lines", "Keyword Stats 2026-11-01 at 10_00_00\nAll locations\n\nKeyword\tCurrency\tAvg. monthly searches\nhelp desk\tUSD\t\"12,100\"\n", SourceCSV, 1},
 		{"empty", "\n\n", "", 0},
 	}
 	for _, tt := range tests {
