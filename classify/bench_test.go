@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -26,11 +27,23 @@ func trainKeywords(b *testing.B) []seoplan.Keyword {
 // BenchmarkKeywords labels the training keywords with Keywords (all cores).
 // After the first pass prose's tags come from the phrase cache, as they do
 // for a real list with repeated phrases or a second run in one process.
-func BenchmarkKeywords(b *testing.B) {
-	c, err := New()
-	if err != nil {
-		b.Fatal(err)
+//
+// Each benchmark runs with one worker (the baseline) and with GOMAXPROCS.
+func BenchmarkKeywords(b *testing.B) { perWorkers(b, benchKeywords) }
+
+func perWorkers(b *testing.B, fn func(*testing.B, *Classifier)) {
+	for _, n := range []int{1, runtime.GOMAXPROCS(0)} {
+		b.Run(fmt.Sprintf("workers=%d", n), func(b *testing.B) {
+			c, err := New(WithWorkers(n))
+			if err != nil {
+				b.Fatal(err)
+			}
+			fn(b, c)
+		})
 	}
+}
+
+func benchKeywords(b *testing.B, c *Classifier) {
 	kws := trainKeywords(b)
 	c.Keywords(context.Background(), kws)
 	n := 0
@@ -45,19 +58,21 @@ func BenchmarkKeywords(b *testing.B) {
 // tagged by prose: the worst case for a list of distinct keywords. Each is
 // the first half of one training keyword joined to the second half of
 // another, so the words are real but the phrase is new.
+// coldRound makes every batch of every run new to the tag cache.
+var coldRound int
+
 var words = []string{"online", "near me", "uk", "free", "for teams", "2026", "guide", "cost", "app", "ideas"}
 
-func BenchmarkKeywordsCold(b *testing.B) {
-	c, err := New()
-	if err != nil {
-		b.Fatal(err)
-	}
+func BenchmarkKeywordsCold(b *testing.B) { perWorkers(b, benchKeywordsCold) }
+
+func benchKeywordsCold(b *testing.B, c *Classifier) {
 	base := trainKeywords(b)
 	batch := make([]seoplan.Keyword, len(base))
-	n, round := 0, 0
+	n := 0
 	for b.Loop() {
 		b.StopTimer()
-		round++
+		coldRound++
+		round := coldRound
 		for i, k := range base {
 			a := strings.Fields(k.Text)
 			o := strings.Fields(base[(i*7+round*131)%len(base)].Text)
@@ -100,11 +115,9 @@ func benchPages(b *testing.B, n int) []seoplan.Page {
 
 // BenchmarkPages labels a 200-page site of 1,500-word pages with Site (all
 // cores), key phrases included.
-func BenchmarkPages(b *testing.B) {
-	c, err := New()
-	if err != nil {
-		b.Fatal(err)
-	}
+func BenchmarkPages(b *testing.B) { perWorkers(b, benchPages200) }
+
+func benchPages200(b *testing.B, c *Classifier) {
 	pages := benchPages(b, 200)
 	n := 0
 	for b.Loop() {
