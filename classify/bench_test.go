@@ -54,10 +54,11 @@ func benchKeywords(b *testing.B, c *Classifier) {
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "keywords/s")
 }
 
-// BenchmarkKeywordsCold labels keywords never seen before, so every one is
-// tagged by prose: the worst case for a list of distinct keywords. Each is
-// the first half of one training keyword joined to the second half of
-// another, so the words are real but the phrase is new.
+// BenchmarkKeywordsCold labels keywords never seen before: each is the
+// first half of one training keyword joined to the second half of another
+// and a modifier, so the phrase is new but, as in a real list, most words
+// have been seen (prose tags each distinct word once; see
+// feature.TagWords). BenchmarkKeywordsNewWords measures the worst case.
 // coldRound makes every batch of every run new to the tag cache.
 var coldRound int
 
@@ -127,4 +128,25 @@ func benchPages200(b *testing.B, c *Classifier) {
 		n += len(pages)
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "pages/s")
+}
+
+// BenchmarkKeywordsNewWords labels keywords whose every word is new to the
+// process, so each word costs a prose call: the worst case.
+func BenchmarkKeywordsNewWords(b *testing.B) { perWorkers(b, benchKeywordsNewWords) }
+
+func benchKeywordsNewWords(b *testing.B, c *Classifier) {
+	const batch = 1000
+	kws := make([]seoplan.Keyword, batch)
+	n := 0
+	for b.Loop() {
+		b.StopTimer()
+		for i := range kws {
+			coldRound++
+			kws[i] = seoplan.Keyword{Text: fmt.Sprintf("zq%dx tool for zr%dy", coldRound, coldRound)}
+		}
+		b.StartTimer()
+		c.Keywords(context.Background(), kws)
+		n += batch
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "keywords/s")
 }

@@ -32,6 +32,42 @@ func TagCached(text string) []nlp.Token {
 	return toks
 }
 
+// wordTags caches prose's tag for each word tagged on its own. Keywords are
+// tagged word by word through it: a keyword is a short noun phrase where
+// context changes few tags, and per-word tags make a list of 100,000
+// distinct keywords cost one prose call per distinct word, not per keyword.
+// The tag of a word alone never depends on what was tagged before, so the
+// features, and the trained model, stay deterministic.
+var (
+	wordTags     sync.Map // string → string
+	wordTagsSize atomic.Int64
+)
+
+// TagWords tags each word on its own with prose, through the cache.
+func TagWords(words []string) []nlp.Token {
+	out := make([]nlp.Token, len(words))
+	for i, w := range words {
+		out[i].Text = w
+		if v, ok := wordTags.Load(w); ok {
+			out[i].Tag = v.(string)
+			continue
+		}
+		tag := "NN"
+		if toks := nlp.Tag(w); len(toks) == 1 {
+			tag = toks[0].Tag
+		} else if len(toks) > 1 {
+			tag = toks[len(toks)-1].Tag
+		}
+		out[i].Tag = tag
+		if wordTagsSize.Load() < tagCacheMax {
+			if _, loaded := wordTags.LoadOrStore(w, tag); !loaded {
+				wordTagsSize.Add(1)
+			}
+		}
+	}
+	return out
+}
+
 // Keyword returns the features and signals of a search keyword.
 func Keyword(kw string, site *Site) *Vector {
 	x := newVector()
@@ -141,9 +177,14 @@ func phrase(x *Vector, p, text string, site *Site, signals bool) {
 	}
 
 	// The head noun, from prose's tags on the brand-free phrase.
-	tagText := strings.Join(norm, " ")
-	tagText = strings.ReplaceAll(tagText, "<brand>", "Acme")
-	toks := TagCached(tagText)
+	tagWords := make([]string, len(norm))
+	for i, w := range norm {
+		if w == "<brand>" {
+			w = "acme"
+		}
+		tagWords[i] = w
+	}
+	toks := TagWords(tagWords)
 	if h := nlp.Head(toks); h >= 0 {
 		head := toks[h].Text
 		if head == "acme" {
