@@ -135,7 +135,12 @@ func intentMixChart(p *seoplan.Plan) (*plot.Plot, vg.Length, error) {
 	}
 	pl.NominalY(names...)
 	pl.Legend.Top = true
-	pl.Legend.Left = false
+	// Room right of the longest bar for the legend.
+	longest := 0
+	for _, c := range cs {
+		longest = max(longest, len(c.Pages))
+	}
+	pl.X.Min, pl.X.Max = 0, float64(longest)*1.4+1
 	return pl, vg.Length(len(cs))*vg.Points(20) + 3*vg.Centimeter, nil
 }
 
@@ -178,10 +183,12 @@ func funnelChart(p *seoplan.Plan) (*plot.Plot, vg.Length, error) {
 	pl := plot.New()
 	pl.Y.Label.Text = "pieces"
 	w := vg.Points(18)
+	highest := 0.0
 	for i, s := range series {
 		vals := make(plotter.Values, len(stages))
 		for j, st := range stages {
 			vals[j] = float64(s.count(st))
+			highest = math.Max(highest, vals[j])
 		}
 		bars, err := plotter.NewBarChart(vals, w)
 		if err != nil {
@@ -199,6 +206,8 @@ func funnelChart(p *seoplan.Plan) (*plot.Plot, vg.Length, error) {
 	}
 	pl.NominalX(names...)
 	pl.Legend.Top = true
+	// Room above the tallest bar for the legend.
+	pl.Y.Min, pl.Y.Max = 0, highest*1.45+1
 	return pl, 8 * vg.Centimeter, nil
 }
 
@@ -235,7 +244,11 @@ func timelineChart(p *seoplan.Plan) (*plot.Plot, vg.Length, error) {
 		}
 	}
 	pl := plot.New()
-	pl.X.Tick.Marker = plot.TimeTicks{Format: "2 Jan"}
+	first, err := time.Parse(time.DateOnly, sched[0].Due)
+	if err != nil {
+		return nil, 0, fmt.Errorf("proposal %s: due date: %w", sched[0].ID, err)
+	}
+	pl.X.Tick.Marker = weekTicks(first)
 	// Same-day pieces of one cluster are spread a little so their labels
 	// do not print over each other.
 	seen := make(map[string]int)
@@ -289,6 +302,23 @@ func timelineChart(p *seoplan.Plan) (*plot.Plot, vg.Length, error) {
 	pl.Y.Min, pl.Y.Max = -0.5, float64(len(rows))-0.2
 	pl.Legend.Top = true
 	return pl, vg.Length(len(rows))*vg.Points(40) + 3*vg.Centimeter, nil
+}
+
+// weekTicks marks every seventh day from the first due date, so a tick
+// label names the day its tick stands on; more than twelve weeks are marked
+// every few weeks.
+func weekTicks(first time.Time) plot.Ticker {
+	return plot.TickerFunc(func(lo, hi float64) []plot.Tick {
+		weeks := int((hi-lo)/(7*24*3600)) + 1
+		step := max(1, weeks/12)
+		var ticks []plot.Tick
+		for d := first; float64(d.Unix()) <= hi; d = d.AddDate(0, 0, 7*step) {
+			if float64(d.Unix()) >= lo {
+				ticks = append(ticks, plot.Tick{Value: float64(d.Unix()), Label: d.Format("2 Jan")})
+			}
+		}
+		return ticks
+	})
 }
 
 // clusterMap lays clusters out on a circle with their pages on a small ring

@@ -1,0 +1,291 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+
+	"github.com/seoplan/seoplan"
+	"github.com/seoplan/seoplan/classify"
+	"github.com/seoplan/seoplan/internal/crawldb"
+	"github.com/seoplan/seoplan/internal/sitesrv"
+	"github.com/seoplan/seoplan/planner"
+	"github.com/seoplan/seoplan/templates"
+)
+
+// injectedTitle is the title of a relaydesk blog post, planted to prove the
+// report shows crawled markup as text.
+const injectedTitle = "<script>alert(1)</script> Live chat scripts that convert"
+
+// chromiumPath finds Debian's chromium. Outside CI a missing browser skips
+// the test; under CI=true it fails, so CI cannot pass without running it.
+func chromiumPath(t *testing.T) string {
+	t.Helper()
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	if _, err := os.Stat("/usr/bin/chromium"); err == nil {
+		return "/usr/bin/chromium"
+	}
+	if os.Getenv("CI") == "true" {
+		t.Fatal("chromium is missing but CI=true: install it with apt-get install -y chromium")
+	}
+	t.Skip("chromium not found on PATH: skipping the browser test of report.html (apt-get install -y chromium to run it)")
+	return ""
+}
+
+// relaydeskReport crawls the relaydesk sample site, plans it and writes
+// report.html into dir the way `seoplan plan --html` does.
+func relaydeskReport(t *testing.T, dir string) string {
+	t.Helper()
+	ctx := context.Background()
+	site, err := seoplan.SampleSite("relaydesk")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := sitesrv.Start(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	dbPath := filepath.Join(dir, "site.db")
+	if code, _, stderr := runCLI(ctx, "crawl", srv.URL+"/", "--db", dbPath); code != 0 {
+		t.Fatalf("crawl exited %d: %s", code, stderr)
+	}
+	db, err := crawldb.Open(ctx, dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	snap, err := db.Latest(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pages []seoplan.Page
+	if err := db.Pages(ctx, snap.ID, func(p seoplan.Page) error { pages = append(pages, p); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	cl, err := classify.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	labeled, _, err := cl.Site(ctx, pages)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := planner.Plan(ctx, planner.Input{Site: snap.StartURL, CrawledAt: snap.Started, Pages: labeled},
+		planner.WithStart(time.Date(2026, 11, 9, 0, 0, 0, 0, time.UTC)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var md bytes.Buffer
+	if err := templates.Markdown(&md, p); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(md.String(), templates.Escape(injectedTitle)) {
+		t.Fatalf("the roadmap does not list the injected page, so the browser check would prove nothing")
+	}
+	f := &reportFlags{html: filepath.Join(dir, "report.html"), client: "RelayDesk", agency: "Acme SEO",
+		logo: filepath.Join("testdata", "report", "logo.png")}
+	// A second look at the same crawl stands in for last month's, so the
+	// progress section is on the page too.
+	pr := planner.Compare(planner.Snapshot{ID: snap.ID, Pages: labeled, Plan: p}, planner.Snapshot{ID: snap.ID + 1, Pages: labeled, Plan: p})
+	f.progress = &pr
+	e, _ := reportEnv()
+	if err := writeReports(ctx, e, p, md.Bytes(), f); err != nil {
+		t.Fatal(err)
+	}
+	return f.html
+}
+
+// browserLog collects what the page does that the test forbids. The
+// listener runs on chromedp's reader goroutine, so it only records.
+type browserLog struct {
+	mu       sync.Mutex
+	requests []string
+	errors   []string
+	dialogs  []string
+}
+
+func (b *browserLog) listen(ev any) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	switch ev := ev.(type) {
+	case *network.EventRequestWillBeSent:
+		b.requests = append(b.requests, ev.Request.URL)
+	case *runtime.EventExceptionThrown:
+		b.errors = append(b.errors, "exception: "+ev.ExceptionDetails.Text)
+	case *runtime.EventConsoleAPICalled:
+		if ev.Type == runtime.ConsoleAPICalledTypeError || ev.Type == runtime.ConsoleAPICalledTypeWarning {
+			b.errors = append(b.errors, "console."+string(ev.Type))
+		}
+	case *log.EventEntryAdded:
+		if ev.Entry.Level == log.EntryLevelError {
+			b.errors = append(b.errors, "log: "+ev.Entry.Text+" "+ev.Entry.URL)
+		}
+	case *page.EventJavascriptDialogOpening:
+		b.dialogs = append(b.dialogs, ev.Message)
+	}
+}
+
+func TestReportInBrowser(t *testing.T) {
+	chromium := chromiumPath(t)
+	dir := t.TempDir()
+	report := relaydeskReport(t, dir)
+
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
+		chromedp.ExecPath(chromium),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(filepath.Join(dir, "chromium")),
+		chromedp.WindowSize(1200, 900),
+	)
+	defer cancelAlloc()
+	var seen browserLog
+	ctx, cancel := chromedp.NewContext(actx, chromedp.WithListener(seen.listen))
+	defer cancel()
+	// Start the browser on a context without a deadline (a deadline would
+	// stop the whole browser), then bound each step.
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("start chromium: %v", err)
+	}
+	step, cancelStep := context.WithTimeout(ctx, 60*time.Second)
+	defer cancelStep()
+
+	fileURL := (&url.URL{Scheme: "file", Path: report}).String()
+	if err := chromedp.Do(step, chromedp.Navigate(fileURL), chromedp.WaitReady(chromedp.CSS("footer"))); err != nil {
+		t.Fatalf("load report: %v", err)
+	}
+	// Let the images decode before measuring them.
+	if _, err := chromedp.Run(step, chromedp.Poll[bool](`Array.from(document.images).every(i => i.complete)`)); err != nil {
+		t.Fatalf("images never finished loading: %v", err)
+	}
+
+	t.Run("charts visible", func(t *testing.T) {
+		type box struct {
+			ID            string
+			Width, Height float64
+			Natural       float64
+		}
+		boxes, err := chromedp.Run(step, chromedp.Evaluate[[]box](`Array.from(document.querySelectorAll('figure.chart')).map(f => {
+			const img = f.querySelector('img'), r = img.getBoundingClientRect();
+			return {ID: f.id, Width: r.width, Height: r.height, Natural: img.naturalWidth};
+		})`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids := map[string]bool{}
+		for _, b := range boxes {
+			ids[b.ID] = true
+			if b.Width <= 0 || b.Height <= 0 || b.Natural <= 0 {
+				t.Errorf("chart %s is not drawn: %+v", b.ID, b)
+			}
+		}
+		for _, id := range []string{"chart-cluster-map", "chart-intent-mix", "chart-funnel", "chart-timeline"} {
+			if !ids[id] {
+				t.Errorf("chart %s missing (have %v)", id, ids)
+			}
+		}
+	})
+
+	t.Run("table of contents links resolve", func(t *testing.T) {
+		broken, err := chromedp.Run(step, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll('nav.toc a'))
+			.filter(a => !document.getElementById(decodeURIComponent(a.hash.slice(1))))
+			.map(a => a.getAttribute('href'))`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(broken) > 0 {
+			t.Errorf("contents links with no target: %q", broken)
+		}
+		n, err := chromedp.Run(step, chromedp.Evaluate[int](`document.querySelectorAll('nav.toc a').length`))
+		if err != nil || n < 5 {
+			t.Fatalf("contents has %d links (%v)", n, err)
+		}
+		// Follow the last link: the page scrolls to its heading.
+		if err := chromedp.Do(step, chromedp.Click(chromedp.CSS("nav.toc li:last-child a"))); err != nil {
+			t.Fatal(err)
+		}
+		got, err := chromedp.Run(step, chromedp.Poll[bool](`location.hash === document.querySelector('nav.toc li:last-child a').hash && window.scrollY > 0`))
+		if err != nil || !got {
+			t.Errorf("clicking the last contents link did not scroll to it: %v", err)
+		}
+	})
+
+	t.Run("injected title is text", func(t *testing.T) {
+		text, err := chromedp.Run(step, chromedp.Evaluate[string](`document.body.innerText`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(text, injectedTitle) {
+			t.Errorf("the page does not show %q as text", injectedTitle)
+		}
+		scripts, err := chromedp.Run(step, chromedp.Evaluate[int](`document.querySelectorAll('script').length`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if scripts != 0 {
+			t.Errorf("%d script elements in the report", scripts)
+		}
+	})
+
+	t.Run("screenshot and PDF", func(t *testing.T) {
+		png, err := chromedp.Run(step, chromedp.FullScreenshot(100))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.HasPrefix(png, []byte("\x89PNG\r\n\x1a\n")) || len(png) < 10_000 {
+			t.Errorf("screenshot is not a PNG of the page (%d bytes)", len(png))
+		}
+		pdf, err := chromedp.Run(step, chromedp.PrintToPDF(chromedp.PDFPrintBackground(), chromedp.PDFPreferCSSPageSize()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.HasPrefix(pdf, []byte("%PDF-")) || len(pdf) < 10_000 {
+			t.Errorf("print is not a PDF (%d bytes)", len(pdf))
+		}
+		for name, b := range map[string][]byte{"report.png": png, "report.pdf": pdf} {
+			if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	})
+
+	seen.mu.Lock()
+	defer seen.mu.Unlock()
+	for _, r := range seen.requests {
+		if !strings.HasPrefix(r, "file:") && !strings.HasPrefix(r, "data:") {
+			t.Errorf("the report requested %s", r)
+		}
+	}
+	if len(seen.requests) == 0 {
+		t.Error("saw no request at all: the network listener is not working")
+	}
+	if len(seen.errors) > 0 {
+		t.Errorf("console errors: %q", seen.errors)
+	}
+	if len(seen.dialogs) > 0 {
+		t.Errorf("dialogs opened: %q", seen.dialogs)
+	}
+}
