@@ -457,3 +457,40 @@ func TestRunUnreachable(t *testing.T) {
 		t.Errorf("snapshot state %q, want failed", snap.State)
 	}
 }
+
+// colly.NewCollector lets COLLY_* environment variables override code; the
+// crawler must not.
+func TestCollyEnvironmentIgnored(t *testing.T) {
+	t.Setenv("COLLY_USER_AGENT", "evil-bot")
+	t.Setenv("COLLY_IGNORE_ROBOTSTXT", "y")
+	t.Setenv("COLLY_MAX_DEPTH", "1")
+	t.Setenv("COLLY_MAX_BODY_SIZE", "10")
+	t.Setenv("COLLY_DISALLOWED_DOMAINS", "127.0.0.1")
+	var mu sync.Mutex
+	agents := map[string]bool{}
+	h := func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		agents[r.UserAgent()] = true
+		mu.Unlock()
+		switch r.URL.Path {
+		case "/robots.txt":
+			fmt.Fprint(w, "User-agent: *\nDisallow: /private/\n")
+		case "/":
+			htmlPage(w, "Home", "/a", "/private/x")
+		case "/a":
+			htmlPage(w, "A", "/b")
+		default:
+			htmlPage(w, r.URL.Path+" "+strings.Repeat("long title ", 5))
+		}
+	}
+	pages, _, _ := crawlHandler(t, h)
+	if len(agents) != 1 || !agents[DefaultUserAgent(Version)] {
+		t.Errorf("user agents sent: %v", agents)
+	}
+	if _, ok := pages["/private/x"]; ok {
+		t.Error("robots.txt ignored")
+	}
+	if p, ok := pages["/b"]; !ok || p.Size < 50 {
+		t.Errorf("depth or body size limited by the environment: %v, /b size %d", keys(pages), p.Size)
+	}
+}
