@@ -9,7 +9,8 @@
 // and a site-level []SitePhrase inventory.
 //
 // How it decides: rules turn the input into features and readable signals
-// (the head noun of a phrase found with prose's part-of-speech tags, question
+// (the head noun of a phrase found with prose's part-of-speech tags, each
+// word tagged once per process and cached, question
 // words, brand names from the site, a shipped list or patterns such as
 // "x login", URL words, title patterns, schema.org types, numbered steps,
 // calls to action, prices, word count, vocabulary); a multinomial logistic
