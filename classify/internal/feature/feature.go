@@ -144,6 +144,10 @@ func Words(s string) []string {
 	})
 	out := words[:0]
 	for _, w := range words {
+		if w == "&" { // "Pebble & Pine" and "pebble and pine" are one name
+			out = append(out, "and")
+			continue
+		}
 		w = strings.Trim(w, ".&'’")
 		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
 		if w != "" {

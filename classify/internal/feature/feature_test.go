@@ -15,6 +15,7 @@ func TestWords(t *testing.T) {
 		{"Best CRM software, 2025!", []string{"best", "crm", "software", "2025"}},
 		{"bill.com vs H&M's app", []string{"bill.com", "vs", "h&m", "app"}},
 		{"c++ and c# tutorials", []string{"c++", "and", "c#", "tutorials"}},
+		{"Pebble & Pine", []string{"pebble", "and", "pine"}},
 		{"  ", nil},
 	}
 	for _, tt := range tests {
