@@ -1,6 +1,7 @@
 package classify_test
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/seoplan/seoplan"
@@ -38,4 +39,32 @@ func ExampleClassifier_LearnSite() {
 	// own: [acmedesk] rivals: [zendesk]
 	// acmedesk sso: product (brand:site)
 	// acmedesk careers: other (brand:site)
+}
+
+func ExampleClassifier_Site() {
+	c, err := classify.New()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	pages := []seoplan.Page{
+		{URL: "https://acmedesk.example/pricing", Status: 200, ContentType: "text/html",
+			Title: "Pricing | Acmedesk", H1: []string{"Help desk pricing"},
+			MainText: "Starter $19 per agent per month. Growth $49 per agent per month, billed annually."},
+		{URL: "https://acmedesk.example/blog/how-to-reduce-ticket-backlog", Status: 200, ContentType: "text/html",
+			Title: "How to reduce your ticket backlog | Acmedesk", H1: []string{"How to reduce your ticket backlog"},
+			Headings: []seoplan.Heading{{Level: 2, Text: "Step 1: Measure the ticket backlog"}, {Level: 2, Text: "Step 2: Triage old tickets"}},
+			MainText: "A ticket backlog grows when tickets arrive faster than agents close them."},
+	}
+	labeled, _, err := c.Site(context.Background(), pages)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, lp := range labeled {
+		fmt.Printf("%s: %s/%s, key phrase %q\n", lp.Page.URL, lp.Label.Intent, lp.Label.Subtype, lp.KeyPhrases[0].Phrase)
+	}
+	// Output:
+	// https://acmedesk.example/pricing: product/pricing, key phrase "help desk pricing"
+	// https://acmedesk.example/blog/how-to-reduce-ticket-backlog: problem/how-to, key phrase "ticket backlog"
 }
