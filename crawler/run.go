@@ -98,6 +98,7 @@ func (r *run) crawl(ctx context.Context) error {
 	tick := time.NewTicker(progressEvery)
 	defer tick.Stop()
 	inflight := 0
+	level := 0 // depth of the pages in flight
 	stopping := false
 	for {
 		if !stopping && len(r.window) == 0 && r.backlog {
@@ -123,16 +124,27 @@ func (r *run) crawl(ctx context.Context) error {
 		var send chan crawldb.FrontierItem
 		var next crawldb.FrontierItem
 		if !stopping && len(r.window) > 0 {
-			if r.stats.Pages+inflight < cfg.maxPages {
+			switch {
+			case r.stats.Pages+inflight >= cfg.maxPages:
+				if inflight == 0 {
+					r.stats.LimitReached = true
+					stopping = true
+					continue
+				}
+			case inflight == 0 || r.window[0].Depth <= level:
+				// One link level at a time: a page of depth d+1 starts only
+				// when every page of depth d is stored, so each URL is
+				// queued from the shallowest page that links it and its
+				// depth is the same however the fetches interleave.
 				send, next = jobs, r.window[0]
-			} else if inflight == 0 {
-				r.stats.LimitReached = true
-				break
 			}
 		}
 		select {
 		case send <- next:
 			r.window = r.window[1:]
+			if inflight == 0 {
+				level = next.Depth
+			}
 			inflight++
 		case res := <-results:
 			inflight--
