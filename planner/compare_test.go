@@ -1,6 +1,7 @@
 package planner
 
 import (
+	"fmt"
 	"reflect"
 	"testing"
 	"time"
@@ -189,4 +190,31 @@ func TestCompareBeforeCounts(t *testing.T) {
 	if got.Site != cmpSite {
 		t.Errorf("site = %q, want %q", got.Site, cmpSite)
 	}
+}
+
+func ExampleCompare() {
+	page := func(path, title string, in seoplan.Intent) seoplan.LabeledPage {
+		return seoplan.LabeledPage{
+			Page:  seoplan.Page{URL: "https://shop.example/" + path, Status: 200, ContentType: "text/html", Title: title},
+			Label: seoplan.Label{Intent: in},
+		}
+	}
+	prevPlan := &seoplan.Plan{Proposals: []seoplan.Proposal{{ID: "p1", Title: "How to pitch a tent", Keyword: "pitch a tent"}}}
+	prev := Snapshot{ID: 1, Plan: prevPlan, Pages: []seoplan.LabeledPage{
+		page("tents", "Tents", seoplan.IntentProduct),
+	}}
+	cur := Snapshot{ID: 2, Pages: []seoplan.LabeledPage{
+		page("tents", "Tents", seoplan.IntentProduct),
+		page("blog/pitching-tents", "Pitching a tent in wind", seoplan.IntentProblem),
+	}}
+	pr := Compare(prev, cur)
+	fmt.Printf("added %d, removed %d\n", len(pr.Added), len(pr.Removed))
+	fmt.Printf("problem share %.0f%% -> %.0f%%\n", pr.MixBefore.ProblemShare*100, pr.MixAfter.ProblemShare*100)
+	for _, d := range pr.Done {
+		fmt.Printf("%s done by %s\n", d.ID, d.URL)
+	}
+	// Output:
+	// added 1, removed 0
+	// problem share 0% -> 50%
+	// p1 done by https://shop.example/blog/pitching-tents
 }

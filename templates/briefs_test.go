@@ -2,6 +2,7 @@ package templates
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -72,4 +73,12 @@ func TestBriefName(t *testing.T) {
 			}
 		})
 	}
+}
+
+func ExampleBriefName() {
+	fmt.Println(BriefName(seoplan.Proposal{ID: "p1", Title: "How to route tickets?", Due: "2026-03-02"}))
+	fmt.Println(BriefName(seoplan.Proposal{ID: "p9", Title: "Help desk vs. shared inbox"}))
+	// Output:
+	// 2026-03-02-how-to-route-tickets.md
+	// p9-help-desk-vs-shared-inbox.md
 }

@@ -3,6 +3,8 @@ package templates
 import (
 	"bytes"
 	"encoding/csv"
+	"fmt"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -75,4 +77,23 @@ func TestCSVEmptyPlan(t *testing.T) {
 	if got, want := buf.String(), strings.Join(CSVHeader, ",")+"\n"; got != want {
 		t.Errorf("empty plan csv = %q, want just the header", got)
 	}
+}
+
+func ExampleCSV() {
+	p := &seoplan.Plan{
+		Site:     "https://shop.example/",
+		Clusters: []seoplan.Cluster{{ID: "tents", Name: "tents"}},
+		Proposals: []seoplan.Proposal{{
+			ID: "p1", Title: "=How to pitch a tent", Keyword: "how to pitch a tent",
+			Intent: seoplan.IntentProblem, Subtype: seoplan.SubtypeHowTo, Stage: seoplan.StageAwareness,
+			Cluster: "tents", Priority: 6.5, Metric: "engaged readers", Due: "2026-03-02",
+			Links: []seoplan.LinkSuggestion{{From: "proposal:p1", To: "https://shop.example/tents", Anchor: "tents"}},
+		}},
+	}
+	if err := CSV(os.Stdout, p); err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// date,title,keyword,intent,subtype,stage,cluster,priority,persona,links_to_add,success_metric,brief_file
+	// 2026-03-02,'=How to pitch a tent,how to pitch a tent,problem,how-to,awareness,tents,6.5,,new: =How to pitch a tent → /tents (anchor: tents),engaged readers,2026-03-02-how-to-pitch-a-tent.md
 }

@@ -65,6 +65,19 @@ func TestHTMLInert(t *testing.T) {
 	p.Proposals[0].Keyword = "![x](https://evil.example/x.png)"
 	p.Highlights = append(p.Highlights, "<iframe src=https://evil.example></iframe>", "`code` **bold** <b onmouseover=alert(7)>")
 	out := reportHTML(t, p, WithClient(`"><script>alert(8)</script>`), WithProgress(reportProgress()))
+	assertInert(t, out)
+	for _, want := range []string{"&lt;script&gt;alert(1)&lt;/script&gt; Live chat scripts that convert", "&lt;img src=x onerror=alert(4)&gt;", "Content-Security-Policy"} {
+		if !bytes.Contains(out, []byte(want)) {
+			t.Errorf("report lacks %q", want)
+		}
+	}
+}
+
+// assertInert parses a report and fails on anything that could run script
+// or fetch from elsewhere: script-capable elements, event handlers, and
+// links or sources other than in-page anchors and data: images.
+func assertInert(t *testing.T, out []byte) {
+	t.Helper()
 	doc, err := html.Parse(bytes.NewReader(out))
 	if err != nil {
 		t.Fatal(err)
@@ -91,11 +104,42 @@ func TestHTMLInert(t *testing.T) {
 		}
 	}
 	walk(doc)
-	for _, want := range []string{"&lt;script&gt;alert(1)&lt;/script&gt; Live chat scripts that convert", "&lt;img src=x onerror=alert(4)&gt;", "Content-Security-Policy"} {
-		if !bytes.Contains(out, []byte(want)) {
-			t.Errorf("report lacks %q", want)
+}
+
+// FuzzHTML puts arbitrary text where crawled text goes (titles, cluster
+// names, phrases, keywords, the client name) and checks the report stays
+// inert. Seeds are the fixture plan's own hostile strings.
+func FuzzHTML(f *testing.F) {
+	p := reportPlan(f)
+	for _, c := range p.Clusters {
+		f.Add(c.Name)
+		for _, pg := range c.Pages {
+			f.Add(pg.Title)
 		}
 	}
+	for _, pr := range p.Proposals {
+		f.Add(pr.Title)
+	}
+	f.Add("<a href=\"javascript:alert(1)\">x</a>")
+	f.Add("[x](javascript:alert(1)) ![y](https://evil.example/y.png) <https://evil.example>")
+	f.Fuzz(func(t *testing.T, s string) {
+		p := reportPlan(t)
+		p.Clusters[0].Name = s
+		p.Clusters[0].Pages[1].Title = s
+		p.Clusters[1].Phrases[0] = s
+		p.Proposals[0].Title = s
+		p.Proposals[0].Keyword = s
+		p.Audit[0].Summary = s
+		p.Highlights[0] = s
+		var md, out bytes.Buffer
+		if err := Markdown(&md, p); err != nil {
+			t.Fatal(err)
+		}
+		if err := HTML(&out, p, md.Bytes(), WithClient(s), WithAgency(s)); err != nil {
+			t.Fatal(err)
+		}
+		assertInert(t, out.Bytes())
+	})
 }
 
 func TestHTMLStructure(t *testing.T) {
