@@ -3,10 +3,12 @@ package templates
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/net/html"
 
@@ -267,15 +269,52 @@ func TestInsertSection(t *testing.T) {
 	}
 }
 
-func BenchmarkHTML(b *testing.B) {
-	p := reportPlan(b)
-	var md bytes.Buffer
-	if err := Markdown(&md, p); err != nil {
-		b.Fatal(err)
+// largePlan is a big site's plan: 40 clusters of 60 pages and 260
+// scheduled proposals, a year of five pieces a week.
+func largePlan() *seoplan.Plan {
+	p := &seoplan.Plan{Site: "https://big.example/", CrawledAt: "2026-11-02T09:30:00Z", Calendar: seoplan.Calendar{Start: "2026-11-09", PerWeek: 5, Weeks: 52}}
+	start := time.Date(2026, 11, 9, 0, 0, 0, 0, time.UTC)
+	for c := range 40 {
+		cl := seoplan.Cluster{ID: fmt.Sprintf("c%d", c), Name: fmt.Sprintf("topic %d <b>", c), Phrases: []string{"alpha", "beta"}}
+		for i := range 60 {
+			in := seoplan.Intents[i%2]
+			cl.Pages = append(cl.Pages, seoplan.PageRef{URL: fmt.Sprintf("https://big.example/c%d/p%d", c, i), Title: fmt.Sprintf("Page %d | %d", c, i),
+				Intent: in, Subtype: seoplan.Subtypes[in][0], Stage: seoplan.Stages[i%3], Words: 800})
+		}
+		p.Clusters = append(p.Clusters, cl)
 	}
-	for b.Loop() {
-		if err := HTML(&bytes.Buffer{}, p, md.Bytes()); err != nil {
+	for i := range 260 {
+		p.Proposals = append(p.Proposals, seoplan.Proposal{ID: fmt.Sprintf("p%d", i), Title: fmt.Sprintf("Proposal %d [draft]", i), Keyword: "kw",
+			Intent: seoplan.Intents[i%2], Stage: seoplan.Stages[i%3], Cluster: fmt.Sprintf("c%d", i%40), Priority: float64(300 - i),
+			Due: start.AddDate(0, 0, 7*(i/5)).Format(time.DateOnly)})
+	}
+	return p
+}
+
+// BenchmarkHTML measures the report against the Markdown roadmap it wraps,
+// the baseline: go test ./templates -run X -bench HTML -benchmem.
+func BenchmarkHTML(b *testing.B) {
+	for _, tc := range []struct {
+		name string
+		plan *seoplan.Plan
+	}{{"fixture", reportPlan(b)}, {"large", largePlan()}} {
+		var md bytes.Buffer
+		if err := Markdown(&md, tc.plan); err != nil {
 			b.Fatal(err)
 		}
+		b.Run(tc.name+"/markdown", func(b *testing.B) {
+			for b.Loop() {
+				if err := Markdown(&bytes.Buffer{}, tc.plan); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run(tc.name+"/html", func(b *testing.B) {
+			for b.Loop() {
+				if err := HTML(&bytes.Buffer{}, tc.plan, md.Bytes()); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
