@@ -128,13 +128,15 @@ func phrase(x *Vector, p, text string, site *Site, signals bool) {
 		rest := 0
 		nav := 0
 		for _, w := range norm {
+			if navWords[w] { // before the stop-word test: "about" is both
+				rest++
+				nav++
+				continue
+			}
 			if w == "<brand>" || stopwords[w] {
 				continue
 			}
 			rest++
-			if navWords[w] {
-				nav++
-			}
 		}
 		switch {
 		case rest == 0:
@@ -172,7 +174,15 @@ func phrase(x *Vector, p, text string, site *Site, signals bool) {
 			break
 		}
 	}
-	if strings.Contains(" "+strings.Join(words, " ")+" ", " how to ") {
+	joined := " " + strings.Join(words, " ") + " "
+	for _, e := range errorPhrases {
+		if strings.Contains(joined, e) {
+			x.Add(p+"error-page", 1)
+			sig("error-page:" + strings.TrimSpace(e))
+			break
+		}
+	}
+	if strings.Contains(joined, " how to ") {
 		x.Add(p+"howto", 1)
 	}
 

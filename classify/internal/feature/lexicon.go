@@ -37,7 +37,7 @@ var problemHeads = set("examples", "example", "ideas", "idea", "tips", "tip", "s
 	"statistics", "stats", "trends", "report", "benchmarks", "rate", "metrics", "kpis",
 	"best practices", "mistakes", "questions", "course", "certification", "salary", "jobs",
 	"plan", "sample", "samples", "types", "format", "case study",
-	"tutorial", "tutorials", "hacks", "itinerary", "practices", "explained", "signs",
+	"study", "studies", "tutorial", "tutorials", "hacks", "itinerary", "practices", "explained", "signs",
 	"deductions", "errors", "list", "ideas", "workout", "recipe", "recipes",
 	// TAXONOMY lists calculators and worksheets under problem/template.
 	"calculator", "calculators", "worksheet", "worksheets", "generator", "checker")
@@ -50,6 +50,7 @@ var navWords = set("login", "log", "signin", "sign", "account", "careers", "jobs
 	"hours", "near", "me", "location", "locations", "salary", "internship", "press",
 	"news", "about", "linkedin", "glassdoor", "email", "chat", "cancel", "refund", "terms",
 	"privacy", "policy", "legal", "logo", "wiki", "investor", "investors", "relations",
+	"tracking", "office",
 	"donate", "tracking", "web", "notice", "returns", "careers")
 
 // troubleWords mark a broken task (problem/troubleshooting), even next to a
@@ -150,3 +151,8 @@ var sectionWords = set("blog", "news", "journal", "articles", "resources", "guid
 
 // IsStopword reports whether a lower-case word is a stop word.
 func IsStopword(w string) bool { return stopwords[w] }
+
+// errorPhrases, padded with spaces, name an error page rather than a task
+// (TAXONOMY tie-breaker 6): "acme page not found", "404 page".
+var errorPhrases = []string{" page not found ", " 404 ", " 410 ", " 500 ", " 502 ", " 503 ",
+	" service unavailable ", " internal server error ", " bad gateway ", " not found "}
