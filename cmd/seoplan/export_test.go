@@ -1,0 +1,116 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func init() {
+	// The -update flag is shared by the package's golden tests; whichever
+	// test file initialises first defines it.
+	if flag.Lookup("update") == nil {
+		flag.Bool("update", false, "rewrite golden files")
+	}
+}
+
+func exportUpdating() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
+
+// exportSite is a small fixed site for the export golden: a sitemap with an
+// orphan, a redirect, a broken link and a PDF.
+func exportSite() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		origin := "http://" + r.Host
+		page := func(title string, links ...string) {
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			fmt.Fprintf(w, "<!doctype html><html lang=en><title>%s</title><h1>%s</h1>", title, title)
+			for _, l := range links {
+				fmt.Fprintf(w, `<a href="%s">%s</a> `, l, l)
+			}
+		}
+		switch r.URL.Path {
+		case "/robots.txt":
+			fmt.Fprintf(w, "User-agent: *\nDisallow: /cart/\nSitemap: %s/sitemap.xml\n", origin)
+		case "/sitemap.xml":
+			fmt.Fprintf(w, `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>%[1]s/</loc></url><url><loc>%[1]s/pricing</loc></url><url><loc>%[1]s/orphan</loc></url></urlset>`, origin)
+		case "/":
+			page("Home", "/pricing", "/old-pricing", "/guide.pdf", "/cart/", "/blog")
+		case "/pricing":
+			page("Pricing", "/", "/features?utm_source=nav")
+		case "/features":
+			page("Features", "/missing")
+		case "/blog":
+			page("Blog", "/blog/post-1")
+		case "/blog/post-1":
+			page("Post", "/old-features")
+		case "/orphan":
+			page("Orphan")
+		case "/old-pricing":
+			http.Redirect(w, r, "/pricing", http.StatusMovedPermanently)
+		case "/old-features":
+			http.Redirect(w, r, "/new-features", http.StatusFound)
+		case "/new-features":
+			page("New features")
+		case "/guide.pdf":
+			w.Header().Set("Content-Type", "application/pdf")
+			fmt.Fprint(w, "%PDF-1.4")
+		default:
+			http.NotFound(w, r)
+		}
+	})
+}
+
+// TestExportGolden crawls a fixed site and compares the crawler's own
+// fields of the export (not the extracted ones, which belong to Extract's
+// tests) with a golden file.
+func TestExportGolden(t *testing.T) {
+	srv := httptest.NewServer(exportSite())
+	defer srv.Close()
+	db := filepath.Join(t.TempDir(), "site.db")
+	if code, _, stderr := runCLI(context.Background(), "crawl", srv.URL+"/", "--db", db); code != 0 {
+		t.Fatalf("crawl exit %d:\n%s", code, stderr)
+	}
+	code, stdout, stderr := runCLI(context.Background(), "export", "--db", db)
+	if code != 0 {
+		t.Fatalf("export exit %d:\n%s", code, stderr)
+	}
+	var b strings.Builder
+	for _, line := range strings.Split(strings.TrimSpace(stdout), "\n") {
+		var r exportRecord
+		if err := json.Unmarshal([]byte(line), &r); err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(&b, "%s %d %q depth=%d sitemap=%v", r.URL, r.Status, r.ContentType, r.Depth, r.InSitemap)
+		if r.RequestedURL != "" {
+			fmt.Fprintf(&b, " requested=%s chain=%v", r.RequestedURL, r.RedirectChain)
+		}
+		if r.Error != "" {
+			fmt.Fprintf(&b, " error=%q", r.Error)
+		}
+		b.WriteString("\n")
+	}
+	got := strings.ReplaceAll(b.String(), srv.URL, "https://example.com")
+	golden := filepath.Join("testdata", "export.golden")
+	if exportUpdating() {
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != string(want) {
+		t.Errorf("export differs from %s (go test -update to accept):\n%s", golden, got)
+	}
+}
