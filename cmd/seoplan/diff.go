@@ -196,3 +196,14 @@ func earlierProgress(ctx context.Context, db *crawldb.DB, cur crawldb.Snapshot, 
 	}
 	return diffSnapshots(ctx, db, from, cur, curPages, curPlan, opts...)
 }
+
+// progressFromDB is earlierProgress for a caller that holds the database's
+// path rather than an open database: it opens dbPath, compares, and closes.
+func progressFromDB(ctx context.Context, dbPath string, cur crawldb.Snapshot, curPages []seoplan.LabeledPage, curPlan *seoplan.Plan, opts ...planner.Option) (*seoplan.Progress, error) {
+	db, err := crawldb.Open(ctx, dbPath)
+	if err != nil {
+		return nil, err
+	}
+	defer db.Close()
+	return earlierProgress(ctx, db, cur, curPages, curPlan, opts...)
+}

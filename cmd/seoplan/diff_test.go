@@ -199,3 +199,19 @@ func TestEarlierProgress(t *testing.T) {
 		t.Errorf("second crawl: progress %+v", pr)
 	}
 }
+
+func TestProgressFromDB(t *testing.T) {
+	before, after := diffCrawls()
+	path := diffDB(t, diffCrawl{crawldb.StateDone, before}, diffCrawl{crawldb.StateFailed, after}, diffCrawl{crawldb.StateDone, after})
+	cur := crawldb.Snapshot{ID: 3, StartURL: diffSite}
+	pr, err := progressFromDB(context.Background(), path, cur, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pr == nil || pr.From.ID != 1 || pr.To.ID != 3 {
+		t.Fatalf("progress = %+v, want crawl 1 (the failed crawl 2 skipped) to 3", pr)
+	}
+	if _, err := progressFromDB(context.Background(), filepath.Join(t.TempDir(), "no", "such.db"), cur, nil, nil); err == nil {
+		t.Error("no error for a database that cannot be opened")
+	}
+}
