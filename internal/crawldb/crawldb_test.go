@@ -195,6 +195,9 @@ func TestBatchAndPages(t *testing.T) {
 	}
 	pb, pa := samplePage("https://example.com/b", 200), samplePage("https://example.com/a", 404)
 	pa.Links = nil
+	for i := range 2*linkChunk + 3 { // two multi-row inserts and three single ones
+		pb.Links = append(pb.Links, seoplan.Link{URL: "https://example.com/l/" + string(rune('a'+i)), Text: "t", Internal: i%2 == 0})
+	}
 	if err := b.StorePage(snap.ID, idB, &pb); err != nil {
 		t.Fatal(err)
 	}
