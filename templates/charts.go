@@ -141,6 +141,7 @@ func intentMixChart(p *seoplan.Plan) (*plot.Plot, vg.Length, error) {
 		longest = max(longest, len(c.Pages))
 	}
 	pl.X.Min, pl.X.Max = 0, float64(longest)*1.4+1
+	pl.Y.Min, pl.Y.Max = -0.6, float64(len(cs))-0.4
 	return pl, vg.Length(len(cs))*vg.Points(20) + 3*vg.Centimeter, nil
 }
 
@@ -249,8 +250,8 @@ func timelineChart(p *seoplan.Plan) (*plot.Plot, vg.Length, error) {
 		return nil, 0, fmt.Errorf("proposal %s: due date: %w", sched[0].ID, err)
 	}
 	pl.X.Tick.Marker = weekTicks(first)
-	// Same-day pieces of one cluster are spread a little so their labels
-	// do not print over each other.
+	// A cluster's pieces step through three heights in date order, so the
+	// labels of pieces a few days apart do not print over each other.
 	seen := make(map[string]int)
 	byIntent := make(map[seoplan.Intent]plotter.XYs)
 	var labels plotter.XYLabels
@@ -259,9 +260,8 @@ func timelineChart(p *seoplan.Plan) (*plot.Plot, vg.Length, error) {
 		if err != nil {
 			return nil, 0, fmt.Errorf("proposal %s: due date: %w", pr.ID, err)
 		}
-		k := pr.Cluster + pr.Due
-		y := float64(len(rows)-1-row[pr.Cluster]) + 0.22*float64(seen[k])
-		seen[k]++
+		y := float64(len(rows)-1-row[pr.Cluster]) + 0.25*float64(seen[pr.Cluster]%3)
+		seen[pr.Cluster]++
 		pt := plotter.XY{X: float64(day.Unix()), Y: y}
 		byIntent[pr.Intent] = append(byIntent[pr.Intent], pt)
 		labels.XYs = append(labels.XYs, pt)
@@ -299,7 +299,7 @@ func timelineChart(p *seoplan.Plan) (*plot.Plot, vg.Length, error) {
 	// Leave room right of the last date for its label.
 	pl.X.Max += float64(7 * 24 * time.Hour / time.Second)
 	pl.X.Min -= float64(24 * time.Hour / time.Second)
-	pl.Y.Min, pl.Y.Max = -0.5, float64(len(rows))-0.2
+	pl.Y.Min, pl.Y.Max = -0.4, float64(len(rows))-0.2
 	pl.Legend.Top = true
 	return pl, vg.Length(len(rows))*vg.Points(40) + 3*vg.Centimeter, nil
 }
