@@ -71,6 +71,10 @@ func loadModel() (*lr.Bundle, error) {
 			modelErr = fmt.Errorf("embedded model has no keyword heads (run go generate ./classify)")
 			return
 		}
+		b.Keyword.Compile()
+		if b.Page.Intent != nil {
+			b.Page.Compile()
+		}
 		model = &b
 		nlp.Load()
 	})

@@ -13,6 +13,57 @@ type Heads struct {
 	// class order: funnel stage follows mostly from what kind of content it
 	// is, and the counts say so with more data than any one head sees.
 	StageGivenSubtype map[string][]float64 `json:"stage_given_subtype,omitempty"`
+
+	// joint maps a feature to its weight rows in all three heads, so that
+	// scoring looks each feature up once instead of three times. Built by
+	// Compile; nil until then.
+	joint map[string]*[3][]float64
+}
+
+// Compile prepares the heads for fast scoring (see Logits3). Call it once,
+// before sharing the heads between goroutines.
+func (h *Heads) Compile() {
+	h.joint = map[string]*[3][]float64{}
+	for i, m := range []*Model{h.Intent, h.Subtype, h.Stage} {
+		if m == nil {
+			continue
+		}
+		for name, row := range m.Weights {
+			j := h.joint[name]
+			if j == nil {
+				j = new([3][]float64)
+				h.joint[name] = j
+			}
+			j[i] = row
+		}
+	}
+}
+
+// Logits3 returns the logits of the intent, subtype and stage heads, with
+// one map lookup per feature when the heads are compiled.
+func (h *Heads) Logits3(names []string, values []float64) (intent, subtype, stage []float64) {
+	if h.joint == nil {
+		return h.Intent.Logits(nil, names, values), h.Subtype.Logits(nil, names, values), h.Stage.Logits(nil, names, values)
+	}
+	buf := make([]float64, len(h.Intent.Bias)+len(h.Subtype.Bias)+len(h.Stage.Bias))
+	intent = append(buf[:0:len(h.Intent.Bias)], h.Intent.Bias...)
+	rest := buf[len(h.Intent.Bias):]
+	subtype = append(rest[:0:len(h.Subtype.Bias)], h.Subtype.Bias...)
+	stage = append(rest[len(h.Subtype.Bias):][:0], h.Stage.Bias...)
+	out := [3][]float64{intent, subtype, stage}
+	for i, n := range names {
+		j, ok := h.joint[n]
+		if !ok {
+			continue
+		}
+		v := values[i]
+		for k := range out {
+			for c, w := range j[k] {
+				out[k][c] += w * v
+			}
+		}
+	}
+	return intent, subtype, stage
 }
 
 // Bundle is the whole model file: heads for keywords and for pages.

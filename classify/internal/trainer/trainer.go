@@ -244,14 +244,13 @@ var lastSubtypeAcc, lastStageAcc float64
 // highest (prior-adjusted) score, the best subtype of that intent, and the
 // best stage, or none for other. The classifier decides the same way.
 func Predict(h *lr.Heads, names []string, vals, prior, subPrior, stagePrior []float64) seoplan.Label {
-	logits := h.Intent.Logits(nil, names, vals)
+	logits, sub, st := h.Logits3(names, vals)
 	for i := range prior {
 		logits[i] += prior[i]
 	}
 	probs := h.Intent.Probs(logits)
 	bi := argmax(probs)
 	l := seoplan.Label{Intent: seoplan.Intent(h.Intent.Classes[bi]), Confidence: probs[bi], Stage: seoplan.StageNone}
-	sub := h.Subtype.Logits(nil, names, vals)
 	for i := range subPrior {
 		sub[i] += subPrior[i]
 	}
@@ -263,7 +262,6 @@ func Predict(h *lr.Heads, names []string, vals, prior, subPrior, stagePrior []fl
 	}
 	l.Subtype = seoplan.Subtype(h.Subtype.Classes[best])
 	if l.Intent != seoplan.IntentOther {
-		st := h.Stage.Logits(nil, names, vals)
 		for i := range stagePrior {
 			st[i] += stagePrior[i]
 		}
