@@ -1,6 +1,7 @@
 package crawler
 
 import (
+	"bytes"
 	"net/url"
 	"strings"
 	"unicode/utf8"
@@ -21,7 +22,9 @@ import (
 func decodeHTML(raw []byte, contentType string) []byte {
 	enc, name, certain := charset.DetermineEncoding(raw, contentType)
 	if enc == nil || enc == encoding.Nop || name == "utf-8" {
-		return raw
+		// Invalid bytes in a UTF-8 page become U+FFFD, as in a browser,
+		// so that no invalid UTF-8 reaches the database or a report.
+		return bytes.ToValidUTF8(raw, []byte("\uFFFD"))
 	}
 	// DetermineEncoding looks at the first 1,024 bytes only, and guesses
 	// windows-1252 when they are plain ASCII. A guess, or a <meta> that
