@@ -8,9 +8,10 @@ import (
 	"sync"
 	"time"
 
+	"github.com/temoto/robotstxt"
+
 	"github.com/seoplan/seoplan/internal/crawldb"
 	"github.com/seoplan/seoplan/internal/urlnorm"
-	"github.com/temoto/robotstxt"
 )
 
 // windowSize is how many pending URLs the coordinator holds in memory; the
