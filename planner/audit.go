@@ -8,9 +8,9 @@ import (
 	"github.com/seoplan/seoplan"
 )
 
-// thinWords is the main-text length below which a product or problem page is
-// too thin to rank or to help a reader.
-const thinWords = 300
+// thinWords is the main-text length below which a page is too thin to rank
+// or to help a reader (TAXONOMY.md's own line for thin pages).
+const thinWords = 150
 
 // check is one content-audit rule; audit runs them all in this order.
 type check func(s *site, clusters []*cluster) []seoplan.Finding
@@ -79,33 +79,85 @@ func checkBroken(s *site, _ []*cluster) []seoplan.Finding {
 	return out
 }
 
-// checkCannibalisation finds pages of one intent whose main phrase is the
-// same: they compete for the same searches.
+// checkCannibalisation finds pages of one intent and kind that compete for
+// the same searches: the same leading phrase anywhere on the site, or, for
+// problem pages in one cluster, the same head word of the leading phrase and titles that
+// share two words and a third of their words ("How to reproof a rain
+// jacket" and "How to reproof a waterproof jacket (and when to replace it)").
 func checkCannibalisation(s *site, _ []*cluster) []seoplan.Finding {
-	groups := make(map[string][]string)
-	names := make(map[string]string)
-	for _, p := range s.html {
-		if !p.clusterable() || len(p.phrases) == 0 {
+	groups := make(map[string][]int)
+	for i, p := range s.html {
+		if !p.clusterable() || len(p.phrases) == 0 || p.lp.Page.Noindex {
 			continue
 		}
-		k := string(p.label.Intent) + "|" + string(p.label.Subtype) + "|" + p.phrases[0].Stem
-		groups[k] = append(groups[k], p.url)
-		names[k] = p.phrases[0].Phrase
+		kind := string(p.label.Intent) + "|" + string(p.label.Subtype) + "|"
+		groups[kind+"phrase|"+p.phrases[0].Stem] = append(groups[kind+"phrase|"+p.phrases[0].Stem], i)
+		if p.label.Intent == seoplan.IntentProblem {
+			// Product pages of one range share head words by nature
+			// (men's and women's jacket); posts that do compete.
+			words := strings.Fields(p.phrases[0].Stem)
+			head := fmt.Sprintf("head|%d|%s", p.cluster, words[len(words)-1])
+			groups[kind+head] = append(groups[kind+head], i)
+		}
 	}
 	var out []seoplan.Finding
+	reported := make(map[string]bool)
 	for _, k := range sortedKeys(groups) {
-		pages := groups[k]
-		if len(pages) < 2 {
+		idx := groups[k]
+		if len(idx) < 2 {
 			continue
 		}
-		intent := k[:strings.IndexByte(k, '|')]
+		if strings.Contains(k, "|head|") {
+			idx = similarTitles(s, idx)
+			if len(idx) < 2 {
+				continue
+			}
+		}
+		var pages []string
+		for _, i := range idx {
+			pages = append(pages, s.html[i].url)
+		}
+		key := strings.Join(pages, " ")
+		if reported[key] {
+			continue
+		}
+		reported[key] = true
+		p := s.html[idx[0]]
+		what := string(p.label.Intent)
+		if p.label.Subtype != seoplan.SubtypeProduct {
+			what += " " + string(p.label.Subtype)
+		}
 		out = append(out, seoplan.Finding{
 			Kind:     seoplan.FindingCannibalisation,
 			Severity: "high",
-			Summary:  fmt.Sprintf("%d %s pages lead on the same phrase %s and compete for the same searches.", len(pages), intent, quote(names[k])),
-			Pages:    pages,
-			Fix:      "Merge them into the strongest page and 301 the others to it, or refocus each on a distinct phrase.",
+			Summary: fmt.Sprintf("%d %s pages lead on the same phrase %s and compete for the same searches.",
+				len(pages), what, quote(p.phrases[0].Phrase)),
+			Pages: pages,
+			Fix:   "Merge them into the strongest page and 301 the others to it, or refocus each on a distinct phrase.",
 		})
+	}
+	return out
+}
+
+// similarTitles keeps the pages whose title shares two words, and at least
+// a third of the words of both, with another page's title in idx.
+func similarTitles(s *site, idx []int) []int {
+	words := make([][]string, len(idx))
+	for k, i := range idx {
+		words[k] = tokens(titleTopic(s.html[i].lp.Page.Title))
+	}
+	var out []int
+	for a := range idx {
+		for b := range idx {
+			if a == b {
+				continue
+			}
+			shared := overlap(words[a], words[b])
+			if union := len(words[a]) + len(words[b]) - shared; shared >= 2 && 3*shared >= union {
+				out = append(out, idx[a])
+				break
+			}
+		}
 	}
 	return out
 }
@@ -213,16 +265,23 @@ func checkPillarUnlinked(s *site, clusters []*cluster) []seoplan.Finding {
 	return out
 }
 
+// checkThin finds indexable pages under thinWords words of main text. Legal
+// pages, archives, error pages and the home page are short by nature.
 func checkThin(s *site, _ []*cluster) []seoplan.Finding {
 	var out []seoplan.Finding
 	for _, p := range s.html {
-		if !p.clusterable() || p.lp.Page.WordCount >= thinWords {
+		pg := p.lp.Page
+		switch p.label.Subtype {
+		case seoplan.SubtypeLegal, seoplan.SubtypeArchive, seoplan.SubtypeError, seoplan.SubtypeNavigational:
+			continue
+		}
+		if pg.WordCount >= thinWords || pg.Noindex || pathIsRoot(p.url) {
 			continue
 		}
 		out = append(out, seoplan.Finding{
 			Kind:     seoplan.FindingThin,
 			Severity: "medium",
-			Summary:  fmt.Sprintf("%s has %d words of main text (under %d).", p.url, p.lp.Page.WordCount, thinWords),
+			Summary:  fmt.Sprintf("%s has %d words of main text (under %d).", p.url, pg.WordCount, thinWords),
 			Pages:    []string{p.url},
 			Fix:      "Expand it with what the reader came for, or merge it into a stronger page of its cluster.",
 		})

@@ -69,6 +69,13 @@ func TestAudit(t *testing.T) {
 		{"cannibalisation", func(ps []seoplan.LabeledPage) []seoplan.LabeledPage {
 			return append(ps, pg("/blog/more-chat-tips", prob, seoplan.SubtypeTips, seoplan.StageAwareness, 900, chat, "/guides/chat", "/features/chat"))
 		}, seoplan.FindingCannibalisation, []string{origin + "/blog/chat-tips", origin + "/blog/more-chat-tips"}},
+		{"cannibalisation on a head word and similar titles", func(ps []seoplan.LabeledPage) []seoplan.LabeledPage {
+			a := pg("/blog/reproof-rain-jacket", prob, seoplan.SubtypeHowTo, seoplan.StageConsideration, 900, []string{"rain jacket:9", "live chat:2"}, "/guides/chat", "/features/chat")
+			a.Page.Title = "How to reproof a rain jacket"
+			b := pg("/blog/reproof-waterproof-jacket", prob, seoplan.SubtypeHowTo, seoplan.StageConsideration, 900, []string{"waterproof jacket:9", "live chat:2"}, "/guides/chat", "/features/chat")
+			b.Page.Title = "How to reproof a waterproof jacket (and when to replace it)"
+			return append(ps, a, b)
+		}, seoplan.FindingCannibalisation, []string{origin + "/blog/reproof-rain-jacket", origin + "/blog/reproof-waterproof-jacket"}},
 	}
 	base := plan(t, clean())
 	if len(base.Audit) != 0 {

@@ -16,8 +16,10 @@ const (
 	// candidate edges linear in pages.
 	maxDF = 100
 	// linkWeight is what one deliberate internal link adds to the affinity of
-	// two pages, against a phrase similarity of up to about 1.
-	linkWeight = 0.25
+	// two pages, against a word similarity of up to about 1: links are how
+	// a site says which pages belong together (0.75 measured best on the
+	// sample sites, between 0.25 and 1).
+	linkWeight = 0.75
 )
 
 // cluster is a topic while the planner works on it.

@@ -270,8 +270,13 @@ func (p *page) clusterable() bool {
 	if p.label.Intent != seoplan.IntentProduct && p.label.Intent != seoplan.IntentProblem {
 		return false
 	}
-	u, err := url.Parse(p.url)
-	return err != nil || (u.Path != "" && u.Path != "/") || u.RawQuery != ""
+	return !pathIsRoot(p.url)
+}
+
+// pathIsRoot reports whether u is a site's home page.
+func pathIsRoot(u string) bool {
+	pu, err := url.Parse(u)
+	return err == nil && (pu.Path == "" || pu.Path == "/") && pu.RawQuery == ""
 }
 
 func (p *page) ref() seoplan.PageRef {
