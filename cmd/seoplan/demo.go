@@ -1,18 +1,180 @@
 package main
 
 import (
+	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
+	"io/fs"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
+
+	"github.com/seoplan/seoplan"
+	"github.com/seoplan/seoplan/crawler"
+	"github.com/seoplan/seoplan/internal/crawldb"
+	"github.com/seoplan/seoplan/internal/sitesrv"
+	"github.com/seoplan/seoplan/planner"
 )
 
-// newDemoCmd is replaced by its owner's implementation.
+// demoSite is the bundled sample site the demo plans.
+const demoSite = "relaydesk"
+
+// demoStart is the demo calendar's first day: fixed, so the demo's roadmap
+// is the same on every machine and every day.
+var demoStart = time.Date(2026, time.January, 5, 0, 0, 0, 0, time.UTC)
+
+type demoFlags struct {
+	db  string
+	out string
+}
+
 func newDemoCmd(e *env) *cobra.Command {
-	return &cobra.Command{
+	var f demoFlags
+	cmd := &cobra.Command{
 		Use:   "demo",
-		Short: "demo (not built yet)",
+		Short: "Run the whole job on the bundled sample site, served on loopback",
+		Long: `demo serves the bundled sample site (Relaydesk, a help-desk SaaS) on
+127.0.0.1, crawls it, labels its pages, plans its content and writes
+roadmap.md and plan.json into --out. Nothing leaves this machine.`,
+		Example: `  seoplan demo
+  seoplan demo --out /tmp/demo && less /tmp/demo/roadmap.md`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return errors.New("demo is not built yet")
+			return runDemo(cmd.Context(), e, f)
 		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&f.db, "db", "", "crawl database `file` (default: demo.db in --out)")
+	fl.StringVar(&f.out, "out", "seoplan-demo", "`directory` for roadmap.md, plan.json and the crawl database")
+	return cmd
+}
+
+func runDemo(ctx context.Context, e *env, f demoFlags) error {
+	if f.out == "" {
+		return usagef("--out needs a directory")
+	}
+	if err := os.MkdirAll(f.out, 0o755); err != nil {
+		return usagef("--out %s: %v", f.out, err)
+	}
+	if f.db == "" {
+		f.db = filepath.Join(f.out, "demo.db")
+	}
+	site, err := seoplan.SampleSite(demoSite)
+	if err != nil {
+		return err
+	}
+	p, err := planSample(ctx, e, site, f.db)
+	if err != nil {
+		return err
+	}
+	roadmap := filepath.Join(f.out, "roadmap.md")
+	if err := writePlan(e, p, roadmap, filepath.Join(f.out, "plan.json")); err != nil {
+		return err
+	}
+	printSummary(e.stdout, p, roadmap)
+	fmt.Fprintf(e.stdout, "  plan.json: %s\n  open %s to read the roadmap\n", filepath.Join(f.out, "plan.json"), roadmap)
+	return nil
+}
+
+// planSample serves a sample site on a loopback port, crawls it afresh into
+// dbPath, labels and plans it. URLs in the plan carry the site's own origin
+// (https://www.relaydesk.example), not the port it happened to be served on.
+func planSample(ctx context.Context, e *env, site fs.FS, dbPath string, opts ...planner.Option) (*seoplan.Plan, error) {
+	lps, err := crawlSample(ctx, e, site, dbPath)
+	if err != nil {
+		return nil, err
+	}
+	origin, err := sampleOrigin(site)
+	if err != nil {
+		return nil, err
+	}
+	opts = append([]planner.Option{planner.WithStart(demoStart)}, opts...)
+	return planner.Plan(ctx, planner.Input{Site: origin + "/", Pages: lps}, opts...)
+}
+
+// crawlSample serves site, crawls it into dbPath and returns its labeled
+// pages with URLs rebased on the site's real origin.
+func crawlSample(ctx context.Context, e *env, site fs.FS, dbPath string) ([]seoplan.LabeledPage, error) {
+	h, err := sitesrv.Handler(site)
+	if err != nil {
+		return nil, fmt.Errorf("sample site: %w", err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, fmt.Errorf("serve sample site: %w", err)
+	}
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 5 * time.Second}
+	go srv.Serve(ln) //nolint:errcheck // Serve returns ErrServerClosed on Shutdown
+	defer srv.Close()
+	served := "http://" + ln.Addr().String()
+	fmt.Fprintf(e.stderr, "seoplan: serving the sample site on %s\n", served)
+
+	c, err := crawler.New(served+"/", crawler.WithUserAgent(crawler.DefaultUserAgent(version)))
+	if err != nil {
+		return nil, err
+	}
+	db, err := crawldb.Open(ctx, dbPath)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", dbPath, err)
+	}
+	defer db.Close()
+	st, err := c.Run(ctx, db, true)
+	if err != nil {
+		return nil, fmt.Errorf("crawl the sample site: %w", err)
+	}
+	fmt.Fprintf(e.stderr, "seoplan: crawled %d pages in %s\n", st.Pages, st.Elapsed.Round(time.Millisecond))
+	var pages []seoplan.Page
+	if err := db.Pages(ctx, st.SnapshotID, func(p seoplan.Page) error {
+		pages = append(pages, p)
+		return nil
+	}); err != nil {
+		return nil, fmt.Errorf("read the crawl: %w", err)
+	}
+	origin, err := sampleOrigin(site)
+	if err != nil {
+		return nil, err
+	}
+	rebase(pages, served, origin)
+	return classifyPages(ctx, pages)
+}
+
+// sampleOrigin reads the origin a sample site's files are written with.
+func sampleOrigin(site fs.FS) (string, error) {
+	b, err := fs.ReadFile(site, "site.json")
+	if err != nil {
+		return "", fmt.Errorf("sample site: %w", err)
+	}
+	var meta struct {
+		Origin string `json:"origin"`
+	}
+	if err := json.Unmarshal(b, &meta); err != nil || meta.Origin == "" {
+		return "", errors.New("sample site: site.json has no origin")
+	}
+	return strings.TrimSuffix(meta.Origin, "/"), nil
+}
+
+// rebase rewrites every URL of pages that starts with from to start with to.
+func rebase(pages []seoplan.Page, from, to string) {
+	re := func(u string) string {
+		if rest, ok := strings.CutPrefix(u, from); ok && (rest == "" || strings.HasPrefix(rest, "/") || strings.HasPrefix(rest, "?")) {
+			return to + rest
+		}
+		return u
+	}
+	for i := range pages {
+		p := &pages[i]
+		p.URL, p.RequestedURL, p.Canonical = re(p.URL), re(p.RequestedURL), re(p.Canonical)
+		for j := range p.RedirectChain {
+			p.RedirectChain[j] = re(p.RedirectChain[j])
+		}
+		for j := range p.Links {
+			p.Links[j].URL = re(p.Links[j].URL)
+		}
 	}
 }

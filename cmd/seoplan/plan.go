@@ -1,18 +1,395 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
+
+	"github.com/seoplan/seoplan"
+	"github.com/seoplan/seoplan/classify"
+	"github.com/seoplan/seoplan/crawler"
+	"github.com/seoplan/seoplan/internal/crawldb"
+	"github.com/seoplan/seoplan/internal/kwfile"
+	"github.com/seoplan/seoplan/internal/progress"
+	"github.com/seoplan/seoplan/planner"
+	"github.com/seoplan/seoplan/templates"
 )
 
-// newPlanCmd is replaced by its owner's implementation.
+// defaultDB is the crawl database crawl and plan share when --db is not given.
+const defaultDB = "seoplan.db"
+
+// planFlags are the flags of `seoplan plan`.
+type planFlags struct {
+	db       string
+	keywords string
+	profile  string
+	mix      string
+	personas string
+	start    string
+	perWeek  int
+	weeks    int
+	out      string
+	json     string
+}
+
 func newPlanCmd(e *env) *cobra.Command {
-	return &cobra.Command{
-		Use:   "plan",
-		Short: "plan (not built yet)",
+	var f planFlags
+	names := make([]string, 0, 3)
+	for _, p := range planner.Profiles() {
+		names = append(names, p.Name)
+	}
+	cmd := &cobra.Command{
+		Use:   "plan [URL]",
+		Short: "Plan content from a crawl: topic clusters, gaps, proposals and a calendar",
+		Long: `plan groups the pages of the latest crawl in --db (and the keywords of
+--keywords) into topic clusters, finds what each cluster lacks, proposes
+content to fill the gaps, schedules it and audits the site. It writes the
+roadmap as Markdown (-o, "-" for standard output) and, with --json, the whole
+plan as JSON.
+
+With URL, plan crawls the site into --db first. The same crawl and flags
+always give the same roadmap.
+
+Profiles set the product:problem mix the plan aims for:
+  startup      product-led (60:40)
+  established  customer-led (30:70)
+  saas         hybrid (50:50), the default
+--mix 40:60 sets the mix explicitly.`,
+		Example: `  seoplan plan https://example.com/ --profile startup
+  seoplan plan --db example.db --keywords gsc.csv --start 2026-03-02 --json plan.json
+  seoplan plan --db example.db --mix 40:60 -o - | less`,
+		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return errors.New("plan is not built yet")
+			url := ""
+			if len(args) == 1 {
+				url = args[0]
+			}
+			return runPlan(cmd.Context(), e, url, f)
 		},
 	}
+	fl := cmd.Flags()
+	fl.StringVar(&f.db, "db", "", "crawl database `file` (default "+defaultDB+")")
+	fl.StringVar(&f.keywords, "keywords", "", "keyword `file`: a plain list or a GSC, Ahrefs or Semrush CSV export")
+	fl.StringVar(&f.profile, "profile", "saas", "business profile: "+strings.Join(names, ", "))
+	fl.StringVar(&f.mix, "mix", "", "explicit product:problem target, e.g. 40:60 (overrides --profile)")
+	fl.StringVar(&f.personas, "personas", "", "JSON `file` of personas: [{\"name\", \"segment\": [...], \"pains\": [...]}]")
+	fl.StringVar(&f.start, "start", "", "first day of the calendar, YYYY-MM-DD (default: next Monday)")
+	fl.IntVar(&f.perWeek, "per-week", 2, "pieces to publish each week (1 to 7)")
+	fl.IntVar(&f.weeks, "weeks", 12, "weeks the calendar covers")
+	fl.StringVarP(&f.out, "output", "o", "roadmap.md", "write the roadmap to `file` (- for standard output)")
+	fl.StringVar(&f.json, "json", "", "also write the whole plan as JSON to `file`")
+	return cmd
+}
+
+// options turns the flags into planner options, or a usage error.
+func (f planFlags) options(now time.Time) ([]planner.Option, error) {
+	opts := []planner.Option{planner.WithPerWeek(f.perWeek), planner.WithWeeks(f.weeks)}
+	if f.perWeek < 1 || f.perWeek > 7 {
+		return nil, usagef("--per-week %d: give 1 to 7", f.perWeek)
+	}
+	if f.weeks < 1 || f.weeks > 520 {
+		return nil, usagef("--weeks %d: give 1 to 520", f.weeks)
+	}
+	known := false
+	for _, p := range planner.Profiles() {
+		known = known || p.Name == f.profile
+	}
+	if !known {
+		return nil, usagef("unknown --profile %q: use startup, established or saas", f.profile)
+	}
+	opts = append(opts, planner.WithProfile(f.profile))
+	if f.mix != "" {
+		prod, prob, err := parseMix(f.mix)
+		if err != nil {
+			return nil, usagef("--mix %q: %v", f.mix, err)
+		}
+		opts = append(opts, planner.WithMix(prod, prob))
+	}
+	start := nextMonday(now)
+	if f.start != "" {
+		t, err := time.Parse(time.DateOnly, f.start)
+		if err != nil {
+			return nil, usagef("--start %q: want a date as YYYY-MM-DD", f.start)
+		}
+		start = t
+	}
+	opts = append(opts, planner.WithStart(start))
+	if f.personas != "" {
+		fh, err := os.Open(f.personas)
+		if err != nil {
+			return nil, usagef("--personas: %v", err)
+		}
+		defer fh.Close()
+		ps, err := planner.ReadPersonas(fh)
+		if err != nil {
+			return nil, usagef("--personas %s: %v", f.personas, err)
+		}
+		opts = append(opts, planner.WithPersonas(ps))
+	}
+	return opts, nil
+}
+
+// parseMix reads "40:60" (or "40/60") as a product:problem target.
+func parseMix(s string) (product, problem int, err error) {
+	a, b, ok := strings.Cut(s, ":")
+	if !ok {
+		a, b, ok = strings.Cut(s, "/")
+	}
+	if !ok {
+		return 0, 0, errors.New("want PRODUCT:PROBLEM, e.g. 40:60")
+	}
+	product, err1 := strconv.Atoi(strings.TrimSpace(a))
+	problem, err2 := strconv.Atoi(strings.TrimSpace(b))
+	if err1 != nil || err2 != nil || product < 0 || problem < 0 || product+problem == 0 {
+		return 0, 0, errors.New("want two whole numbers that are not both zero, e.g. 40:60")
+	}
+	return product, problem, nil
+}
+
+// nextMonday is the first Monday after now: a calendar starts on a week.
+func nextMonday(now time.Time) time.Time {
+	d := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	days := (8 - int(d.Weekday())) % 7
+	if days == 0 {
+		days = 7
+	}
+	return d.AddDate(0, 0, days)
+}
+
+func runPlan(ctx context.Context, e *env, url string, f planFlags) error {
+	opts, err := f.options(time.Now())
+	if err != nil {
+		return err
+	}
+	if f.out == "" {
+		return usagef("-o needs a file name, or - for standard output")
+	}
+	var kws []seoplan.Keyword
+	if f.keywords != "" {
+		if kws, err = readKeywords(f.keywords); err != nil {
+			return err
+		}
+	}
+	in := planner.Input{}
+	dbPath := f.db
+	if dbPath == "" {
+		dbPath = defaultDB
+	}
+	switch {
+	case url != "" || f.db != "" || fileExists(dbPath):
+		if url == "" && !fileExists(dbPath) {
+			return usagef("--db %s does not exist: run seoplan crawl URL --db %s first, or give the URL to plan", dbPath, dbPath)
+		}
+		pages, snap, err := loadCrawl(ctx, e, dbPath, url)
+		if err != nil {
+			return err
+		}
+		in.Site, in.CrawledAt = snap.StartURL, snap.Started
+		fmt.Fprintf(e.stderr, "seoplan: classifying %d pages of %s\n", len(pages), snap.StartURL)
+		if in.Pages, err = classifyPages(ctx, pages); err != nil {
+			return err
+		}
+	case len(kws) > 0:
+		in.Site = "keywords from " + filepath.Base(f.keywords)
+	default:
+		return usagef("nothing to plan: give a URL to crawl, --db FILE with a crawl, or --keywords FILE")
+	}
+	if len(kws) > 0 {
+		c, err := classify.New()
+		if err != nil {
+			return fmt.Errorf("load classifier: %w", err)
+		}
+		in.Keywords = c.Keywords(ctx, kws)
+	}
+	p, err := planner.Plan(ctx, in, opts...)
+	if err != nil {
+		if errors.Is(err, planner.ErrBadOption) {
+			return usageError{err}
+		}
+		return fmt.Errorf("plan: %w", err)
+	}
+	if err := writePlan(e, p, f.out, f.json); err != nil {
+		return err
+	}
+	printSummary(e.stderr, p, f.out)
+	return nil
+}
+
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
+
+func readKeywords(path string) ([]seoplan.Keyword, error) {
+	fh, err := os.Open(path)
+	if err != nil {
+		return nil, usagef("--keywords: %v", err)
+	}
+	defer fh.Close()
+	kws, err := kwfile.Parse(fh)
+	if err != nil {
+		return nil, usagef("--keywords %s: %v", path, err)
+	}
+	return kws, nil
+}
+
+// loadCrawl opens the crawl database, crawls url into it when given, and
+// returns the pages of the latest crawl.
+func loadCrawl(ctx context.Context, e *env, dbPath, url string) ([]seoplan.Page, crawldb.Snapshot, error) {
+	var c *crawler.Crawler
+	if url != "" {
+		bar := progress.New(e.stderr, "crawling")
+		var err error
+		c, err = crawler.New(url,
+			crawler.WithUserAgent(crawler.DefaultUserAgent(version)),
+			crawler.WithProgress(func(s crawler.Stats) {
+				bar.Set(int64(s.Pages), int64(s.Pages+s.Queued), fmt.Sprintf("%d queued, %d errors", s.Queued, s.Errors))
+			}))
+		if err != nil {
+			if errors.Is(err, crawler.ErrInvalidURL) {
+				return nil, crawldb.Snapshot{}, usagef("%v (give a full http:// or https:// URL)", err)
+			}
+			return nil, crawldb.Snapshot{}, err
+		}
+		defer bar.Finish()
+	}
+	db, err := crawldb.Open(ctx, dbPath)
+	if err != nil {
+		if errors.Is(err, crawldb.ErrUnwritable) {
+			return nil, crawldb.Snapshot{}, usagef("--db %s: %v", dbPath, err)
+		}
+		return nil, crawldb.Snapshot{}, fmt.Errorf("open %s: %w", dbPath, err)
+	}
+	defer db.Close()
+	if c != nil {
+		st, err := c.Run(ctx, db, false)
+		if err != nil {
+			return nil, crawldb.Snapshot{}, fmt.Errorf("crawl %s: %w", url, err)
+		}
+		fmt.Fprintf(e.stderr, "seoplan: crawled %s: %d pages in %s\n", c.StartURL(), st.Pages, st.Elapsed.Round(time.Millisecond))
+	}
+	snap, err := db.Latest(ctx)
+	if err != nil {
+		if errors.Is(err, crawldb.ErrNoCrawl) {
+			return nil, snap, usagef("%s holds no crawl: run seoplan crawl URL --db %s, or give the URL to plan", dbPath, dbPath)
+		}
+		return nil, snap, fmt.Errorf("read %s: %w", dbPath, err)
+	}
+	var pages []seoplan.Page
+	if err := db.Pages(ctx, snap.ID, func(p seoplan.Page) error {
+		pages = append(pages, p)
+		return nil
+	}); err != nil {
+		return nil, snap, fmt.Errorf("read crawl %d from %s: %w", snap.ID, dbPath, err)
+	}
+	return pages, snap, nil
+}
+
+func classifyPages(ctx context.Context, pages []seoplan.Page) ([]seoplan.LabeledPage, error) {
+	c, err := classify.New()
+	if err != nil {
+		return nil, fmt.Errorf("load classifier: %w", err)
+	}
+	lps, _, err := c.Site(ctx, pages)
+	if err != nil {
+		return nil, fmt.Errorf("classify: %w", err)
+	}
+	return lps, nil
+}
+
+// writePlan renders the roadmap and, when asked, plan.json, each to a
+// temporary file renamed into place, so a failure leaves no half output.
+func writePlan(e *env, p *seoplan.Plan, out, jsonPath string) error {
+	var md bytes.Buffer
+	if err := templates.Markdown(&md, p); err != nil {
+		return err
+	}
+	if out == "-" {
+		if _, err := e.stdout.Write(md.Bytes()); err != nil {
+			return fmt.Errorf("write roadmap: %w", err)
+		}
+	} else if err := writeFileAtomic(out, md.Bytes()); err != nil {
+		return err
+	}
+	if jsonPath != "" {
+		var js bytes.Buffer
+		if err := templates.JSON(&js, p); err != nil {
+			return err
+		}
+		if err := writeFileAtomic(jsonPath, js.Bytes()); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeFileAtomic writes data to a temporary file beside path and renames
+// it over path.
+func writeFileAtomic(path string, data []byte) error {
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	tmp, err := os.CreateTemp(dir, "."+base+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	defer os.Remove(tmp.Name()) // a no-op once renamed
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}
+
+// printSummary tells a person what the plan found and where it is.
+func printSummary(w io.Writer, p *seoplan.Plan, out string) {
+	gaps, scheduled := 0, 0
+	for _, c := range p.Clusters {
+		gaps += len(c.Gaps)
+	}
+	for _, pr := range p.Proposals {
+		if pr.Due != "" {
+			scheduled++
+		}
+	}
+	fmt.Fprintf(w, "seoplan: %d pages, %d keywords: %d topic clusters, %d gaps, %d audit findings\n",
+		p.Pages, p.Keywords, len(p.Clusters), gaps, len(p.Audit))
+	fmt.Fprintf(w, "  balance: %s\n", p.Balance.Verdict)
+	fmt.Fprintf(w, "  %d proposals, %d scheduled from %s (%d a week for %d weeks)\n",
+		len(p.Proposals), scheduled, p.Calendar.Start, p.Calendar.PerWeek, p.Calendar.Weeks)
+	for i, h := range p.Highlights {
+		fmt.Fprintf(w, "  %d. %s\n", i+1, oneLine(h))
+	}
+	if out != "-" {
+		fmt.Fprintf(w, "  roadmap: %s\n", out)
+	}
+}
+
+// oneLine keeps untrusted text from breaking the terminal's lines.
+func oneLine(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f {
+			return ' '
+		}
+		return r
+	}, s)
 }

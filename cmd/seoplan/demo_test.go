@@ -1,0 +1,76 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/seoplan/seoplan"
+)
+
+func TestDemo(t *testing.T) {
+	if testing.Short() {
+		t.Skip("crawls the sample site")
+	}
+	dir := t.TempDir()
+	code, stdout, stderr := planCLI(t, "demo", "--out", dir)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	roadmap := filepath.Join(dir, "roadmap.md")
+	if !strings.Contains(stdout, "roadmap: "+roadmap) || !strings.Contains(stdout, "topic clusters") {
+		t.Errorf("stdout does not summarise the plan and say where the roadmap is:\n%s", stdout)
+	}
+	if !strings.Contains(stderr, "serving the sample site on http://127.0.0.1:") {
+		t.Errorf("stderr does not say where the site is served: %s", stderr)
+	}
+	for _, f := range []string{"roadmap.md", "plan.json", "demo.db"} {
+		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
+			t.Errorf("demo did not write %s: %v", f, err)
+		}
+	}
+	// The demo's plan is the pipeline's plan of the sample site, whatever
+	// port it was served on: the golden file of TestPlanGolden.
+	got, err := os.ReadFile(filepath.Join(dir, "plan.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.ReadFile(filepath.Join("testdata", "plan", demoSite+".plan.json.golden"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Error("the demo's plan.json differs from testdata/plan/" + demoSite + ".plan.json.golden")
+	}
+	if bytes.Contains(got, []byte("127.0.0.1")) {
+		t.Error("plan.json names the loopback port instead of the site's origin")
+	}
+	// A second run crawls afresh into the same database and plans the same.
+	if code, _, stderr := planCLI(t, "demo", "--out", dir); code != 0 {
+		t.Fatalf("second run: exit %d: %s", code, stderr)
+	}
+	again, _ := os.ReadFile(filepath.Join(dir, "plan.json"))
+	if !bytes.Equal(got, again) {
+		t.Error("a second demo run planned differently")
+	}
+}
+
+func TestRebase(t *testing.T) {
+	pages := []seoplan.Page{{
+		URL: "http://127.0.0.1:9/a", RequestedURL: "http://127.0.0.1:9/b", Canonical: "http://127.0.0.1:9/a",
+		RedirectChain: []string{"http://127.0.0.1:9/b"},
+		Links:         []seoplan.Link{{URL: "http://127.0.0.1:9"}, {URL: "http://127.0.0.1:99/x"}, {URL: "https://other.example/"}},
+	}}
+	rebase(pages, "http://127.0.0.1:9", "https://www.site.example")
+	p := pages[0]
+	got := []string{p.URL, p.RequestedURL, p.Canonical, p.RedirectChain[0], p.Links[0].URL, p.Links[1].URL, p.Links[2].URL}
+	want := []string{"https://www.site.example/a", "https://www.site.example/b", "https://www.site.example/a", "https://www.site.example/b",
+		"https://www.site.example", "http://127.0.0.1:99/x", "https://other.example/"}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("rebased %d = %q, want %q", i, got[i], want[i])
+		}
+	}
+}

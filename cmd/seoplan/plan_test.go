@@ -1,0 +1,431 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/seoplan/seoplan"
+	"github.com/seoplan/seoplan/internal/sitesrv"
+	"github.com/seoplan/seoplan/planner"
+	"github.com/seoplan/seoplan/templates"
+)
+
+var updatePlan = flag.Bool("update-plan", false, "rewrite the plan command's golden files in testdata/plan")
+
+// updatingPlan reports whether to rewrite golden files: -update-plan, or the
+// package's shared -update flag (registered in classify_test.go).
+func updatingPlan() bool {
+	f := flag.Lookup("update")
+	return *updatePlan || (f != nil && f.Value.String() == "true")
+}
+
+// sample is a sample site crawled once per test run: its ground truth and
+// its pages as the classifier labels them.
+type sample struct {
+	site sitesrv.Site
+	// planted is false while a site has no gaps.tsv yet: its clusters
+	// cannot be called clean.
+	planted bool
+	pages   []seoplan.LabeledPage
+	err     error
+}
+
+var (
+	samplesMu sync.Mutex
+	samples   = map[string]*sample{}
+)
+
+func crawled(t *testing.T, name string) *sample {
+	t.Helper()
+	samplesMu.Lock()
+	defer samplesMu.Unlock()
+	if s, ok := samples[name]; ok {
+		if s.err != nil {
+			t.Fatal(s.err)
+		}
+		return s
+	}
+	s := &sample{}
+	samples[name] = s
+	fsys, err := seoplan.SampleSite(name)
+	if err == nil {
+		s.site, err = sitesrv.Load(fsys)
+		_, statErr := fs.Stat(fsys, "gaps.tsv")
+		s.planted = statErr == nil
+	}
+	if err == nil {
+		var errb bytes.Buffer
+		s.pages, err = crawlSample(context.Background(), &env{stderr: &errb}, fsys, filepath.Join(t.TempDir(), name+".db"))
+	}
+	if s.err = err; err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// handLabeled returns the pages with the intent, subtype and stage of
+// labels.tsv, to measure the planner apart from the classifier.
+func (s *sample) handLabeled() []seoplan.LabeledPage {
+	out := slices.Clone(s.pages)
+	for i := range out {
+		if l, ok := s.site.Label(pathOf(out[i].Page.URL)); ok {
+			out[i].Label.Intent, out[i].Label.Subtype, out[i].Label.Stage = l.Intent, l.Subtype, l.Stage
+		}
+	}
+	return out
+}
+
+func (s *sample) plan(t *testing.T, pages []seoplan.LabeledPage) *seoplan.Plan {
+	t.Helper()
+	p, err := planner.Plan(context.Background(), planner.Input{Site: s.site.Origin + "/", Pages: pages}, planner.WithStart(demoStart))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func pathOf(u string) string {
+	pu, err := url.Parse(u)
+	if err != nil || pu.Path == "" {
+		return "/"
+	}
+	return pu.Path
+}
+
+// quality is how a plan compares with a sample site's hand-made truth.
+type quality struct {
+	ari              float64
+	found, planted   int
+	missed, invented []string
+	auditFound       int
+	auditPlanted     int
+	auditMissed      []string
+}
+
+func (q quality) String() string {
+	return fmt.Sprintf("ARI %.3f; planted gaps found %d/%d; invented gaps on clean clusters %d; planted audit findings found %d/%d",
+		q.ari, q.found, q.planted, len(q.invented), q.auditFound, q.auditPlanted)
+}
+
+func measure(site sitesrv.Site, p *seoplan.Plan) quality {
+	var q quality
+	clusterOf := make(map[string]*seoplan.Cluster)
+	for i := range p.Clusters {
+		for _, pg := range p.Clusters[i].Pages {
+			clusterOf[pathOf(pg.URL)] = &p.Clusters[i]
+		}
+	}
+	// ARI over the pages the hand labels put in a topic; a page the
+	// planner leaves out counts as a cluster of its own.
+	var truth, got []string
+	votes := make(map[string]map[string]int) // hand cluster → planner cluster → pages
+	for _, l := range site.Labels {
+		if l.Cluster == "" {
+			continue
+		}
+		g := "none:" + l.Path
+		if c := clusterOf[l.Path]; c != nil {
+			g = c.ID
+		}
+		truth, got = append(truth, l.Cluster), append(got, g)
+		if votes[l.Cluster] == nil {
+			votes[l.Cluster] = make(map[string]int)
+		}
+		votes[l.Cluster][g]++
+	}
+	q.ari = planner.ARI(truth, got)
+	// Each hand cluster maps to the planner cluster holding most of it.
+	byID := make(map[string]*seoplan.Cluster)
+	for i := range p.Clusters {
+		byID[p.Clusters[i].ID] = &p.Clusters[i]
+	}
+	mapped := make(map[string]*seoplan.Cluster)
+	for hand, v := range votes {
+		best, n := "", 0
+		for id, k := range v {
+			if k > n || (k == n && id < best) {
+				best, n = id, k
+			}
+		}
+		mapped[hand] = byID[best]
+	}
+	planted := make(map[string]bool)
+	for _, g := range site.Gaps {
+		planted[g.Cluster] = true
+		q.planted++
+		c := mapped[g.Cluster]
+		ok := c != nil && slices.ContainsFunc(c.Gaps, func(x seoplan.Gap) bool { return x.Kind == g.Kind })
+		if ok {
+			q.found++
+		} else {
+			q.missed = append(q.missed, g.Cluster+" "+string(g.Kind))
+		}
+	}
+	for hand, c := range mapped {
+		if planted[hand] || c == nil {
+			continue
+		}
+		for _, g := range c.Gaps {
+			q.invented = append(q.invented, hand+" "+string(g.Kind)+": "+g.Reason)
+		}
+	}
+	sort.Strings(q.invented)
+	sort.Strings(q.missed)
+	for _, f := range site.Audit {
+		q.auditPlanted++
+		found := slices.ContainsFunc(p.Audit, func(x seoplan.Finding) bool {
+			if x.Kind != f.Kind {
+				return false
+			}
+			var paths []string
+			for _, u := range x.Pages {
+				paths = append(paths, pathOf(u))
+			}
+			for _, want := range f.Pages {
+				if !slices.Contains(paths, want) {
+					return false
+				}
+			}
+			return true
+		})
+		if found {
+			q.auditFound++
+		} else {
+			q.auditMissed = append(q.auditMissed, string(f.Kind)+" "+strings.Join(f.Pages, ","))
+		}
+	}
+	return q
+}
+
+// TestPlanQuality measures the planner on the sample sites against their
+// hand labels: the adjusted Rand index of its clusters against labels.tsv,
+// the planted gaps of gaps.tsv it finds, and the gaps it reports on the
+// clusters gaps.tsv calls clean. "hand" plans from the hand labels of
+// intent, subtype and stage, so it measures the planner alone; "pipeline"
+// plans from the classifier's labels, as the plan command does.
+func TestPlanQuality(t *testing.T) {
+	if testing.Short() {
+		t.Skip("crawls the sample sites")
+	}
+	for _, name := range seoplan.SampleSiteNames() {
+		s := crawled(t, name)
+		for _, variant := range []string{"hand", "pipeline"} {
+			t.Run(name+"/"+variant, func(t *testing.T) {
+				pages := s.pages
+				if variant == "hand" {
+					pages = s.handLabeled()
+				}
+				q := measure(s.site, s.plan(t, pages))
+				t.Logf("%s %s: %s", name, variant, q)
+				for _, m := range q.missed {
+					t.Logf("  missed gap: %s", m)
+				}
+				for _, m := range q.invented {
+					t.Logf("  invented gap: %s", m)
+				}
+				for _, m := range q.auditMissed {
+					t.Logf("  missed finding: %s", m)
+				}
+				if variant != "hand" || !s.planted {
+					return
+				}
+				if q.ari < 0.8 {
+					t.Errorf("ARI %.3f is under the 0.8 goal", q.ari)
+				}
+				if q.found != q.planted {
+					t.Errorf("found %d of %d planted gaps", q.found, q.planted)
+				}
+				if len(q.invented) > 0 {
+					t.Errorf("%d gaps invented on clean clusters", len(q.invented))
+				}
+			})
+		}
+	}
+}
+
+// TestPlanGolden plans each sample site through the whole pipeline (serve,
+// crawl, classify, plan, render) and compares roadmap.md and plan.json with
+// the golden files; -update-plan rewrites them. A second plan of the same
+// crawl must be byte-identical.
+func TestPlanGolden(t *testing.T) {
+	if testing.Short() {
+		t.Skip("crawls the sample sites")
+	}
+	for _, name := range seoplan.SampleSiteNames() {
+		t.Run(name, func(t *testing.T) {
+			s := crawled(t, name)
+			render := func() (md, js []byte) {
+				p := s.plan(t, slices.Clone(s.pages))
+				var a, b bytes.Buffer
+				if err := templates.Markdown(&a, p); err != nil {
+					t.Fatal(err)
+				}
+				if err := templates.JSON(&b, p); err != nil {
+					t.Fatal(err)
+				}
+				return a.Bytes(), b.Bytes()
+			}
+			md, js := render()
+			md2, js2 := render()
+			if !bytes.Equal(md, md2) || !bytes.Equal(js, js2) {
+				t.Fatal("two plans of the same crawl differ")
+			}
+			for file, got := range map[string][]byte{name + ".roadmap.md.golden": md, name + ".plan.json.golden": js} {
+				golden := filepath.Join("testdata", "plan", file)
+				if updatingPlan() {
+					if err := os.WriteFile(golden, got, 0o644); err != nil {
+						t.Fatal(err)
+					}
+				}
+				want, err := os.ReadFile(golden)
+				if err != nil {
+					t.Fatalf("%v (run go test ./cmd/seoplan -run TestPlanGolden -update-plan)", err)
+				}
+				if !bytes.Equal(got, want) {
+					t.Errorf("%s differs from the golden file; rerun with -update-plan and review the diff", file)
+				}
+			}
+		})
+	}
+}
+
+func planCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(context.Background(), args, strings.NewReader(""), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestPlanUsage(t *testing.T) {
+	t.Chdir(t.TempDir()) // no seoplan.db here
+	tests := []struct {
+		name string
+		args []string
+		want string // in stderr
+	}{
+		{"nothing to plan", nil, "nothing to plan"},
+		{"missing database", []string{"--db", "nope.db"}, "does not exist"},
+		{"unknown profile", []string{"--profile", "enterprise"}, "unknown --profile"},
+		{"bad mix", []string{"--mix", "forty"}, "--mix"},
+		{"zero mix", []string{"--mix", "0:0"}, "not both zero"},
+		{"bad start", []string{"--start", "03/02/2026"}, "YYYY-MM-DD"},
+		{"per week out of range", []string{"--per-week", "0"}, "--per-week"},
+		{"weeks out of range", []string{"--weeks", "0"}, "--weeks"},
+		{"missing keyword file", []string{"--keywords", "nope.txt"}, "--keywords"},
+		{"missing personas file", []string{"--personas", "nope.json"}, "--personas"},
+		{"bad URL", []string{"ftp://example.com/"}, "http"},
+		{"two URLs", []string{"https://a.example/", "https://b.example/"}, "accepts at most 1 arg"},
+		{"report flags belong to a later change", []string{"--html", "r.html"}, "unknown flag"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, stderr := planCLI(t, append([]string{"plan"}, tt.args...)...)
+			if code != 2 || !strings.Contains(stderr, tt.want) {
+				t.Errorf("exit %d, stderr %q; want 2 and %q", code, stderr, tt.want)
+			}
+		})
+	}
+}
+
+func TestParseMixAndNextMonday(t *testing.T) {
+	for _, tt := range []struct {
+		in         string
+		prod, prob int
+		ok         bool
+	}{{"40:60", 40, 60, true}, {" 1 / 3 ", 1, 3, true}, {"100:0", 100, 0, true}, {"40", 0, 0, false}, {"-1:5", 0, 0, false}, {"a:b", 0, 0, false}} {
+		prod, prob, err := parseMix(tt.in)
+		if (err == nil) != tt.ok || prod != tt.prod || prob != tt.prob {
+			t.Errorf("parseMix(%q) = %d, %d, %v", tt.in, prod, prob, err)
+		}
+	}
+	for in, want := range map[string]string{"2026-11-23": "2026-11-30", "2026-11-25": "2026-11-30", "2026-11-29": "2026-11-30"} {
+		d, _ := time.Parse(time.DateOnly, in)
+		if got := nextMonday(d.Add(15 * time.Hour)).Format(time.DateOnly); got != want {
+			t.Errorf("nextMonday(%s) = %s, want %s", in, got, want)
+		}
+	}
+}
+
+func TestPlanCommand(t *testing.T) {
+	if testing.Short() {
+		t.Skip("crawls a sample site")
+	}
+	dir := t.TempDir()
+	db := filepath.Join(dir, "shop.db")
+	fsys, err := seoplan.SampleSite("shop")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := crawlSample(context.Background(), &env{stderr: io.Discard}, fsys, db); err != nil {
+		t.Fatal(err)
+	}
+	kw := filepath.Join(dir, "keywords.txt")
+	if err := os.WriteFile(kw, []byte("how to choose a sleeping bag\nbest trail running shoes\nshop login\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, js := filepath.Join(dir, "roadmap.md"), filepath.Join(dir, "plan.json")
+	args := []string{"plan", "--db", db, "--keywords", kw, "--start", "2026-03-02", "--profile", "startup", "--per-week", "3"}
+	code, _, stderr := planCLI(t, append(args, "-o", out, "--json", js)...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stderr, "roadmap: "+out) || !strings.Contains(stderr, "topic clusters") {
+		t.Errorf("summary on stderr lacks the counts or the roadmap's path: %s", stderr)
+	}
+	md, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var p seoplan.Plan
+	b, err := os.ReadFile(js)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &p); err != nil {
+		t.Fatal(err)
+	}
+	if p.Keywords != 3 || p.Profile.Name != "startup" || p.Calendar.Start != "2026-03-02" || p.Calendar.PerWeek != 3 || len(p.Clusters) == 0 {
+		t.Errorf("plan.json: keywords %d, profile %q, calendar %+v, %d clusters", p.Keywords, p.Profile.Name, p.Calendar, len(p.Clusters))
+	}
+	// -o - writes the same roadmap to standard output.
+	code, stdout, stderr := planCLI(t, append(args, "-o", "-")...)
+	if code != 0 || stdout != string(md) {
+		t.Errorf("plan -o - (exit %d, %s) differs from the roadmap file", code, stderr)
+	}
+	// A write that fails leaves nothing behind.
+	bad := filepath.Join(dir, "missing", "roadmap.md")
+	if code, _, _ := planCLI(t, append(args, "-o", bad)...); code != 1 {
+		t.Errorf("writing into a missing directory: exit %d, want 1", code)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 4 {
+		t.Errorf("temporary files left behind: %v", entries)
+	}
+}
+
+func TestPlanKeywordsOnly(t *testing.T) {
+	t.Chdir(t.TempDir())
+	if err := os.WriteFile("kw.txt", []byte("how to reduce churn\nchurn rate formula\nbest churn software\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := planCLI(t, "plan", "--keywords", "kw.txt", "--start", "2026-03-02", "-o", "-")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, "uncovered-keyword") || !strings.Contains(stdout, "churn") {
+		t.Errorf("keywords-only roadmap lacks its keyword proposals:\n%s", stdout)
+	}
+}
