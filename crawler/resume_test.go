@@ -157,11 +157,16 @@ func TestResumeAfterSIGKILL(t *testing.T) {
 			case <-kill:
 				// A random extra moment past the request, so the kill
 				// also lands while pages are being stored.
-				time.Sleep(time.Duration(rng.IntN(4000)) * time.Microsecond)
+				time.Sleep(time.Duration(rng.IntN(3000)) * time.Microsecond)
 				cmd.Process.Kill() // SIGKILL: no chance to save anything
 				<-done
 			case err := <-done:
-				t.Fatalf("child crawl ended before it was killed: %v\n%s", err, stderr.String())
+				// Possible when the kill was meant for the last requests;
+				// the crawl must then simply be complete.
+				if err != nil {
+					t.Fatalf("child crawl failed: %v\n%s", err, stderr.String())
+				}
+				t.Log("the child finished before the kill")
 			}
 
 			db, err := crawldb.Open(context.Background(), dbPath)
@@ -173,16 +178,25 @@ func TestResumeAfterSIGKILL(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			st, err := c.Run(context.Background(), db, false)
+			before, err := db.Latest(context.Background())
 			if err != nil {
-				t.Fatal(err)
+				t.Fatal(err) // the child creates its snapshot before its first request
+			}
+			st := Stats{SnapshotID: before.ID, Pages: before.Pages}
+			if before.State != crawldb.StateDone {
+				if st, err = c.Run(context.Background(), db, false); err != nil {
+					t.Fatal(err)
+				}
+				if !st.Resumed {
+					t.Fatal("the killed crawl was not resumed")
+				}
 			}
 			snaps, err := db.Snapshots(context.Background())
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(snaps) != 1 || !st.Resumed || snaps[0].State != crawldb.StateDone {
-				t.Fatalf("after resume: %d snapshots, resumed %v, state %q; want one done snapshot, resumed", len(snaps), st.Resumed, snaps[0].State)
+			if len(snaps) != 1 || snaps[0].State != crawldb.StateDone {
+				t.Fatalf("%d snapshots, last state %q; want one, done", len(snaps), snaps[len(snaps)-1].State)
 			}
 			got := pageSet(t, db, st.SnapshotID)
 			// The two servers have different ports; compare paths.
