@@ -13,6 +13,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"golang.org/x/net/html"
+
 	"github.com/seoplan/seoplan"
 	"github.com/seoplan/seoplan/internal/urlnorm"
 )
@@ -233,6 +235,32 @@ func TestMainTextStripsBoilerplate(t *testing.T) {
 	}
 	if n := len(strings.Fields(p.MainText)); p.WordCount > n || p.WordCount < 1200 {
 		t.Errorf("WordCount = %d for %d space-separated fields; want at least 1200 and no more than the fields", p.WordCount, n)
+	}
+}
+
+// TestMainTextLeavesTreeAlone checks what Extract's order of work relies
+// on: trafilatura cleans a clone, not the tree it is given.
+func TestMainTextLeavesTreeAlone(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join("testdata", "extract", "article.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	root, err := html.Parse(bytes.NewReader(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var before, after bytes.Buffer
+	if err := html.Render(&before, root); err != nil {
+		t.Fatal(err)
+	}
+	if mainText(root, extractTestURL(t, "https://www.onboardly.example/")) == "" {
+		t.Fatal("no main text")
+	}
+	if err := html.Render(&after, root); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(before.Bytes(), after.Bytes()) {
+		t.Error("mainText changed the tree it was given")
 	}
 }
 
