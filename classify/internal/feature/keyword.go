@@ -167,8 +167,8 @@ func phrase(x *Vector, p, text string, site *Site, signals bool) {
 			x.Add(p+"mod:year", 1)
 		}
 	}
-	for _, w := range words {
-		if troubleWords[w] {
+	for i, w := range words {
+		if troubleWords[w] && !(i+1 < len(words) && notTrouble[words[i+1]]) {
 			x.Add(p+"trouble", 1)
 			sig("trouble:" + w)
 			break

@@ -156,3 +156,14 @@ func IsStopword(w string) bool { return stopwords[w] }
 // (TAXONOMY tie-breaker 6): "acme page not found", "404 page".
 var errorPhrases = []string{" page not found ", " 404 ", " 410 ", " 500 ", " 502 ", " 503 ",
 	" service unavailable ", " internal server error ", " bad gateway ", " not found "}
+
+// pricingWords name a price list in the languages seoplan's users crawl
+// most; a URL segment or title word among them fires the pricing signals
+// ("/preise", "Tarifs").
+var pricingWords = set("pricing", "prices", "tarifs", "prix", "preise", "kosten", "tarife",
+	"precios", "tarifas", "prezzi", "tariffe", "precos", "preços", "prijzen", "tarieven",
+	"priser", "cennik", "hinnat", "料金", "価格")
+
+// notTrouble are words that, after a trouble word, make a product feature:
+// "noise-cancelling", "echo cancellation".
+var notTrouble = set("cancelling", "canceling", "cancellation", "machine", "reduction")

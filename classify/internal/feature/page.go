@@ -58,6 +58,8 @@ func Page(p *seoplan.Page, lang string, site *Site, kw *lr.Heads) *Vector {
 		for i, s := range segs {
 			if urlWords[s] {
 				x.Signal("url:/" + s)
+			} else if pricingWords[s] {
+				x.Signal("url:/pricing")
 			}
 			for _, w := range Words(strings.NewReplacer("-", " ", "_", " ", ".html", "", ".htm", "", ".php", "").Replace(s)) {
 				x.Add("u:"+w, 1)
@@ -93,6 +95,12 @@ func Page(p *seoplan.Page, lang string, site *Site, kw *lr.Heads) *Vector {
 		for i, w := range tw {
 			if w == "best" && (i+1 >= len(tw) || !bestNotList[tw[i+1]]) {
 				x.Signal(`title:"best"-list`)
+				break
+			}
+		}
+		for _, w := range tw {
+			if pricingWords[w] && w != "pricing" {
+				x.Signal(`title:"pricing"`)
 				break
 			}
 		}
