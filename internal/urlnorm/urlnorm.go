@@ -209,30 +209,28 @@ func normalizePath(p string) string {
 }
 
 // stripPathSession removes ";jsessionid=…" path parameters (Java servlet
-// URL rewriting), up to the next ";" or "/".
+// URL rewriting), up to the next ";" or "/". p is already escaped, so it is
+// ASCII and its lower-case copy has the same byte offsets.
 func stripPathSession(p string) string {
 	const param = ";jsessionid="
+	lower := strings.ToLower(p)
+	if !strings.Contains(lower, param) {
+		return p
+	}
+	var b strings.Builder
 	for {
-		i := indexFold(p, param)
+		i := strings.Index(lower, param)
 		if i < 0 {
-			return p
+			b.WriteString(p)
+			return b.String()
 		}
 		end := len(p)
 		if j := strings.IndexAny(p[i+1:], ";/"); j >= 0 {
 			end = i + 1 + j
 		}
-		p = p[:i] + p[end:]
+		b.WriteString(p[:i])
+		p, lower = p[end:], lower[end:]
 	}
-}
-
-// indexFold is strings.Index ignoring ASCII case, for an ASCII lower-case sub.
-func indexFold(s, sub string) int {
-	for i := 0; i+len(sub) <= len(s); i++ {
-		if strings.EqualFold(s[i:i+len(sub)], sub) {
-			return i
-		}
-	}
-	return -1
 }
 
 // removeDotSegments implements RFC 3986 section 5.2.4.
