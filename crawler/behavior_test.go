@@ -531,3 +531,34 @@ func TestDepthIsShortestDistance(t *testing.T) {
 		}
 	}
 }
+
+// A retried fetch follows the redirects its first attempt claimed, rather
+// than stopping at them as if another page had taken them.
+func TestRetryFollowsItsOwnRedirects(t *testing.T) {
+	var mu sync.Mutex
+	tries := 0
+	h := func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/":
+			htmlPage(w, "Home", "/old")
+		case "/old":
+			http.Redirect(w, r, "/new", http.StatusMovedPermanently)
+		case "/new":
+			mu.Lock()
+			tries++
+			first := tries == 1
+			mu.Unlock()
+			if first {
+				w.WriteHeader(http.StatusServiceUnavailable)
+				return
+			}
+			htmlPage(w, "New")
+		default:
+			http.NotFound(w, r)
+		}
+	}
+	pages, _, _ := crawlHandler(t, h, WithRetries(2, time.Millisecond, 10*time.Millisecond))
+	if p, ok := pages["/new"]; !ok || p.Status != 200 || !strings.HasSuffix(p.RequestedURL, "/old") {
+		t.Errorf("pages %v; /new: %+v", keys(pages), p)
+	}
+}

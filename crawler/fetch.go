@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -80,6 +81,9 @@ func newCollector(cfg *config, rt http.RoundTripper, follow func(target string) 
 			return fmt.Errorf("%w: more than %d redirects", errRedirect, cfg.maxRedirects)
 		}
 		n, err := urlnorm.Normalize(nil, target)
+		if err == nil && slices.Contains(st.claimed, n) {
+			return nil // claimed by an earlier attempt of this same fetch
+		}
 		if err != nil || !follow(n) {
 			// Record the redirect response itself; its target is its link,
 			// and the chain is what came before it.
