@@ -1,6 +1,8 @@
 package sitesrv
 
 import (
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -85,4 +87,31 @@ func TestLoadErrors(t *testing.T) {
 			}
 		})
 	}
+}
+
+func FuzzLoadLabels(f *testing.F) {
+	seeds, _ := filepath.Glob("../../testdata/sites/*/labels.tsv")
+	for _, s := range seeds {
+		b, err := os.ReadFile(s)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(string(b))
+	}
+	f.Add("path\tintent\tsubtype\tstage\tcluster\n/\tproblem\thow-to\tawareness\tx\n")
+	f.Fuzz(func(t *testing.T, labels string) {
+		site, err := Load(fstest.MapFS{
+			"site.json":  {Data: []byte(`{"name":"X","origin":"https://x.example"}`)},
+			"labels.tsv": {Data: []byte(labels)},
+		})
+		if err != nil {
+			return
+		}
+		// Whatever Load accepts must be a valid label.
+		for _, l := range site.Labels {
+			if l.Subtype.Intent() != l.Intent || (l.Intent == seoplan.IntentOther) != (l.Stage == seoplan.StageNone) || !strings.HasPrefix(l.Path, "/") {
+				t.Errorf("accepted bad label %+v", l)
+			}
+		}
+	})
 }
