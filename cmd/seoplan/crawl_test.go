@@ -78,6 +78,9 @@ func TestCrawlThenExport(t *testing.T) {
 			}
 		}
 		urls = append(urls, rec["url"].(string))
+		if rec["url"] == srv.URL+"/" && rec["internal_links"] != float64(10) {
+			t.Errorf("home page internal_links = %v, want 10", rec["internal_links"])
+		}
 	}
 	if len(urls) != 10 {
 		t.Fatalf("exported %d pages, want 10: %v", len(urls), urls)

@@ -72,21 +72,15 @@ var exportCSVHeader = []string{"url", "requested_url", "redirect_chain", "status
 	"canonical", "noindex", "nofollow", "lang", "h1", "word_count", "schema_types", "og_type",
 	"internal_links", "external_links"}
 
-func newExportRecord(p seoplan.Page) exportRecord {
+func newExportRecord(p seoplan.Page, internalLinks, externalLinks int) exportRecord {
 	r := exportRecord{URL: p.URL, RequestedURL: p.RequestedURL, RedirectChain: p.RedirectChain,
 		Status: p.Status, ContentType: p.ContentType, Size: p.Size,
 		ResponseTimeMS: float64(p.ResponseTime.Microseconds()) / 1000,
 		FetchedAt:      p.FetchedAt.UTC().Format(time.RFC3339), Error: p.Error, Depth: p.Depth,
 		InSitemap: p.InSitemap, Title: p.Title, MetaDescription: p.MetaDescription,
 		Canonical: p.Canonical, Noindex: p.Noindex, Nofollow: p.Nofollow, Lang: p.Lang,
-		H1: p.H1, WordCount: p.WordCount, SchemaTypes: p.SchemaTypes, OGType: p.OGType}
-	for _, l := range p.Links {
-		if l.Internal {
-			r.InternalLinks++
-		} else {
-			r.ExternalLinks++
-		}
-	}
+		H1: p.H1, WordCount: p.WordCount, SchemaTypes: p.SchemaTypes, OGType: p.OGType,
+		InternalLinks: internalLinks, ExternalLinks: externalLinks}
 	return r
 }
 
@@ -157,8 +151,8 @@ func writeExport(ctx context.Context, w io.Writer, db *crawldb.DB, snapshotID in
 		if err := cw.Write(exportCSVHeader); err != nil {
 			return fmt.Errorf("write export: %w", err)
 		}
-		err := db.Pages(ctx, snapshotID, func(p seoplan.Page) error {
-			return cw.Write(newExportRecord(p).csvRow())
+		err := db.PageSummaries(ctx, snapshotID, func(p seoplan.Page, in, out int) error {
+			return cw.Write(newExportRecord(p, in, out).csvRow())
 		})
 		cw.Flush()
 		if err == nil {
@@ -168,7 +162,7 @@ func writeExport(ctx context.Context, w io.Writer, db *crawldb.DB, snapshotID in
 	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(true)
-	return db.Pages(ctx, snapshotID, func(p seoplan.Page) error {
-		return enc.Encode(newExportRecord(p))
+	return db.PageSummaries(ctx, snapshotID, func(p seoplan.Page, in, out int) error {
+		return enc.Encode(newExportRecord(p, in, out))
 	})
 }

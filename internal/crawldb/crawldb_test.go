@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -217,6 +218,21 @@ func TestBatchAndPages(t *testing.T) {
 	}
 	if len(got) != 2 || !reflect.DeepEqual(got[0], pa) || !reflect.DeepEqual(got[1], pb) {
 		t.Errorf("Pages round trip, ordered by URL:\n got %+v\nwant %+v\n     %+v", got, pa, pb)
+	}
+	var sums []string
+	err = db.PageSummaries(ctx, snap.ID, func(p seoplan.Page, in, out int) error {
+		sums = append(sums, fmt.Sprintf("%s %d %q %d/%d %v", p.URL, p.Status, p.Title, in, out, p.H1))
+		if p.MainText != "" || p.Links != nil {
+			t.Errorf("PageSummaries filled main text or links of %s", p.URL)
+		}
+		return nil
+	})
+	wantSums := []string{
+		`https://example.com/a 404 "Title <b>" 0/0 [Heading]`,
+		`https://example.com/b 200 "Title <b>" 19/18 [Heading]`,
+	}
+	if err != nil || !reflect.DeepEqual(sums, wantSums) {
+		t.Errorf("PageSummaries = %q, %v; want %q", sums, err, wantSums)
 	}
 	if n, _ := db.CountPending(ctx, snap.ID); n != 0 {
 		t.Errorf("%d pending after both pages stored", n)
