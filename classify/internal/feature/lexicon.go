@@ -140,7 +140,7 @@ var urlWords = set("pricing", "plans", "price", "features", "feature", "product"
 	"news", "press", "about", "team", "careers", "jobs", "contact", "legal", "privacy",
 	"terms", "cookies", "security", "tag", "tags", "category", "categories", "author",
 	"page", "search", "login", "signin", "signup", "demo", "trial", "webinars", "whitepapers",
-	"ebooks", "reviews", "api", "shop", "store", "collections", "cart", "checkout", "faq", "404",
+	"ebooks", "reviews", "api", "troubleshooting", "shop", "store", "collections", "cart", "checkout", "faq", "404",
 	"stores", "locations", "shipping", "delivery", "returns", "delivery-returns", "changelog")
 
 // sectionWords name a site's content sections; the section's own root URL
@@ -160,10 +160,28 @@ var errorPhrases = []string{" page not found ", " 404 ", " 410 ", " 500 ", " 502
 // pricingWords name a price list in the languages seoplan's users crawl
 // most; a URL segment or title word among them fires the pricing signals
 // ("/preise", "Tarifs").
-var pricingWords = set("pricing", "prices", "tarifs", "prix", "preise", "kosten", "tarife",
+var pricingWords = set("pricing", "prices", "fees", "tarifs", "prix", "preise", "kosten", "tarife",
 	"precios", "tarifas", "prezzi", "tariffe", "precos", "preços", "prijzen", "tarieven",
 	"priser", "cennik", "hinnat", "料金", "価格")
 
 // notTrouble are words that, after a trouble word, make a product feature:
 // "noise-cancelling", "echo cancellation".
 var notTrouble = set("cancelling", "canceling", "cancellation", "machine", "reduction")
+
+// titleWordsIntl map title words of other languages to the English title
+// signals they mean (tips, how to, guide, template, features).
+var titleWordsIntl = map[string]string{
+	"tipps": "tips", "astuces": "tips", "conseils": "tips", "consejos": "tips", "dicas": "tips",
+	"consigli": "tips", "tips": "tips", "trucs": "tips",
+	"anleitung": "how to", "schritt": "how to", "schritten": "how to", "étapes": "how to",
+	"pasos": "how to", "passos": "how to", "passi": "how to", "stappen": "how to",
+	"ratgeber": "guide", "leitfaden": "guide", "guía": "guide", "guia": "guide", "guida": "guide",
+	"vorlage": "template", "vorlagen": "template", "modèle": "template", "plantilla": "template",
+	"modelo": "template", "sjabloon": "template",
+	"datenschutz": "privacy", "impressum": "terms", "agb": "terms", "confidentialité": "privacy",
+	"privacidad": "privacy", "karriere": "careers", "kontakt": "contact", "contacto": "contact",
+}
+
+// notFoundPhrases in a title mark an error page, in several languages.
+var notFoundPhrases = []string{"not found", "nicht gefunden", "introuvable", "no encontrada",
+	"no encontrado", "non trovata", "niet gevonden", "não encontrada", "nie znaleziono"}

@@ -90,6 +90,12 @@ func Page(p *seoplan.Page, lang string, site *Site, kw *lr.Heads) *Vector {
 				}
 			}
 		}
+		// The same title words in the other languages seoplan meets most.
+		for _, x2 := range tw {
+			if en, ok := titleWordsIntl[x2]; ok {
+				x.Signal(`title:"` + en + `"`)
+			}
+		}
 		// TAXONOMY tie-breaker 4: a best-of list is a comparison, but "best
 		// practices" and "best way to" are advice.
 		for i, w := range tw {
@@ -107,8 +113,11 @@ func Page(p *seoplan.Page, lang string, site *Site, kw *lr.Heads) *Vector {
 		if strings.Contains(strings.ToLower(title), "how to") {
 			x.Signal(`title:"how to"`)
 		}
-		if strings.Contains(strings.ToLower(title), "not found") {
-			x.Signal(`title:"not found"`)
+		for _, nf := range notFoundPhrases {
+			if strings.Contains(strings.ToLower(title), nf) {
+				x.Signal(`title:"not found"`)
+				break
+			}
 		}
 	}
 	kt, probs := KeywordModelFeatures(kw, "kt:", title, site)
