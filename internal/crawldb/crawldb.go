@@ -319,60 +319,72 @@ type pageData struct {
 // Pages calls fn for every page of a snapshot, links included, ordered by
 // URL. It streams: only one page is in memory at a time.
 func (db *DB) Pages(ctx context.Context, snapshotID int64, fn func(seoplan.Page) error) error {
-	// One query with the links joined in keeps Pages to a single pass over
-	// the file; rows of one page are adjacent because of the ORDER BY.
-	const q = `SELECT p.id, p.url, p.requested_url, p.status, p.content_type, p.size, p.response_time_ms,
-	p.fetched_at, p.error, p.depth, p.in_sitemap, p.title, p.meta_description, p.canonical, p.noindex,
-	p.nofollow, p.lang, p.word_count, p.main_text, p.data,
-	l.to_url, l.anchor, l.rel, l.internal
-FROM pages p LEFT JOIN links l ON l.page_id = p.id
-WHERE p.snapshot_id = ?
-ORDER BY p.url, l.rowid`
-	rows, err := db.sql.QueryContext(ctx, q, snapshotID)
+	// Two cursors walked side by side, both in URL order: the pages, and
+	// the links with their page's URL. A join would repeat every page's
+	// main text on each of its link rows. The pages query starts first, so
+	// the links cursor can only see more (pages committed in between, whose
+	// links are skipped), never less.
+	const pq = `SELECT url, requested_url, status, content_type, size, response_time_ms,
+	fetched_at, error, depth, in_sitemap, title, meta_description, canonical, noindex,
+	nofollow, lang, word_count, main_text, data
+FROM pages WHERE snapshot_id = ? ORDER BY url`
+	const lq = `SELECT p.url, l.to_url, l.anchor, l.rel, l.internal
+FROM pages p JOIN links l ON l.page_id = p.id
+WHERE p.snapshot_id = ? ORDER BY p.url, l.rowid`
+	prows, err := db.sql.QueryContext(ctx, pq, snapshotID)
 	if err != nil {
 		return fmt.Errorf("read pages: %w", err)
 	}
-	defer rows.Close()
+	defer prows.Close()
+	lrows, err := db.sql.QueryContext(ctx, lq, snapshotID)
+	if err != nil {
+		return fmt.Errorf("read links: %w", err)
+	}
+	defer lrows.Close()
+
 	var (
-		cur    seoplan.Page
-		curID  int64 = -1
-		hasCur bool
+		link     seoplan.Link
+		linkPage string
+		haveLink bool
 	)
-	for rows.Next() {
+	nextLink := func() error {
+		haveLink = lrows.Next()
+		if !haveLink {
+			return lrows.Err()
+		}
+		return lrows.Scan(&linkPage, &link.URL, &link.Text, &link.Rel, &link.Internal)
+	}
+	if err := nextLink(); err != nil {
+		return fmt.Errorf("read links: %w", err)
+	}
+	for prows.Next() {
 		var (
-			id                 int64
-			p                  seoplan.Page
-			rtMS               float64
-			fetched, data      string
-			toURL, anchor, rel sql.NullString
-			internal           sql.NullBool
+			p             seoplan.Page
+			rtMS          float64
+			fetched, data string
 		)
-		if err := rows.Scan(&id, &p.URL, &p.RequestedURL, &p.Status, &p.ContentType, &p.Size, &rtMS,
+		if err := prows.Scan(&p.URL, &p.RequestedURL, &p.Status, &p.ContentType, &p.Size, &rtMS,
 			&fetched, &p.Error, &p.Depth, &p.InSitemap, &p.Title, &p.MetaDescription, &p.Canonical, &p.Noindex,
-			&p.Nofollow, &p.Lang, &p.WordCount, &p.MainText, &data,
-			&toURL, &anchor, &rel, &internal); err != nil {
+			&p.Nofollow, &p.Lang, &p.WordCount, &p.MainText, &data); err != nil {
 			return fmt.Errorf("read pages: %w", err)
 		}
-		if id != curID {
-			if hasCur {
-				if err := fn(cur); err != nil {
-					return err
-				}
-			}
-			if err := finishPage(&p, rtMS, fetched, data); err != nil {
-				return err
-			}
-			cur, curID, hasCur = p, id, true
+		if err := finishPage(&p, rtMS, fetched, data); err != nil {
+			return err
 		}
-		if toURL.Valid {
-			cur.Links = append(cur.Links, seoplan.Link{URL: toURL.String, Text: anchor.String, Rel: rel.String, Internal: internal.Bool})
+		for haveLink && linkPage <= p.URL {
+			if linkPage == p.URL {
+				p.Links = append(p.Links, link)
+			}
+			if err := nextLink(); err != nil {
+				return fmt.Errorf("read links: %w", err)
+			}
+		}
+		if err := fn(p); err != nil {
+			return err
 		}
 	}
-	if err := rows.Err(); err != nil {
+	if err := prows.Err(); err != nil {
 		return fmt.Errorf("read pages: %w", err)
-	}
-	if hasCur {
-		return fn(cur)
 	}
 	return nil
 }
