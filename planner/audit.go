@@ -79,12 +79,18 @@ func checkBroken(s *site, _ []*cluster) []seoplan.Finding {
 	return out
 }
 
+// maxTitleGroup bounds the pages of one kind in one cluster whose titles
+// are compared pairwise.
+const maxTitleGroup = 300
+
 // checkCannibalisation finds pages of one intent and kind that compete for
 // the same searches: the same leading phrase anywhere on the site, or, for
-// problem pages in one cluster, the same head word of the leading phrase and titles that
-// share two words and a third of their words ("How to reproof a rain
-// jacket" and "How to reproof a waterproof jacket (and when to replace it)").
-func checkCannibalisation(s *site, _ []*cluster) []seoplan.Finding {
+// problem pages of one kind in one cluster, titles that share two words and
+// a third of their words or a two-word phrase ("How to reproof a rain
+// jacket" and "How to reproof a waterproof jacket (and when to replace
+// it)"; "How to build a knowledge base" and "How to create a knowledge base
+// customers use").
+func checkCannibalisation(s *site, clusters []*cluster) []seoplan.Finding {
 	groups := make(map[string][]int)
 	for i, p := range s.html {
 		if !p.clusterable() || len(p.phrases) == 0 || p.lp.Page.Noindex {
@@ -92,12 +98,11 @@ func checkCannibalisation(s *site, _ []*cluster) []seoplan.Finding {
 		}
 		kind := string(p.label.Intent) + "|" + string(p.label.Subtype) + "|"
 		groups[kind+"phrase|"+p.phrases[0].Stem] = append(groups[kind+"phrase|"+p.phrases[0].Stem], i)
-		if p.label.Intent == seoplan.IntentProblem {
-			// Product pages of one range share head words by nature
-			// (men's and women's jacket); posts that do compete.
-			words := strings.Fields(p.phrases[0].Stem)
-			head := fmt.Sprintf("head|%d|%s", p.cluster, words[len(words)-1])
-			groups[kind+head] = append(groups[kind+head], i)
+		if p.label.Intent == seoplan.IntentProblem && p.cluster >= 0 {
+			// Product pages of one range share words by nature (men's and
+			// women's jacket); posts of one kind in one cluster may compete.
+			k := fmt.Sprintf("%stitle|%d", kind, p.cluster)
+			groups[k] = append(groups[k], i)
 		}
 	}
 	var out []seoplan.Finding
@@ -107,7 +112,10 @@ func checkCannibalisation(s *site, _ []*cluster) []seoplan.Finding {
 		if len(idx) < 2 {
 			continue
 		}
-		if strings.Contains(k, "|head|") {
+		if strings.Contains(k, "|title|") {
+			if len(idx) > maxTitleGroup {
+				continue // comparing every pair would not scale; the phrase rule still applies
+			}
 			idx = similarTitles(s, idx)
 			if len(idx) < 2 {
 				continue
@@ -127,20 +135,26 @@ func checkCannibalisation(s *site, _ []*cluster) []seoplan.Finding {
 		if p.label.Subtype != seoplan.SubtypeProduct {
 			what += " " + string(p.label.Subtype)
 		}
+		summary := fmt.Sprintf("%d %s pages lead on the same phrase %s and compete for the same searches.",
+			len(pages), what, quote(p.phrases[0].Phrase))
+		if strings.Contains(k, "|title|") {
+			summary = fmt.Sprintf("%d %s pages in %s have near-identical titles and compete for the same searches.",
+				len(pages), what, quote(clusters[p.cluster].name))
+		}
 		out = append(out, seoplan.Finding{
 			Kind:     seoplan.FindingCannibalisation,
 			Severity: "high",
-			Summary: fmt.Sprintf("%d %s pages lead on the same phrase %s and compete for the same searches.",
-				len(pages), what, quote(p.phrases[0].Phrase)),
-			Pages: pages,
-			Fix:   "Merge them into the strongest page and 301 the others to it, or refocus each on a distinct phrase.",
+			Summary:  summary,
+			Pages:    pages,
+			Fix:      "Merge them into the strongest page and 301 the others to it, or refocus each on a distinct phrase.",
 		})
 	}
 	return out
 }
 
-// similarTitles keeps the pages whose title shares two words, and at least
-// a third of the words of both, with another page's title in idx.
+// similarTitles keeps the pages whose title shares two words with another
+// page's title in idx, and either a third of both titles' words or two
+// words in a row.
 func similarTitles(s *site, idx []int) []int {
 	words := make([][]string, len(idx))
 	for k, i := range idx {
@@ -153,13 +167,25 @@ func similarTitles(s *site, idx []int) []int {
 				continue
 			}
 			shared := overlap(words[a], words[b])
-			if union := len(words[a]) + len(words[b]) - shared; shared >= 2 && 3*shared >= union {
+			union := len(words[a]) + len(words[b]) - shared
+			if shared >= 2 && (3*shared >= union || sharesBigram(words[a], words[b])) {
 				out = append(out, idx[a])
 				break
 			}
 		}
 	}
 	return out
+}
+
+func sharesBigram(a, b []string) bool {
+	for i := 1; i < len(a); i++ {
+		for j := 1; j < len(b); j++ {
+			if a[i-1] == b[j-1] && a[i] == b[j] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func checkNoindexInCluster(s *site, _ []*cluster) []seoplan.Finding {

@@ -265,9 +265,11 @@ func topPhrases(kp []seoplan.KeyPhrase) []seoplan.KeyPhrase {
 
 // clusterable reports whether a page can belong to a topic: product and
 // problem pages can, navigation and company pages cannot.
-// The home page is left out too: it covers every topic, so it belongs to none.
+// The home page is left out too: it covers every topic, so it belongs to
+// none; and so is news (announcements, opinion), which dates too fast to
+// build a topic on.
 func (p *page) clusterable() bool {
-	if p.label.Intent != seoplan.IntentProduct && p.label.Intent != seoplan.IntentProblem {
+	if p.label.Intent != seoplan.IntentProduct && p.label.Intent != seoplan.IntentProblem || p.label.Subtype == seoplan.SubtypeNews {
 		return false
 	}
 	return !pathIsRoot(p.url)
