@@ -88,7 +88,7 @@
 //
 // # Files
 //
-//	crawldb.go  Open, DB, Snapshot, the readers (Snapshots, Latest, Pages …)
+//	crawldb.go  Open, DB, Snapshot, the readers (Snapshots, Latest, Pages, PageSummaries …)
 //	batch.go    Batch: the crawler's write transaction
 //	schema.go   the migrations, one per schema version
 package crawldb
