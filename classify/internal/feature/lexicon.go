@@ -146,7 +146,7 @@ var urlWords = set("pricing", "plans", "price", "features", "feature", "product"
 // sectionWords name a site's content sections; the section's own root URL
 // is a listing of its posts.
 var sectionWords = set("blog", "news", "journal", "articles", "resources", "guides", "learn",
-	"insights", "stories", "podcast", "events", "press", "library", "academy", "knowledge-base",
+	"insights", "stories", "podcast", "events", "library", "academy", "knowledge-base",
 	"case-studies", "customers", "templates", "webinars", "reports")
 
 // IsStopword reports whether a lower-case word is a stop word.
@@ -185,3 +185,32 @@ var titleWordsIntl = map[string]string{
 // notFoundPhrases in a title mark an error page, in several languages.
 var notFoundPhrases = []string{"not found", "nicht gefunden", "introuvable", "no encontrada",
 	"no encontrado", "non trovata", "niet gevonden", "não encontrada", "nie znaleziono"}
+
+// segmentWords are the URL words also recognised inside a hyphenated
+// segment ("/privacy-policy", "/accessibility-statement", "/sso-pricing").
+var segmentWords = set("privacy", "terms", "cookies", "cookie", "legal", "accessibility",
+	"pricing", "integrations", "integration", "features", "alternatives", "vs", "careers",
+	"jobs", "about", "contact", "troubleshooting", "templates", "template", "glossary", "press")
+
+// urlWordsIntl map URL words of other languages to the English URL words
+// whose signals they fire.
+var urlWordsIntl = map[string]string{
+	"integraciones": "integrations", "integrationen": "integrations", "integrazioni": "integrations",
+	"integracoes": "integrations", "integraties": "integrations",
+	"funcionalidades": "features", "funktionen": "features", "fonctionnalites": "features",
+	"functies": "features", "funzionalita": "features", "caracteristicas": "features",
+	"ratgeber": "guides", "kennisbank": "learn", "wissen": "learn", "ayuda": "help", "hilfe": "help",
+	"aide": "help", "karriere": "careers", "empleo": "careers", "vacatures": "careers",
+	"kontakt": "contact", "contacto": "contact", "contatti": "contact", "contato": "contact",
+	"datenschutz": "privacy", "privacidad": "privacy", "confidentialite": "privacy",
+	"impressum": "legal", "presse": "press", "prensa": "press", "newsroom": "press",
+	"media-centre": "press", "media-center": "press", "vergleich": "compare",
+}
+
+// whatIsPhrases open a definition in several languages.
+var whatIsPhrases = []string{"what is ", "what are ", "qué es ", "que es ", "o que é ", "o que e ",
+	"was ist ", "qu'est-ce ", "cos'è ", "che cos'è ", "wat is ", "co to jest "}
+
+// reportWords in a title mark research about the field.
+var reportWords = set("statistics", "stats", "trends", "benchmark", "benchmarks", "survey",
+	"research", "report", "index", "data", "estadísticas", "statistiken", "statistiques")

@@ -56,10 +56,23 @@ func Page(p *seoplan.Page, lang string, site *Site, kw *lr.Heads) *Vector {
 		x.Add("u0:"+segs[0], 1)
 		x.Add(fmt.Sprintf("udepth:%d", min(len(segs), 4)), 1)
 		for i, s := range segs {
-			if urlWords[s] {
+			switch {
+			case urlWords[s]:
 				x.Signal("url:/" + s)
-			} else if pricingWords[s] {
+			case pricingWords[s]:
 				x.Signal("url:/pricing")
+			case urlWordsIntl[s] != "":
+				x.Signal("url:/" + urlWordsIntl[s])
+			default:
+				for _, w := range strings.Split(s, "-") {
+					if segmentWords[w] {
+						x.Signal("url:/" + w)
+					} else if en := urlWordsIntl[w]; en != "" {
+						x.Signal("url:/" + en)
+					} else if pricingWords[w] {
+						x.Signal("url:/pricing")
+					}
+				}
 			}
 			for _, w := range Words(strings.NewReplacer("-", " ", "_", " ", ".html", "", ".htm", "", ".php", "").Replace(s)) {
 				x.Add("u:"+w, 1)
@@ -107,6 +120,19 @@ func Page(p *seoplan.Page, lang string, site *Site, kw *lr.Heads) *Vector {
 		for _, w := range tw {
 			if pricingWords[w] && w != "pricing" {
 				x.Signal(`title:"pricing"`)
+				break
+			}
+		}
+		lowTitle := strings.ToLower(title) + " "
+		for _, q := range whatIsPhrases {
+			if strings.HasPrefix(lowTitle, q) {
+				x.Signal(`title:"what"`)
+				break
+			}
+		}
+		for _, w := range tw {
+			if reportWords[w] {
+				x.Signal(`title:"report"`)
 				break
 			}
 		}

@@ -10,7 +10,7 @@ import "math"
 // overrule them when the rest of the page disagrees.
 var pagePriors = map[string][3]float64{
 	"url:/privacy": {0, 0, 2}, "url:/terms": {0, 0, 2}, "url:/legal": {0, 0, 2}, "url:/cookies": {0, 0, 2},
-	"url:/careers": {0, 0, 1.5}, "url:/jobs": {0, 0, 1.5}, "url:/about": {0, 0, 1.5}, "url:/team": {0, 0, 1},
+	"url:/accessibility": {0, 0, 2}, "url:/careers": {0, 0, 1.5}, "url:/jobs": {0, 0, 1.5}, "url:/about": {0, 0, 1.5}, "url:/team": {0, 0, 1},
 	"url:/contact": {0, 0, 1.5}, "url:/press": {0, 0, 1},
 	"url:/tag": {0, 0, 1.5}, "url:/tags": {0, 0, 1.5}, "url:/category": {0, 0, 1.5}, "url:/categories": {0, 0, 1.5},
 	"url:/author": {0, 0, 1.5}, "url:/search": {0, 0, 1.5}, "url:/page": {0, 0, 1}, "url:/login": {0, 0, 1.5},
@@ -61,10 +61,10 @@ var subtypePriors = map[string]struct {
 	`title:"template"`: {"template", 1.5}, `title:"templates"`: {"template", 1.5}, `title:"checklist"`: {"template", 1.5}, "url:/templates": {"template", 1.5},
 	`title:"examples"`: {"tips", 1}, `title:"tips"`: {"tips", 1},
 	"url:/case-studies": {"case-study", 2}, "url:/customers": {"case-study", 1}, "url:/stories": {"case-study", 1}, `title:"case"`: {"case-study", 0.5},
-	"url:/reports": {"report", 1.5}, "url:/research": {"report", 1}, `title:"report"`: {"report", 1},
+	"url:/reports": {"report", 1.5}, "url:/research": {"report", 1}, `title:"report"`: {"report", 1.5},
 	"url:/news": {"news", 1}, "url:/press": {"company", 1},
 	`title:"guide"`: {"guide", 1.5}, "url:/guides": {"guide", 0.5}, "long-form": {"guide", 1},
-	"url:/privacy": {"legal", 2}, "url:/terms": {"legal", 2}, "url:/legal": {"legal", 2}, "url:/cookies": {"legal", 2},
+	"url:/accessibility": {"legal", 2}, "url:/privacy": {"legal", 2}, "url:/terms": {"legal", 2}, "url:/legal": {"legal", 2}, "url:/cookies": {"legal", 2},
 	`title:"privacy"`: {"legal", 1}, `title:"terms"`: {"legal", 1},
 	"url:/careers": {"company", 2}, "url:/jobs": {"company", 2}, "url:/about": {"company", 2}, "url:/team": {"company", 1.5},
 	"url:/contact": {"company", 2}, `title:"careers"`: {"company", 1}, `title:"about"`: {"company", 1}, `title:"contact"`: {"company", 1},
