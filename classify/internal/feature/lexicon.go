@@ -205,7 +205,21 @@ var urlWordsIntl = map[string]string{
 	"datenschutz": "privacy", "privacidad": "privacy", "confidentialite": "privacy",
 	"impressum": "legal", "presse": "press", "prensa": "press", "newsroom": "press",
 	"media-centre": "press", "media-center": "press", "vergleich": "compare",
+	"carreiras": "careers", "trabalhe-conosco": "careers", "lavora-con-noi": "careers",
+	"trabaja-con-nosotros": "careers", "emplois": "careers", "stellenangebote": "careers",
+	"sobre": "about", "ueber-uns": "about", "uber-uns": "about", "a-propos": "about",
+	"chi-siamo": "about", "over-ons": "about", "quienes-somos": "about",
+	"sobre-nosotros": "about", "quem-somos": "about",
 }
+
+// deepDiveWords in a URL mark a technical page about the product itself.
+var deepDiveWords = set("specifications", "specs", "how-it-works", "technology", "architecture",
+	"security", "whitepaper", "whitepapers", "datasheet")
+
+// listNouns after a number in a title make a listicle ("8 tactics").
+var listNouns = set("ideas", "tips", "ways", "tactics", "strategies", "examples", "mistakes",
+	"reasons", "things", "hacks", "tricks", "ideias", "consejos", "tipps", "astuces", "dicas",
+	"consigli", "trucos", "steps")
 
 // whatIsPhrases open a definition in several languages.
 var whatIsPhrases = []string{"what is ", "what are ", "qué es ", "que es ", "o que é ", "o que e ",

@@ -63,14 +63,18 @@ func Page(p *seoplan.Page, lang string, site *Site, kw *lr.Heads) *Vector {
 				x.Signal("url:/pricing")
 			case urlWordsIntl[s] != "":
 				x.Signal("url:/" + urlWordsIntl[s])
+			case deepDiveWords[s]:
+				x.Signal("url:deep-dive")
 			default:
-				for _, w := range strings.Split(s, "-") {
-					if segmentWords[w] {
-						x.Signal("url:/" + w)
-					} else if en := urlWordsIntl[w]; en != "" {
-						x.Signal("url:/" + en)
-					} else if pricingWords[w] {
-						x.Signal("url:/pricing")
+				// Only short compounds: "/privacy-policy" is a legal page,
+				// "/data-centre-security-and-privacy" a product page.
+				if parts := strings.Split(s, "-"); len(parts) <= 2 {
+					for _, w := range parts {
+						if segmentWords[w] {
+							x.Signal("url:/" + w)
+						} else if pricingWords[w] {
+							x.Signal("url:/pricing")
+						}
 					}
 				}
 			}
@@ -127,6 +131,12 @@ func Page(p *seoplan.Page, lang string, site *Site, kw *lr.Heads) *Vector {
 		for _, q := range whatIsPhrases {
 			if strings.HasPrefix(lowTitle, q) {
 				x.Signal(`title:"what"`)
+				break
+			}
+		}
+		for i, w := range tw {
+			if i+1 < len(tw) && isNumber(w) && listNouns[tw[i+1]] {
+				x.Signal("title:numbered list")
 				break
 			}
 		}

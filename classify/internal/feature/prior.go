@@ -32,7 +32,7 @@ var pagePriors = map[string][3]float64{
 	"url:/blog": {0, 0.5, 0}, "url:/guides": {0, 0.5, 0}, "url:/learn": {0, 0.5, 0}, "url:/glossary": {0, 1, 0},
 	"url:/case-studies": {0, 1, 0}, "url:/customers": {0, 0.5, 0}, "url:/stories": {0, 0.5, 0},
 	"url:/templates": {0, 0.5, 0}, "url:/how-to": {0, 1, 0},
-	"thin:<150 words": {0, 0, 0.5}, "url:/troubleshooting": {0, 1, 0},
+	"thin:<150 words": {0, 0, 0.5}, "url:deep-dive": {0.7, 0, 0}, "url:/troubleshooting": {0, 1, 0},
 	"url:pagination": {0, 0, 2}, "url:section index": {0, 0, 1.5},
 	"schema:AboutPage": {0, 0, 2}, "schema:ContactPage": {0, 0, 2}, "schema:Review": {1, 0, 0},
 	"url:/faq": {0, 0, 0.5}, "url:/stores": {0, 0, 1.5}, "url:/locations": {0, 0, 1.5},
@@ -74,7 +74,7 @@ var subtypePriors = map[string]struct {
 	"url:pagination": {"archive", 2}, "url:section index": {"archive", 2.5},
 	"schema:AboutPage": {"company", 2}, "schema:ContactPage": {"company", 2}, "schema:Review": {"review", 1.5},
 	"url:/stores": {"company", 1}, "url:/locations": {"company", 1},
-	`title:"not found"`: {"error", 3}, "url:/troubleshooting": {"troubleshooting", 2},
+	`title:"not found"`: {"error", 3}, "url:deep-dive": {"deep-dive", 1.5}, "title:numbered list": {"tips", 1}, "url:/troubleshooting": {"troubleshooting", 2},
 }
 
 // PageOffsets returns a page's fixed log-odds offsets for the intent,
