@@ -62,7 +62,26 @@ func clean(ss []string) []string {
 
 // forSegment matches the segments a site names for itself: "for agencies",
 // "for small business", "for e-commerce teams".
-var forSegment = regexp.MustCompile(`(?i)\bfor ((?:[a-z][a-z-]*)(?: [a-z][a-z-]*){0,2})`)
+var forSegment = regexp.MustCompile(`(?i)\bfor ((?:[a-z0-9][a-z0-9-]*)(?: [a-z0-9][a-z0-9-]*){0,3})`)
+
+// audiences are the head nouns that make a "for …" phrase name readers
+// ("for B2B support teams", "for small business") rather than a use ("for
+// wet hills", "for customer support").
+var audiences = map[string]bool{
+	"team": true, "teams": true, "agency": true, "agencies": true, "business": true, "businesses": true,
+	"company": true, "companies": true, "startup": true, "startups": true, "founder": true, "founders": true,
+	"manager": true, "managers": true, "lead": true, "leads": true, "leader": true, "leaders": true,
+	"marketer": true, "marketers": true, "developer": true, "developers": true, "engineer": true, "engineers": true,
+	"beginner": true, "beginners": true, "family": true, "families": true, "kids": true, "men": true, "women": true,
+	"runner": true, "runners": true, "walker": true, "walkers": true, "hiker": true, "hikers": true,
+	"enterprise": true, "enterprises": true, "freelancer": true, "freelancers": true, "school": true, "schools": true,
+	"nonprofit": true, "nonprofits": true, "retailer": true, "retailers": true, "store": true, "stores": true,
+	"shop": true, "shops": true, "seller": true, "sellers": true, "owner": true, "owners": true,
+	"professional": true, "professionals": true, "student": true, "students": true, "parent": true, "parents": true,
+	"traveller": true, "travellers": true, "camper": true, "campers": true, "climber": true, "climbers": true,
+	"agent": true, "agents": true, "creator": true, "creators": true, "brand": true, "brands": true,
+	"organisation": true, "organisations": true, "organization": true, "organizations": true, "smb": true, "smbs": true,
+}
 
 // notSegments are words after "for" that name no reader.
 var notSegments = map[string]bool{
@@ -72,17 +91,17 @@ var notSegments = map[string]bool{
 	"how": true, "when": true, "in": true, "on": true, "with": true, "and": true, "or": true, "to": true,
 }
 
-// sitePersonas derives personas from the segments the site's product pages
-// name in their titles and h1s. A segment needs two pages, or one landing
-// page, to count.
+// sitePersonas derives personas from the readers the site's pages name in
+// their titles, h1s and meta descriptions ("for agencies"). A segment needs
+// two pages, or one landing page, to count.
 func sitePersonas(s *site) []seoplan.Persona {
 	count := make(map[string]int)
 	for _, p := range s.html {
-		if p.label.Intent != seoplan.IntentProduct {
+		if !p.clusterable() && !pathIsRoot(p.url) {
 			continue
 		}
 		seen := make(map[string]bool)
-		for _, t := range append([]string{p.lp.Page.Title}, p.lp.Page.H1...) {
+		for _, t := range append([]string{p.lp.Page.Title, p.lp.Page.MetaDescription}, p.lp.Page.H1...) {
 			for _, m := range forSegment.FindAllStringSubmatch(t, -1) {
 				seg := segment(m[1])
 				if seg == "" || seen[seg] {
@@ -106,7 +125,8 @@ func sitePersonas(s *site) []seoplan.Persona {
 	return out
 }
 
-// segment trims a "for …" capture to the reader it names, or "".
+// segment trims a "for …" capture to the readers it names, ending on an
+// audience noun, or "".
 func segment(m string) string {
 	words := strings.Fields(strings.ToLower(m))
 	if len(words) == 0 || notSegments[words[0]] {
@@ -118,6 +138,9 @@ func segment(m string) string {
 			words = words[:i]
 			break
 		}
+	}
+	for len(words) > 0 && !audiences[words[len(words)-1]] {
+		words = words[:len(words)-1]
 	}
 	return strings.Join(words, " ")
 }
@@ -131,14 +154,25 @@ func countPersonas(s *site, personas []seoplan.Persona, props []seoplan.Proposal
 	for i, p := range personas {
 		out[i] = p
 		out[i].Pages, out[i].Proposed = 0, 0
-		words := make(map[string]bool)
-		for _, t := range tokens(strings.Join(p.Segment, " ")) {
-			words[t] = true
+		// A page serves the persona when it carries every word of one of
+		// its segments ("b2b support teams", not just "teams").
+		var segs [][]string
+		for _, seg := range p.Segment {
+			if t := tokens(seg); len(t) > 0 {
+				segs = append(segs, t)
+			}
 		}
 		for _, pg := range s.html {
-			text := pg.url + " " + pg.lp.Page.Title + " " + strings.Join(pg.lp.Page.H1, " ")
-			for _, t := range tokens(text) {
-				if words[t] {
+			has := make(map[string]bool)
+			for _, t := range tokens(pg.url + " " + pg.lp.Page.Title + " " + pg.lp.Page.MetaDescription + " " + strings.Join(pg.lp.Page.H1, " ")) {
+				has[t] = true
+			}
+			for _, seg := range segs {
+				all := true
+				for _, t := range seg {
+					all = all && has[t]
+				}
+				if all {
 					out[i].Pages++
 					break
 				}

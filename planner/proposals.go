@@ -399,7 +399,8 @@ func secondary(c *cluster, target string) []string {
 }
 
 // persona picks the persona whose segment words and pains best match the
-// cluster's phrases, the first persona when none matches.
+// cluster's phrases and page titles, or none when no persona matches: a
+// guess would only mislead the writer.
 func (pr *proposer) persona(c *cluster) string {
 	if len(pr.personas) == 0 {
 		return ""
@@ -415,7 +416,7 @@ func (pr *proposer) persona(c *cluster) string {
 			ct[t] = true
 		}
 	}
-	best, bestN := 0, 0
+	best, bestN := -1, 0
 	for i, p := range pr.personas {
 		n := 0
 		for _, t := range tokens(strings.Join(append(append([]string{}, p.Segment...), p.Pains...), " ")) {
@@ -426,6 +427,9 @@ func (pr *proposer) persona(c *cluster) string {
 		if n > bestN {
 			best, bestN = i, n
 		}
+	}
+	if best < 0 {
+		return ""
 	}
 	return pr.personas[best].Name
 }

@@ -43,6 +43,15 @@ func TestDemo(t *testing.T) {
 	if !strings.HasPrefix(p.Site, "https://www.relaydesk.example") || len(p.Clusters) == 0 || p.Calendar.Start != "2026-01-05" {
 		t.Errorf("plan.json: site %q, %d clusters, calendar %+v", p.Site, len(p.Clusters), p.Calendar)
 	}
+	// The demo's plan is the pipeline's plan of the sample site, whatever
+	// port it was served on: the golden file of TestPlanGolden.
+	want, err := os.ReadFile(filepath.Join("testdata", "plan", demoSite+".plan.json.golden"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Error("the demo's plan.json differs from testdata/plan/" + demoSite + ".plan.json.golden")
+	}
 	if bytes.Contains(got, []byte("127.0.0.1")) {
 		t.Error("plan.json names the loopback port instead of the site's origin")
 	}
