@@ -10,17 +10,19 @@
 // # How it plans
 //
 // Pages of intent product or problem are clustered; navigation, company,
-// legal and archive pages stay outside (Plan.Unclustered). Two pages are
-// related when they share a key phrase that is neither unique nor generic
-// (an inverted index from phrase stem to pages, capped at 100 pages a
-// phrase, so the work grows with pages, not with their square), weighted by
-// the phrases' TF-IDF weights and rarity, and when one links to the other
-// outside the site menu. Greedy modularity optimisation (Louvain) with a
-// fixed visiting order splits that graph into topics; each is named by its
-// leading phrase.
+// legal and archive pages, news and the home page stay outside
+// (Plan.Unclustered). A page is described by the stemmed words of its key
+// phrases, title and URL slug, less the brand's own words. Two pages are
+// related when they share a word that is neither unique nor generic (an
+// inverted index from word to pages, capped at 100 pages a word, so the
+// work grows with pages, not with their square), weighted by TF-IDF weight
+// and rarity, and when one links to the other in its text (a link most
+// pages make is the site menu and does not count). Greedy modularity
+// optimisation (Louvain) with a fixed visiting order splits that graph into
+// topics; each is named by the phrase on most of its pages and few others.
 //
-// Each cluster gets a pillar (a guide or landing page, or a long page the
-// cluster links to), coverage counts by intent, subtype and stage, and gaps:
+// Each cluster gets a pillar (a guide, a landing page that leads to problem
+// content, or a long page, linking to at least half the cluster), coverage counts by intent, subtype and stage, and gaps:
 // no problem content, no bridge from problem pages to a product page, no
 // pillar, a missing funnel stage, a lopsided intent mix against the profile,
 // keywords no page covers. Every gap becomes proposals with a working title,
