@@ -59,7 +59,7 @@ func parseSitemap(r io.Reader, maxURLs int, maxBytes int64) (Sitemap, error) {
 		defer zr.Close()
 		br = bufio.NewReader(zr)
 	}
-	lr := &limitedReader{r: br, left: maxBytes}
+	lr := &sitemapLimitReader{r: br, left: maxBytes}
 	br = bufio.NewReader(lr)
 
 	isXML, err := looksLikeXML(br)
@@ -119,21 +119,21 @@ func parseXMLSitemap(r io.Reader, sm *sitemapBuilder) error {
 		tok, err := dec.RawToken()
 		if err == io.EOF {
 			if len(stack) > 0 {
-				return fmt.Errorf("sitemap: line %d: unexpected end of file inside <%s>", line(dec), stack[len(stack)-1])
+				return fmt.Errorf("sitemap: line %d: unexpected end of file inside <%s>", xmlLine(dec), stack[len(stack)-1])
 			}
 			return nil
 		}
 		if err != nil {
-			return fmt.Errorf("sitemap: line %d: %w", line(dec), err)
+			return fmt.Errorf("sitemap: line %d: %w", xmlLine(dec), err)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
 			if len(stack) >= maxSitemapDepth {
-				return fmt.Errorf("sitemap: line %d: elements nested more than %d deep", line(dec), maxSitemapDepth)
+				return fmt.Errorf("sitemap: line %d: elements nested more than %d deep", xmlLine(dec), maxSitemapDepth)
 			}
 			name := strings.ToLower(t.Name.Local)
 			if len(stack) == 0 && name != "urlset" && name != "sitemapindex" {
-				return fmt.Errorf("sitemap: line %d: root element <%s> is neither <urlset> nor <sitemapindex>", line(dec), t.Name.Local)
+				return fmt.Errorf("sitemap: line %d: root element <%s> is neither <urlset> nor <sitemapindex>", xmlLine(dec), t.Name.Local)
 			}
 			if name == "loc" && len(stack) > 0 {
 				if p := stack[len(stack)-1]; p == "url" || p == "sitemap" {
@@ -148,11 +148,11 @@ func parseXMLSitemap(r io.Reader, sm *sitemapBuilder) error {
 			}
 		case xml.EndElement:
 			if len(stack) == 0 {
-				return fmt.Errorf("sitemap: line %d: unexpected </%s>", line(dec), t.Name.Local)
+				return fmt.Errorf("sitemap: line %d: unexpected </%s>", xmlLine(dec), t.Name.Local)
 			}
 			name := stack[len(stack)-1]
 			if !strings.EqualFold(t.Name.Local, name) {
-				return fmt.Errorf("sitemap: line %d: </%s> closes <%s>", line(dec), t.Name.Local, name)
+				return fmt.Errorf("sitemap: line %d: </%s> closes <%s>", xmlLine(dec), t.Name.Local, name)
 			}
 			stack = stack[:len(stack)-1]
 			if inLoc && name == "loc" {
@@ -165,8 +165,8 @@ func parseXMLSitemap(r io.Reader, sm *sitemapBuilder) error {
 	}
 }
 
-// line reports the decoder's current line for error messages.
-func line(dec *xml.Decoder) int {
+// xmlLine reports the decoder's current line for error messages.
+func xmlLine(dec *xml.Decoder) int {
 	l, _ := dec.InputPos()
 	return l
 }
@@ -203,7 +203,7 @@ const maxTextLine = 2048
 func parseTextSitemap(br *bufio.Reader, sm *sitemapBuilder) error {
 	skipped := 0
 	for lineNo := 1; ; lineNo++ {
-		text, tooLong, err := readLine(br, maxTextLine)
+		text, tooLong, err := readSitemapLine(br, maxTextLine)
 		if err != nil && err != io.EOF {
 			return fmt.Errorf("sitemap: line %d: %w", lineNo, err)
 		}
@@ -211,7 +211,7 @@ func parseTextSitemap(br *bufio.Reader, sm *sitemapBuilder) error {
 		switch {
 		case tooLong:
 			skipped++
-		case hasHTTPPrefix(text):
+		case hasHTTPScheme(text):
 			if addErr := sm.add("url", text); addErr != nil {
 				return addErr
 			}
@@ -228,9 +228,9 @@ func parseTextSitemap(br *bufio.Reader, sm *sitemapBuilder) error {
 	return nil
 }
 
-// readLine reads up to the next "\n", keeping at most max bytes; tooLong
+// readSitemapLine reads up to the next "\n", keeping at most max bytes; tooLong
 // reports that the line was longer and cut.
-func readLine(br *bufio.Reader, max int) (line string, tooLong bool, err error) {
+func readSitemapLine(br *bufio.Reader, max int) (line string, tooLong bool, err error) {
 	var b []byte
 	for {
 		chunk, err := br.ReadSlice('\n')
@@ -246,19 +246,19 @@ func readLine(br *bufio.Reader, max int) (line string, tooLong bool, err error) 
 	}
 }
 
-func hasHTTPPrefix(s string) bool {
+func hasHTTPScheme(s string) bool {
 	return len(s) > 8 && (strings.EqualFold(s[:7], "http://") || strings.EqualFold(s[:8], "https://"))
 }
 
-// limitedReader reads at most left bytes and notes whether the input went
+// sitemapLimitReader reads at most left bytes and notes whether the input went
 // on beyond them, unlike io.LimitReader, which cannot tell.
-type limitedReader struct {
+type sitemapLimitReader struct {
 	r    io.Reader
 	left int64
 	over bool
 }
 
-func (l *limitedReader) Read(p []byte) (int, error) {
+func (l *sitemapLimitReader) Read(p []byte) (int, error) {
 	if l.left <= 0 {
 		var one [1]byte
 		n, err := l.r.Read(one[:])

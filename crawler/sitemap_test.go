@@ -52,7 +52,7 @@ func TestParseSitemapFiles(t *testing.T) {
 			}
 			defer f.Close()
 			sm, err := ParseSitemap(f)
-			checkErr(t, err, tt.wantErr)
+			checkSitemapErr(t, err, tt.wantErr)
 			if !slices.Equal(sm.URLs, tt.wantURLs) {
 				t.Errorf("URLs = %q\nwant %q", sm.URLs, tt.wantURLs)
 			}
@@ -63,7 +63,7 @@ func TestParseSitemapFiles(t *testing.T) {
 	}
 }
 
-func checkErr(t *testing.T, err error, want string) {
+func checkSitemapErr(t *testing.T, err error, want string) {
 	t.Helper()
 	switch {
 	case want == "" && err != nil:
@@ -98,7 +98,7 @@ func TestParseSitemapInline(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			sm, err := ParseSitemap(strings.NewReader(tt.in))
-			checkErr(t, err, tt.wantErr)
+			checkSitemapErr(t, err, tt.wantErr)
 			if !slices.Equal(sm.URLs, tt.wantURLs) {
 				t.Errorf("URLs = %q\nwant %q", sm.URLs, tt.wantURLs)
 			}
