@@ -140,7 +140,8 @@ var urlWords = set("pricing", "plans", "price", "features", "feature", "product"
 	"news", "press", "about", "team", "careers", "jobs", "contact", "legal", "privacy",
 	"terms", "cookies", "security", "tag", "tags", "category", "categories", "author",
 	"page", "search", "login", "signin", "signup", "demo", "trial", "webinars", "whitepapers",
-	"ebooks", "reviews", "api", "troubleshooting", "shop", "store", "collections", "cart", "checkout", "faq", "404",
+	"ebooks", "reviews", "review", "api", "troubleshooting", "partners", "work", "case-study",
+	"success-stories", "shop", "store", "collections", "cart", "checkout", "faq", "404",
 	"stores", "locations", "shipping", "delivery", "returns", "delivery-returns", "changelog")
 
 // sectionWords name a site's content sections; the section's own root URL
@@ -210,7 +211,13 @@ var urlWordsIntl = map[string]string{
 	"sobre": "about", "ueber-uns": "about", "uber-uns": "about", "a-propos": "about",
 	"chi-siamo": "about", "over-ons": "about", "quienes-somos": "about",
 	"sobre-nosotros": "about", "quem-somos": "about",
+	"noticias": "news", "nachrichten": "news", "actualites": "news", "notizie": "news",
+	"nieuws": "news", "aktuelles": "news",
 }
+
+// newsWords in a title announce something.
+var newsWords = set("announcing", "announces", "announced", "introducing", "launches",
+	"launched", "inaugura", "anuncia", "kündigt", "annonce")
 
 // deepDiveWords in a URL mark a technical page about the product itself.
 var deepDiveWords = set("specifications", "specs", "how-it-works", "technology", "architecture",

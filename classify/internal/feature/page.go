@@ -21,11 +21,14 @@ var bestNotList = map[string]bool{"practices": true, "practice": true, "way": tr
 const MainWords = 600
 
 var (
-	priceRE    = regexp.MustCompile(`(?i)(?:[$€£¥]\s?\d[\d,.]*|\d[\d,.]*\s?(?:usd|eur|gbp|€|\$))(?:\s?(?:/|per)\s?(?:mo|month|user|seat|year|yr|agent|site))?`)
-	perUnitRE  = regexp.MustCompile(`(?i)\b(?:per (?:user|seat|agent|month|year)|/\s?(?:mo|month|user|seat)\b|billed (?:annually|monthly|yearly))`)
-	stepRE     = regexp.MustCompile(`(?i)^(?:step\s*\d+|\d+[.):]\s|\d+\s*[-–—]\s|#\d+)`)
-	vsRE       = regexp.MustCompile(`(?i)\b(?:vs\.?|versus)\b`)
-	dateLineRE = regexp.MustCompile(`(?i)\b(?:\d+\s*min(?:ute)?s?\s*read|posted (?:on|by)|published|updated on|written by)\b`)
+	priceRE   = regexp.MustCompile(`(?i)(?:[$€£¥]\s?\d[\d,.]*|\d[\d,.]*\s?(?:usd|eur|gbp|€|\$))(?:\s?(?:/|per)\s?(?:mo|month|user|seat|year|yr|agent|site))?`)
+	perUnitRE = regexp.MustCompile(`(?i)\b(?:per (?:user|seat|agent|month|year)|/\s?(?:mo|month|user|seat)\b|billed (?:annually|monthly|yearly))`)
+	stepRE    = regexp.MustCompile(`(?i)^(?:step\s*\d+|\d+[.):]\s|\d+\s*[-–—]\s|#\d+)`)
+	vsRE      = regexp.MustCompile(`(?i)\b(?:vs\.?|versus)\b`)
+	// troubleTitleRE matches titles that ask why something of the reader's
+	// is broken, or what to do when it is.
+	troubleTitleRE = regexp.MustCompile(`^(?:why (?:is|are|was|were|does|do|did|won't|can't|isn't|doesn't) (?:my|the|your)\b|what to do (?:if|when)\b)`)
+	dateLineRE     = regexp.MustCompile(`(?i)\b(?:\d+\s*min(?:ute)?s?\s*read|posted (?:on|by)|published|updated on|written by)\b`)
 )
 
 // Page returns the features and signals of a page. lang is the page's
@@ -139,6 +142,18 @@ func Page(p *seoplan.Page, lang string, site *Site, kw *lr.Heads) *Vector {
 				x.Signal("title:numbered list")
 				break
 			}
+		}
+		for _, w := range tw {
+			if newsWords[w] {
+				x.Signal("title:announcement")
+				break
+			}
+		}
+		if troubleTitleRE.MatchString(lowTitle) {
+			x.Signal("title:trouble")
+		}
+		if strings.Contains(lowTitle, "レビュー") {
+			x.Signal(`title:"review"`)
 		}
 		for _, w := range tw {
 			if reportWords[w] {
