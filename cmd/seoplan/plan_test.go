@@ -431,3 +431,34 @@ func TestPlanKeywordsOnly(t *testing.T) {
 		t.Errorf("keywords-only roadmap lacks its keyword proposals:\n%s", stdout)
 	}
 }
+
+func TestPlanCrawlsURL(t *testing.T) {
+	if testing.Short() {
+		t.Skip("crawls a sample site")
+	}
+	fsys, err := seoplan.SampleSite("shop")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := sitesrv.Start(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	dir := t.TempDir()
+	db, out := filepath.Join(dir, "site.db"), filepath.Join(dir, "roadmap.md")
+	code, _, stderr := planCLI(t, "plan", srv.URL+"/", "--db", db, "--start", "2026-03-02", "-o", out)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stderr, "crawled "+srv.URL) {
+		t.Errorf("stderr does not report the crawl: %s", stderr)
+	}
+	md, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(md, []byte("# Content roadmap for "+templates.Escape(srv.URL+"/"))) {
+		t.Errorf("roadmap does not name the crawled site:\n%.300s", md)
+	}
+}
