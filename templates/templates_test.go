@@ -230,6 +230,12 @@ func FuzzEscape(f *testing.F) {
 	for _, s := range []string{evil, "plain", "| a | b |", "<img src=x onerror=alert(1)>", "https://x.example"} {
 		f.Add(s)
 	}
+	// Every line of the golden roadmap: real Markdown, escaped once already.
+	if golden, err := os.ReadFile(filepath.Join("testdata", "roadmap.md.golden")); err == nil {
+		for _, line := range strings.Split(string(golden), "\n") {
+			f.Add(line)
+		}
+	}
 	md := goldmark.New(goldmark.WithExtensions(extension.GFM))
 	f.Fuzz(func(t *testing.T, s string) {
 		src := []byte("| a | b |\n|---|---|\n| " + Escape(s) + " | x |\n")
