@@ -47,10 +47,11 @@ func (c *cluster) pickPillar(s *site) {
 	c.pillar = best
 }
 
-// linksProblem reports whether page i links to a problem page of the cluster.
+// linksProblem reports whether page i links to a problem page of the
+// cluster in its text (the site menu leads everywhere, so it does not count).
 func (c *cluster) linksProblem(s *site, i int, in map[int]bool) bool {
 	for _, j := range s.html[i].out {
-		if in[j] && s.html[j].label.Intent == seoplan.IntentProblem {
+		if in[j] && s.html[i].content[j] && s.html[j].label.Intent == seoplan.IntentProblem {
 			return true
 		}
 	}
@@ -58,7 +59,7 @@ func (c *cluster) linksProblem(s *site, i int, in map[int]bool) bool {
 }
 
 // hubShare returns the share of the cluster's other pages that page i links
-// to, and the mean of that and the share that link to it: 1 for a page
+// to in its text, and the mean of that and the share that link to it: 1 for a page
 // linked both ways with every page of its cluster.
 func (c *cluster) hubShare(s *site, i int, in map[int]bool) (out, both float64) {
 	if len(c.pages) < 2 {
@@ -66,7 +67,7 @@ func (c *cluster) hubShare(s *site, i int, in map[int]bool) (out, both float64) 
 	}
 	var nOut, nIn int
 	for _, j := range s.html[i].out {
-		if in[j] {
+		if in[j] && s.html[i].content[j] {
 			nOut++
 		}
 	}
