@@ -43,7 +43,7 @@ func newDemoCmd(e *env) *cobra.Command {
 127.0.0.1, crawls it, labels its pages, plans its content and writes
 roadmap.md and plan.json into --out. Nothing leaves this machine.`,
 		Example: `  seoplan demo
-  seoplan demo --out /tmp/demo && less /tmp/demo/roadmap.md`,
+  seoplan demo --out demo && less demo/roadmap.md`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runDemo(cmd.Context(), e, f)
