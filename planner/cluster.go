@@ -210,11 +210,29 @@ func buildClusters(s *site, groups [][]int) []*cluster {
 	used := make(map[string]bool)
 	ids := make(map[string]bool)
 	for ci, c := range out {
+		// The pillar's title says what the topic is called when it carries
+		// one of the good names; else the best name goes first.
+		c.pickPillar(s)
+		var pillarTitle map[string]bool
+		if c.pillar >= 0 {
+			pillarTitle = make(map[string]bool)
+			for _, t := range tokens(titleTopic(s.html[c.pillar].lp.Page.Title)) {
+				pillarTitle[t] = true
+			}
+		}
 		lead := ""
 		for _, st := range c.stems {
-			if !used[st] {
+			if !used[st] && pillarTitle != nil && c.score[st] >= 0.5*c.score[c.stems[0]] && carriesAll(pillarTitle, strings.Fields(st)) {
 				lead = st
 				break
+			}
+		}
+		for _, st := range c.stems {
+			if lead != "" {
+				break
+			}
+			if !used[st] {
+				lead = st
 			}
 		}
 		if lead == "" && len(c.stems) > 0 {
@@ -247,6 +265,15 @@ func buildClusters(s *site, groups [][]int) []*cluster {
 		}
 	}
 	return out
+}
+
+func carriesAll(set map[string]bool, words []string) bool {
+	for _, w := range words {
+		if !set[w] {
+			return false
+		}
+	}
+	return true
 }
 
 func rankStems(score map[string]float64) []string {
