@@ -55,5 +55,6 @@
 //	robots.go      robots.txt and sitemap discovery
 //	scope.go       which URLs may be queued: site, include/exclude, robots, traps
 //	extract*.go    Extract: HTML to seoplan.Page (title, outline, main text, links …)
+//	extract_landmark.go  main text of a page with one <main> landmark (others: trafilatura)
 //	sitemap*.go    ParseSitemap: sitemap and sitemap index files
 package crawler

@@ -81,7 +81,7 @@ func BenchmarkExtractSplit(b *testing.B) {
 	b.Run("trafilatura", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			mainText(root, u)
+			trafilaturaText(root, u)
 		}
 	})
 }

@@ -47,15 +47,27 @@ func decodeHTML(raw []byte, contentType string) []byte {
 var noDate = &htmldate.Result{}
 
 // mainText returns the page's main content as plain text, with navigation,
-// header, footer, sidebars and comments removed, or "" when trafilatura
-// finds none. trafilatura clones the tree before cleaning it, so root is
-// left as it was.
+// header, footer, sidebars and comments removed, or "" when there is none.
+// A page with exactly one main landmark (<main> or role="main") gets that
+// landmark's text (landmarkText in extract_landmark.go): the author's own
+// statement of the main content, read in one walk instead of trafilatura's
+// ~2.7 ms. Every other page goes to trafilatura. Neither changes root:
+// trafilatura clones the tree before cleaning it.
+func mainText(root *html.Node, page *url.URL) string {
+	if text, ok := landmarkText(root); ok {
+		return text
+	}
+	return trafilaturaText(root, page)
+}
+
+// trafilaturaText is mainText's general extractor, for pages without one
+// clear main landmark.
 //
 // The options are the fastest that still strip boilerplate well on the
 // test pages (see BenchmarkExtract): no fallback extractors (readability and
 // dom-distiller would each parse the page again), no comments, no
 // deduplication (it needs state across pages to be of use) and no date search.
-func mainText(root *html.Node, page *url.URL) string {
+func trafilaturaText(root *html.Node, page *url.URL) string {
 	res, err := trafilatura.ExtractDocument(root, trafilatura.Options{
 		OriginalURL:      page,
 		EnableFallback:   false,
