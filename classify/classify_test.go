@@ -14,8 +14,8 @@ import (
 // TestModelUpToDate retrains from testdata and checks that the embedded
 // model is byte-identical, so the model always matches the labelled data.
 func TestModelUpToDate(t *testing.T) {
-	if testing.Short() {
-		t.Skip("retraining takes a few seconds")
+	if testing.Short() || raceEnabled {
+		t.Skip("retraining takes seconds, a minute under -race; run without -short and -race")
 	}
 	got, err := trainer.Build("testdata", io.Discard, false)
 	if err != nil {
