@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -318,24 +319,44 @@ func textOf(n *html.Node) string {
 // letter or digit, except that each Han, Hiragana or Katakana character
 // counts as a word of its own, since Chinese and Japanese put no spaces
 // between words (the convention word processors follow).
+//
+// It runs once or twice on every page's main text, so it reads s in one
+// pass without splitting it, and settles ASCII without the Unicode tables
+// (no Han, Hiragana or Katakana character is below U+2E80).
 func countWords(s string) int {
 	n := 0
-	for _, f := range strings.Fields(s) {
-		other := false
-		for _, r := range f {
+	other := false // the current run has a letter or digit that is not CJK
+	for _, r := range s {
+		switch {
+		case r < utf8.RuneSelf:
 			switch {
-			case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana):
-				n++
-			case unicode.IsLetter(r) || unicode.IsDigit(r):
+			case asciiSpace[r]:
+				if other {
+					n++
+				}
+				other = false
+			case 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9':
 				other = true
 			}
-		}
-		if other {
+		case unicode.IsSpace(r):
+			if other {
+				n++
+			}
+			other = false
+		case r >= 0x2E80 && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana):
 			n++
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			other = true
 		}
+	}
+	if other {
+		n++
 	}
 	return n
 }
+
+// asciiSpace are the ASCII characters unicode.IsSpace reports.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // collapseSpace trims s and turns every run of white space into one space.
 func collapseSpace(s string) string {

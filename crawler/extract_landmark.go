@@ -3,6 +3,7 @@ package crawler
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -145,20 +146,28 @@ func findLandmark(n, found *html.Node, count int) (*html.Node, int) {
 // (landmarkText uses it to measure what lies outside the landmark). n itself
 // is never judged by its class or role, only what it contains.
 func cleanText(n, except *html.Node) string {
-	var b strings.Builder
+	var w spaceWriter
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		writeClean(&b, c, except)
+		w.writeClean(c, except)
 	}
-	return collapseSpace(b.String())
+	return w.b.String()
 }
 
-// writeClean writes n's text to b unless n is boilerplate. Elements that
-// are not inline are surrounded by spaces so that the words of adjacent
+// spaceWriter builds text with white space collapsed as it is written:
+// every run of white space becomes one space, none leads or trails. It gives
+// collapseSpace's result without building the uncollapsed text first.
+type spaceWriter struct {
+	b     strings.Builder
+	space bool // white space was seen since the last word written
+}
+
+// writeClean writes n's text unless n is boilerplate. Elements that are not
+// inline count as white space on either side, so that the words of adjacent
 // blocks (<li>, <td>, <p>) never run together.
-func writeClean(b *strings.Builder, n, except *html.Node) {
+func (w *spaceWriter) writeClean(n, except *html.Node) {
 	switch n.Type {
 	case html.TextNode:
-		b.WriteString(n.Data)
+		w.text(n.Data)
 		return
 	case html.ElementNode:
 		if n == except || boilerplateElement(n) {
@@ -168,15 +177,51 @@ func writeClean(b *strings.Builder, n, except *html.Node) {
 		return
 	}
 	block := !inlineElements[n.DataAtom]
-	if block {
-		b.WriteByte(' ')
-	}
+	w.space = w.space || block
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		writeClean(b, c, except)
+		w.writeClean(c, except)
 	}
-	if block {
-		b.WriteByte(' ')
+	w.space = w.space || block
+}
+
+// text writes s, collapsing its white space (as unicode.IsSpace defines it)
+// with any pending before it.
+func (w *spaceWriter) text(s string) {
+	word := -1 // start of the current run of non-space, or -1
+	for i := 0; i < len(s); {
+		var space bool
+		size := 1
+		if c := s[i]; c < utf8.RuneSelf {
+			space = asciiSpace[c]
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+		}
+		switch {
+		case space && word >= 0:
+			w.word(s[word:i])
+			word = -1
+			w.space = true
+		case space:
+			w.space = true
+		case word < 0:
+			word = i
+		}
+		i += size
 	}
+	if word >= 0 {
+		w.word(s[word:])
+	}
+}
+
+// word writes a run of non-space, after one space if any was pending.
+func (w *spaceWriter) word(s string) {
+	if w.space && w.b.Len() > 0 {
+		w.b.WriteByte(' ')
+	}
+	w.space = false
+	w.b.WriteString(s)
 }
 
 // boilerplateElement reports whether the element n and all it contains
