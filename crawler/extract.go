@@ -83,8 +83,7 @@ func Extract(base *url.URL, contentType string, r io.Reader) (seoplan.Page, erro
 
 	// Last, because trafilatura walks the whole tree several times and
 	// is most of Extract's cost.
-	p.MainText = mainText(root, base)
-	p.WordCount = countWords(p.MainText)
+	p.MainText, p.WordCount = mainText(root, base)
 	return p, nil
 }
 

@@ -90,30 +90,30 @@ var headingAtoms = map[atom.Atom]bool{
 
 // landmarkText returns the main text of a page that has exactly one visible
 // main landmark, with the boilerplate inside it removed and white space
-// collapsed, as mainText reports it. ok is false when the landmark cannot be
+// collapsed, as mainText reports it, and its countWords. ok is false when the landmark cannot be
 // trusted and trafilatura should decide instead:
 //   - no landmark, or more than one (nested or side by side);
 //   - an empty landmark;
 //   - a thin landmark (under minLandmarkWords) on a page that has at least
 //     minLandmarkWords more words of content outside it, which suggests the
 //     landmark wraps a banner or a widget rather than the page's content.
-func landmarkText(root *html.Node) (text string, ok bool) {
+func landmarkText(root *html.Node) (text string, words int, ok bool) {
 	main, n := findLandmark(root, nil, 0)
 	if n != 1 {
-		return "", false
+		return "", 0, false
 	}
 	text = cleanText(main, nil)
-	words := countWords(text)
+	words = countWords(text)
 	if words == 0 {
-		return "", false
+		return "", 0, false
 	}
 	if words < minLandmarkWords {
 		outside := countWords(cleanText(root, main))
 		if outside >= minLandmarkWords {
-			return "", false
+			return "", 0, false
 		}
 	}
-	return text, true
+	return text, words, true
 }
 
 // findLandmark returns the visible main landmarks under n, up to two: the

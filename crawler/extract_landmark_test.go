@@ -134,7 +134,7 @@ func TestLandmarkText(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			text, ok := landmarkText(parseLandmarkTest(t, tt.doc))
+			text, words, ok := landmarkText(parseLandmarkTest(t, tt.doc))
 			if ok != tt.ok {
 				t.Fatalf("ok = %v, want %v (text %q)", ok, tt.ok, text)
 			}
@@ -154,8 +154,11 @@ func TestLandmarkText(t *testing.T) {
 					t.Errorf("text keeps %q:\n%s", s, text)
 				}
 			}
-			if tt.nWords > 0 && countWords(text) != tt.nWords {
-				t.Errorf("%d words, want %d:\n%s", countWords(text), tt.nWords, text)
+			if words != countWords(text) {
+				t.Errorf("words = %d, countWords = %d", words, countWords(text))
+			}
+			if tt.nWords > 0 && words != tt.nWords {
+				t.Errorf("%d words, want %d:\n%s", words, tt.nWords, text)
 			}
 		})
 	}
@@ -307,7 +310,7 @@ func TestLandmarkAgreesWithTrafilatura(t *testing.T) {
 	thin, thinWorst, thinWorstName := 0, 0, ""
 	for _, p := range pages {
 		root := parseLandmarkTest(t, string(decodeHTML(p.raw, "text/html")))
-		text, ok := landmarkText(root)
+		text, _, ok := landmarkText(root)
 		if !ok {
 			fallbacks++
 			continue
@@ -420,7 +423,7 @@ func BenchmarkMainText(b *testing.B) {
 	b.Run("landmark", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			if _, ok := landmarkText(root); !ok {
+			if _, _, ok := landmarkText(root); !ok {
 				b.Fatal("no landmark")
 			}
 		}

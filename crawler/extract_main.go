@@ -52,12 +52,14 @@ var noDate = &htmldate.Result{}
 // landmark's text (landmarkText in extract_landmark.go): the author's own
 // statement of the main content, read in one walk instead of trafilatura's
 // ~2.7 ms. Every other page goes to trafilatura. Neither changes root:
-// trafilatura clones the tree before cleaning it.
-func mainText(root *html.Node, page *url.URL) string {
-	if text, ok := landmarkText(root); ok {
-		return text
+// trafilatura clones the tree before cleaning it. words is the text's
+// countWords, which the landmark path has already counted.
+func mainText(root *html.Node, page *url.URL) (text string, words int) {
+	if text, words, ok := landmarkText(root); ok {
+		return text, words
 	}
-	return trafilaturaText(root, page)
+	text = trafilaturaText(root, page)
+	return text, countWords(text)
 }
 
 // trafilaturaText is mainText's general extractor, for pages without one

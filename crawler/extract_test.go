@@ -253,7 +253,7 @@ func TestMainTextLeavesTreeAlone(t *testing.T) {
 	if err := html.Render(&before, root); err != nil {
 		t.Fatal(err)
 	}
-	if mainText(root, extractTestURL(t, "https://www.onboardly.example/")) == "" {
+	if text, _ := mainText(root, extractTestURL(t, "https://www.onboardly.example/")); text == "" {
 		t.Fatal("no main text")
 	}
 	if err := html.Render(&after, root); err != nil {
