@@ -29,8 +29,8 @@ const minLandmarkWords = 40
 
 // landmarkSkip are the elements dropped from a landmark's text with all they
 // contain: navigation and page chrome, forms and their controls, code and
-// embedded documents, and dialogs. (<svg> and <math> content is dropped by
-// namespace in landmarkWriter.)
+// embedded documents, and dialogs. (Content inside <svg> and <math> is
+// dropped by namespace in boilerplateElement.)
 var landmarkSkip = map[atom.Atom]bool{
 	atom.Nav: true, atom.Aside: true, atom.Header: true, atom.Footer: true,
 	atom.Form: true, atom.Button: true, atom.Select: true, atom.Textarea: true,
@@ -84,14 +84,15 @@ var inlineElements = map[atom.Atom]bool{
 	atom.Var: true, atom.Img: true,
 }
 
+// headingAtoms are h1-h6, whose class and id boilerplateElement ignores.
 var headingAtoms = map[atom.Atom]bool{
 	atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
 }
 
 // landmarkText returns the main text of a page that has exactly one visible
 // main landmark, with the boilerplate inside it removed and white space
-// collapsed, as mainText reports it, and its countWords. ok is false when the landmark cannot be
-// trusted and trafilatura should decide instead:
+// collapsed, as mainText reports it, and its countWords. ok is false when
+// the landmark cannot be trusted and trafilatura should decide instead:
 //   - no landmark, or more than one (nested or side by side);
 //   - an empty landmark;
 //   - a thin landmark (under minLandmarkWords) on a page that has at least
