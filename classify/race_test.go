@@ -2,6 +2,6 @@
 
 package classify
 
-// raceEnabled is true under -race, where retraining the model takes a
-// minute and finds no race the other tests would not.
+// raceEnabled is true under -race, where TestModelUpToDate retrains in a
+// process of its own built without the race detector.
 const raceEnabled = true
