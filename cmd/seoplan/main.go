@@ -12,8 +12,10 @@
 //	seoplan classify       [--db FILE | --keywords FILE|-] [--format table|jsonl|csv] [--explain]
 //	seoplan plan [URL]     [--db FILE] [--keywords FILE] [--profile startup|established|saas]
 //	                       [--start YYYY-MM-DD] [--per-week N] [--weeks N]
-//	                       [-o roadmap.md] [--html FILE] [--csv FILE] [--ics FILE] [--json FILE]
-//	seoplan diff           [--db FILE] [--from ID] [--to ID]
+//	                       [--mix 40:60] [--personas FILE] [-o roadmap.md] [--json FILE]
+//	                       [--html FILE] [--client S] [--agency S] [--logo FILE]
+//	                       [--csv FILE] [--ics FILE] [--briefs DIR]
+//	seoplan diff           [--db FILE] [--from ID] [--to ID] [--format md|json]
 //	seoplan demo           runs the whole job on the bundled sample site, served on loopback
 //
 // Data goes to standard output or the named files; progress and logs go to

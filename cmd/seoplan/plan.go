@@ -39,6 +39,7 @@ type planFlags struct {
 	weeks    int
 	out      string
 	json     string
+	report   reportFlags
 }
 
 func newPlanCmd(e *env) *cobra.Command {
@@ -53,8 +54,10 @@ func newPlanCmd(e *env) *cobra.Command {
 		Long: `plan groups the pages of the latest crawl in --db (and the keywords of
 --keywords) into topic clusters, finds what each cluster lacks, proposes
 content to fill the gaps, schedules it and audits the site. It writes the
-roadmap as Markdown (-o, "-" for standard output) and, with --json, the whole
-plan as JSON.
+roadmap as Markdown (-o, "-" for standard output); with --json the whole plan
+as JSON; with --html a self-contained client report (leading with the progress
+since the previous crawl when --db holds one); with --csv and --ics the
+editorial calendar; with --briefs one content brief per proposal.
 
 With URL, plan crawls the site into --db first. The same crawl and flags
 always give the same roadmap.
@@ -66,7 +69,9 @@ Profiles set the product:problem mix the plan aims for:
 --mix 40:60 sets the mix explicitly.`,
 		Example: `  seoplan plan https://example.com/ --profile startup
   seoplan plan --db example.db --keywords gsc.csv --start 2026-03-02 --json plan.json
-  seoplan plan --db example.db --mix 40:60 -o - | less`,
+  seoplan plan --db example.db --mix 40:60 -o - | less
+  seoplan plan --db example.db --html report.html --client "Example Inc" --agency "Our Agency" \
+    --csv calendar.csv --ics calendar.ics --briefs briefs/`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			url := ""
@@ -87,6 +92,7 @@ Profiles set the product:problem mix the plan aims for:
 	fl.IntVar(&f.weeks, "weeks", 12, "weeks the calendar covers")
 	fl.StringVarP(&f.out, "output", "o", "roadmap.md", "write the roadmap to `file` (- for standard output)")
 	fl.StringVar(&f.json, "json", "", "also write the whole plan as JSON to `file`")
+	addReportFlags(cmd, &f.report)
 	return cmd
 }
 
@@ -173,30 +179,40 @@ func runPlan(ctx context.Context, e *env, url string, f planFlags) error {
 	if f.out == "" {
 		return usagef("-o needs a file name, or - for standard output")
 	}
+	if err := f.report.validate(); err != nil {
+		return err
+	}
 	var kws []seoplan.Keyword
 	if f.keywords != "" {
 		if kws, err = readKeywords(f.keywords); err != nil {
 			return err
 		}
 	}
+	// One classifier for pages and keywords: what it learns of the site's
+	// brand and rivals from the pages decides keywords such as "acme sso".
+	c, err := classify.New()
+	if err != nil {
+		return fmt.Errorf("load classifier: %w", err)
+	}
 	in := planner.Input{}
 	dbPath := f.db
 	if dbPath == "" {
 		dbPath = defaultDB
 	}
+	var snap crawldb.Snapshot
 	switch {
 	case url != "" || f.db != "" || fileExists(dbPath):
 		if url == "" && !fileExists(dbPath) {
 			return usagef("--db %s does not exist: run seoplan crawl URL --db %s first, or give the URL to plan", dbPath, dbPath)
 		}
-		pages, snap, err := loadCrawl(ctx, e, dbPath, url)
-		if err != nil {
+		var pages []seoplan.Page
+		if pages, snap, err = loadCrawl(ctx, e, dbPath, url); err != nil {
 			return err
 		}
 		in.Site, in.CrawledAt = snap.StartURL, snap.Started
 		fmt.Fprintf(e.stderr, "seoplan: classifying %d pages of %s\n", len(pages), snap.StartURL)
-		if in.Pages, err = classifyPages(ctx, pages); err != nil {
-			return err
+		if in.Pages, _, err = c.Site(ctx, pages); err != nil {
+			return fmt.Errorf("classify: %w", err)
 		}
 	case len(kws) > 0:
 		in.Site = "keywords from " + filepath.Base(f.keywords)
@@ -204,11 +220,10 @@ func runPlan(ctx context.Context, e *env, url string, f planFlags) error {
 		return usagef("nothing to plan: give a URL to crawl, --db FILE with a crawl, or --keywords FILE")
 	}
 	if len(kws) > 0 {
-		c, err := classify.New()
-		if err != nil {
-			return fmt.Errorf("load classifier: %w", err)
-		}
 		in.Keywords = c.Keywords(ctx, kws)
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 	}
 	p, err := planner.Plan(ctx, in, opts...)
 	if err != nil {
@@ -217,7 +232,17 @@ func runPlan(ctx context.Context, e *env, url string, f planFlags) error {
 		}
 		return fmt.Errorf("plan: %w", err)
 	}
-	if err := writePlan(e, p, f.out, f.json); err != nil {
+	if f.report.html != "" && snap.ID != 0 {
+		// The report leads with what changed since the previous crawl.
+		if f.report.progress, err = progressFromDB(ctx, dbPath, snap, in.Pages, p, opts...); err != nil {
+			return fmt.Errorf("compare with the previous crawl in %s: %w", dbPath, err)
+		}
+	}
+	md, err := writePlan(e, p, f.out, f.json)
+	if err != nil {
+		return err
+	}
+	if err := writeReports(ctx, e, p, md, &f.report); err != nil {
 		return err
 	}
 	printSummary(e.stderr, p, f.out)
@@ -294,6 +319,7 @@ func loadCrawl(ctx context.Context, e *env, dbPath, url string) ([]seoplan.Page,
 	return pages, snap, nil
 }
 
+// classifyPages labels the pages of a crawl with a classifier of their own.
 func classifyPages(ctx context.Context, pages []seoplan.Page) ([]seoplan.LabeledPage, error) {
 	c, err := classify.New()
 	if err != nil {
@@ -308,33 +334,50 @@ func classifyPages(ctx context.Context, pages []seoplan.Page) ([]seoplan.Labeled
 
 // writePlan renders the roadmap and, when asked, plan.json, each to a
 // temporary file renamed into place, so a failure leaves no half output.
-func writePlan(e *env, p *seoplan.Plan, out, jsonPath string) error {
+// It returns the roadmap's Markdown, which the HTML report renders.
+func writePlan(e *env, p *seoplan.Plan, out, jsonPath string) ([]byte, error) {
 	var md bytes.Buffer
 	if err := templates.Markdown(&md, p); err != nil {
-		return err
+		return nil, err
 	}
 	if out == "-" {
 		if _, err := e.stdout.Write(md.Bytes()); err != nil {
-			return fmt.Errorf("write roadmap: %w", err)
+			return nil, fmt.Errorf("write roadmap: %w", err)
 		}
 	} else if err := writeFileAtomic(out, md.Bytes()); err != nil {
-		return err
+		return nil, err
 	}
 	if jsonPath != "" {
 		var js bytes.Buffer
 		if err := templates.JSON(&js, p); err != nil {
-			return err
+			return nil, err
 		}
 		if err := writeFileAtomic(jsonPath, js.Bytes()); err != nil {
-			return err
+			return nil, err
 		}
 	}
-	return nil
+	return md.Bytes(), nil
 }
 
 // writeFileAtomic writes data to a temporary file beside path and renames
-// it over path.
+// it over path. A path that names something other than a regular file
+// (/dev/stdout, a named pipe) is written to directly: renaming over it
+// would replace it.
 func writeFileAtomic(path string, data []byte) error {
+	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
+		fh, err := os.OpenFile(path, os.O_WRONLY, 0)
+		if err != nil {
+			return fmt.Errorf("write %s: %w", path, err)
+		}
+		if _, err := fh.Write(data); err != nil {
+			fh.Close()
+			return fmt.Errorf("write %s: %w", path, err)
+		}
+		if err := fh.Close(); err != nil {
+			return fmt.Errorf("write %s: %w", path, err)
+		}
+		return nil
+	}
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."

@@ -331,7 +331,8 @@ func TestPlanUsage(t *testing.T) {
 		{"missing personas file", []string{"--personas", "nope.json"}, "--personas"},
 		{"bad URL", []string{"ftp://example.com/"}, "http"},
 		{"two URLs", []string{"https://a.example/", "https://b.example/"}, "accepts at most 1 arg"},
-		{"report flags belong to a later change", []string{"--html", "r.html"}, "unknown flag"},
+		{"client without html", []string{"--client", "Acme"}, "go with --html"},
+		{"missing logo", []string{"--html", "r.html", "--logo", "nope.png"}, "--logo"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -415,6 +416,80 @@ func TestPlanCommand(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 4 {
 		t.Errorf("temporary files left behind: %v", entries)
+	}
+}
+
+// TestPlanReports checks that plan writes the client report, the calendars
+// and the briefs, and that the report leads with the progress since the
+// previous crawl once the database holds two.
+func TestPlanReports(t *testing.T) {
+	if testing.Short() {
+		t.Skip("crawls a sample site")
+	}
+	dir := t.TempDir()
+	db := filepath.Join(dir, "shop.db")
+	fsys, err := seoplan.SampleSite("shop")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out")
+	if err := os.Mkdir(out, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{
+		"--html": filepath.Join(out, "report.html"), "--csv": filepath.Join(out, "calendar.csv"),
+		"--ics": filepath.Join(out, "calendar.ics"), "--briefs": filepath.Join(out, "briefs"),
+	}
+	args := []string{"plan", "--db", db, "--start", "2026-03-02", "-o", filepath.Join(out, "roadmap.md"), "--client", "Pebble & Pine"}
+	for flag, path := range files {
+		args = append(args, flag, path)
+	}
+	for crawl := 1; crawl <= 2; crawl++ {
+		if _, err := crawlSample(context.Background(), &env{stderr: io.Discard}, fsys, db); err != nil {
+			t.Fatal(err)
+		}
+		code, _, stderr := planCLI(t, args...)
+		if code != 0 {
+			t.Fatalf("crawl %d: exit %d: %s", crawl, code, stderr)
+		}
+		html, err := os.ReadFile(files["--html"])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Contains(html, []byte("Pebble &amp; Pine")) {
+			t.Errorf("crawl %d: the report's cover does not name the client", crawl)
+		}
+		hasProgress := bytes.Contains(html, []byte("Progress since the last crawl"))
+		if hasProgress != (crawl == 2) {
+			t.Errorf("crawl %d: progress section present = %v, want it only once an earlier crawl exists", crawl, hasProgress)
+		}
+	}
+	js := filepath.Join(dir, "plan.json")
+	if code, _, stderr := planCLI(t, "plan", "--db", db, "--start", "2026-03-02", "-o", filepath.Join(dir, "r.md"), "--json", js); code != 0 {
+		t.Fatalf("plan --json: exit %d: %s", code, stderr)
+	}
+	var p seoplan.Plan
+	if b, err := os.ReadFile(js); err != nil || json.Unmarshal(b, &p) != nil {
+		t.Fatalf("read %s: %v", js, err)
+	}
+	csv, err := os.ReadFile(files["--csv"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	scheduled := 0
+	for _, pr := range p.Proposals {
+		if pr.Due != "" {
+			scheduled++
+		}
+	}
+	if rows := bytes.Count(csv, []byte("\n")) - 1; scheduled == 0 || rows != scheduled {
+		t.Errorf("calendar.csv has %d rows, want one per scheduled proposal (%d)", rows, scheduled)
+	}
+	if ics, err := os.ReadFile(files["--ics"]); err != nil || bytes.Count(ics, []byte("BEGIN:VEVENT")) != scheduled {
+		t.Errorf("calendar.ics: %v; want %d events", err, scheduled)
+	}
+	if briefs := dirNames(t, files["--briefs"]); len(briefs) != len(p.Proposals) {
+		t.Errorf("%d briefs, want one per proposal (%d)", len(briefs), len(p.Proposals))
 	}
 }
 
