@@ -41,7 +41,9 @@ func newDemoCmd(e *env) *cobra.Command {
 		Short: "Run the whole job on the bundled sample site, served on loopback",
 		Long: `demo serves the bundled sample site (Relaydesk, a help-desk SaaS) on
 127.0.0.1, crawls it, labels its pages, plans its content and writes
-roadmap.md and plan.json into --out. Nothing leaves this machine.`,
+roadmap.md, plan.json, the client report (report.html), the calendar
+(calendar.csv, calendar.ics) and one brief per proposal (briefs/) into
+--out. Nothing leaves this machine.`,
 		Example: `  seoplan demo
   seoplan demo --out demo && less demo/roadmap.md`,
 		Args: cobra.NoArgs,
@@ -51,7 +53,7 @@ roadmap.md and plan.json into --out. Nothing leaves this machine.`,
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&f.db, "db", "", "crawl database `file` (default: demo.db in --out)")
-	fl.StringVar(&f.out, "out", "seoplan-demo", "`directory` for roadmap.md, plan.json and the crawl database")
+	fl.StringVar(&f.out, "out", "seoplan-demo", "`directory` for the roadmap, report, calendars, briefs and crawl database")
 	return cmd
 }
 
@@ -74,11 +76,26 @@ func runDemo(ctx context.Context, e *env, f demoFlags) error {
 		return err
 	}
 	roadmap := filepath.Join(f.out, "roadmap.md")
-	if err := writePlan(e, p, roadmap, filepath.Join(f.out, "plan.json")); err != nil {
+	md, err := writePlan(e, p, roadmap, filepath.Join(f.out, "plan.json"))
+	if err != nil {
+		return err
+	}
+	rf := reportFlags{
+		html:   filepath.Join(f.out, "report.html"),
+		client: "Relaydesk",
+		agency: "seoplan demo",
+		csv:    filepath.Join(f.out, "calendar.csv"),
+		ics:    filepath.Join(f.out, "calendar.ics"),
+		briefs: filepath.Join(f.out, "briefs"),
+	}
+	if err := writeReports(ctx, e, p, md, &rf); err != nil {
 		return err
 	}
 	printSummary(e.stdout, p, roadmap)
-	fmt.Fprintf(e.stdout, "  plan.json: %s\n  open %s to read the roadmap\n", filepath.Join(f.out, "plan.json"), roadmap)
+	for _, name := range []string{"plan.json", "report.html", "calendar.csv", "calendar.ics", "briefs"} {
+		fmt.Fprintf(e.stdout, "  %s: %s\n", name, filepath.Join(f.out, name))
+	}
+	fmt.Fprintf(e.stdout, "  open %s to read the roadmap, or %s in a browser\n", roadmap, rf.html)
 	return nil
 }
 

@@ -27,7 +27,7 @@ func TestDemo(t *testing.T) {
 	if !strings.Contains(stderr, "serving the sample site on http://127.0.0.1:") {
 		t.Errorf("stderr does not say where the site is served: %s", stderr)
 	}
-	for _, f := range []string{"roadmap.md", "plan.json", "demo.db"} {
+	for _, f := range []string{"roadmap.md", "plan.json", "demo.db", "report.html", "calendar.csv", "calendar.ics", "briefs"} {
 		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
 			t.Errorf("demo did not write %s: %v", f, err)
 		}
