@@ -25,13 +25,14 @@ import (
 // demoSite is the bundled sample site the demo plans.
 const demoSite = "relaydesk"
 
-// demoStart is the demo calendar's first day: fixed, so the demo's roadmap
-// is the same on every machine and every day.
+// demoStart is the first day of the sample sites' calendars in the tests:
+// fixed, so their golden files hold on every day.
 var demoStart = time.Date(2026, time.January, 5, 0, 0, 0, 0, time.UTC)
 
 type demoFlags struct {
-	db  string
-	out string
+	db    string
+	out   string
+	start string
 }
 
 func newDemoCmd(e *env) *cobra.Command {
@@ -53,6 +54,7 @@ roadmap.md, plan.json, the client report (report.html), the calendar
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&f.db, "db", "", "crawl database `file` (default: demo.db in --out)")
+	fl.StringVar(&f.start, "start", "", "first day of the calendar, YYYY-MM-DD (default: next Monday)")
 	fl.StringVar(&f.out, "out", "seoplan-demo", "`directory` for the roadmap, report, calendars, briefs and crawl database")
 	return cmd
 }
@@ -60,6 +62,14 @@ roadmap.md, plan.json, the client report (report.html), the calendar
 func runDemo(ctx context.Context, e *env, f demoFlags) error {
 	if f.out == "" {
 		return usagef("--out needs a directory")
+	}
+	start := nextMonday(time.Now())
+	if f.start != "" {
+		t, err := time.Parse(time.DateOnly, f.start)
+		if err != nil {
+			return usagef("--start %q: want a date as YYYY-MM-DD", f.start)
+		}
+		start = t
 	}
 	if err := os.MkdirAll(f.out, 0o755); err != nil {
 		return usagef("--out %s: %v", f.out, err)
@@ -71,7 +81,7 @@ func runDemo(ctx context.Context, e *env, f demoFlags) error {
 	if err != nil {
 		return err
 	}
-	p, err := planSample(ctx, e, site, f.db)
+	p, err := planSample(ctx, e, site, f.db, planner.WithStart(start))
 	if err != nil {
 		return err
 	}

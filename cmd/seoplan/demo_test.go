@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/seoplan/seoplan"
 )
@@ -16,7 +17,7 @@ func TestDemo(t *testing.T) {
 		t.Skip("crawls the sample site")
 	}
 	dir := t.TempDir()
-	code, stdout, stderr := planCLI(t, "demo", "--out", dir)
+	code, stdout, stderr := planCLI(t, "demo", "--out", dir, "--start", demoStart.Format(time.DateOnly))
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -56,7 +57,7 @@ func TestDemo(t *testing.T) {
 		t.Error("plan.json names the loopback port instead of the site's origin")
 	}
 	// A second run crawls afresh into the same database and plans the same.
-	if code, _, stderr := planCLI(t, "demo", "--out", dir); code != 0 {
+	if code, _, stderr := planCLI(t, "demo", "--out", dir, "--start", demoStart.Format(time.DateOnly)); code != 0 {
 		t.Fatalf("second run: exit %d: %s", code, stderr)
 	}
 	again, _ := os.ReadFile(filepath.Join(dir, "plan.json"))
