@@ -363,12 +363,9 @@ func TestParseMixAndNextMonday(t *testing.T) {
 	}
 }
 
-func TestPlanCommand(t *testing.T) {
-	if testing.Short() {
-		t.Skip("crawls a sample site")
-	}
-	dir := t.TempDir()
-	db := filepath.Join(dir, "shop.db")
+// crawlShop crawls the shop sample site into a new snapshot of db.
+func crawlShop(t *testing.T, db string) {
+	t.Helper()
 	fsys, err := seoplan.SampleSite("shop")
 	if err != nil {
 		t.Fatal(err)
@@ -376,6 +373,15 @@ func TestPlanCommand(t *testing.T) {
 	if _, err := crawlSample(context.Background(), &env{stderr: io.Discard}, fsys, db); err != nil {
 		t.Fatal(err)
 	}
+}
+
+func TestPlanCommand(t *testing.T) {
+	if testing.Short() {
+		t.Skip("crawls a sample site")
+	}
+	dir := t.TempDir()
+	db := filepath.Join(dir, "shop.db")
+	crawlShop(t, db)
 	kw := filepath.Join(dir, "keywords.txt")
 	if err := os.WriteFile(kw, []byte("how to choose a sleeping bag\nbest trail running shoes\nshop login\n"), 0o644); err != nil {
 		t.Fatal(err)
@@ -428,10 +434,6 @@ func TestPlanReports(t *testing.T) {
 	}
 	dir := t.TempDir()
 	db := filepath.Join(dir, "shop.db")
-	fsys, err := seoplan.SampleSite("shop")
-	if err != nil {
-		t.Fatal(err)
-	}
 	out := filepath.Join(dir, "out")
 	if err := os.Mkdir(out, 0o755); err != nil {
 		t.Fatal(err)
@@ -445,9 +447,7 @@ func TestPlanReports(t *testing.T) {
 		args = append(args, flag, path)
 	}
 	for crawl := 1; crawl <= 2; crawl++ {
-		if _, err := crawlSample(context.Background(), &env{stderr: io.Discard}, fsys, db); err != nil {
-			t.Fatal(err)
-		}
+		crawlShop(t, db)
 		code, _, stderr := planCLI(t, args...)
 		if code != 0 {
 			t.Fatalf("crawl %d: exit %d: %s", crawl, code, stderr)
