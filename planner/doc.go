@@ -36,7 +36,9 @@
 // keywords no page covers. Every gap becomes proposals with a working title,
 // keywords, format, links to add, persona, metric, priority (with its
 // reason) and effort; the calendar schedules them by priority, dependencies
-// first.
+// first. On an online shop (product markup on its product pages) the
+// proposals are worded for buyers: the pillar is a buying guide, problem
+// content is care and use, a case study is a customer's story.
 //
 // Files:
 //

@@ -1,6 +1,7 @@
 package planner
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/seoplan/seoplan"
@@ -62,5 +63,45 @@ func TestPillarGuideBeatsCategory(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestShopWording: on a shop (product markup on its product pages) the
+// proposals speak to buyers: a buying guide as pillar, care and customer
+// stories, never the software patterns ("how one team transformed …",
+// "… template", "… with Acme").
+func TestShopWording(t *testing.T) {
+	bags := []string{"sleeping bag:9", "temperature rating:4"}
+	ps := []seoplan.LabeledPage{
+		pg("/", oth, seoplan.SubtypeNavigational, seoplan.StageNone, 400, nil, "/sleeping-bags"),
+		pg("/sleeping-bags", prod, seoplan.SubtypeProduct, seoplan.StageDecision, 330, bags, "/products/a", "/products/b", "/products/c"),
+		pg("/products/a", prod, seoplan.SubtypeProduct, seoplan.StageDecision, 350, bags, "/sleeping-bags"),
+		pg("/products/b", prod, seoplan.SubtypeProduct, seoplan.StageDecision, 350, bags, "/sleeping-bags"),
+		pg("/products/c", prod, seoplan.SubtypeProduct, seoplan.StageDecision, 350, bags, "/sleeping-bags"),
+	}
+	for i := range ps[2:] {
+		ps[2+i].Page.OGType = "product"
+	}
+	p := plan(t, ps)
+	if len(p.Proposals) < 4 {
+		t.Fatalf("%d proposals for a product-only cluster", len(p.Proposals))
+	}
+	var pillar bool
+	for _, pr := range p.Proposals {
+		low := strings.ToLower(pr.Title)
+		for _, bad := range []string{"team", "template", "software", "with example", "what is sleeping bag"} {
+			if strings.Contains(low, bad) {
+				t.Errorf("shop proposal %q says %q", pr.Title, bad)
+			}
+		}
+		if pr.Subtype == seoplan.SubtypeGuide {
+			pillar = true
+			if pr.Title != "Sleeping bag buying guide: how to choose the right one" {
+				t.Errorf("pillar title %q, want the buying guide", pr.Title)
+			}
+		}
+	}
+	if !pillar {
+		t.Error("no pillar proposal")
 	}
 }
