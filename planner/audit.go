@@ -83,13 +83,22 @@ func checkBroken(s *site, _ []*cluster) []seoplan.Finding {
 // are compared pairwise.
 const maxTitleGroup = 300
 
-// checkCannibalisation finds pages of one intent and kind that compete for
-// the same searches: the same leading phrase anywhere on the site, or, for
-// problem pages of one kind in one cluster, titles that share two words and
-// a third of their words or a two-word phrase ("How to reproof a rain
-// jacket" and "How to reproof a waterproof jacket (and when to replace
-// it)"; "How to build a knowledge base" and "How to create a knowledge base
-// customers use").
+// checkCannibalisation finds pages that compete for the same searches:
+// several pages on the same primary phrase with the same intent. Two rules:
+//
+//   - the same leading phrase of two words or more, same intent and kind
+//     ("squall waterproof jacket" on two product pages). A single shared
+//     word is not a shared phrase; and a listing page (a category, which
+//     links two or more product pages in its text) never competes with the
+//     items it lists, only with another listing;
+//   - problem pages of one kind in one cluster whose titles share two topic
+//     words and a third of their words or a two-word phrase ("How to
+//     reproof a rain jacket" and "How to reproof a waterproof jacket (and
+//     when to replace it)"; "How to build a knowledge base" and "How to
+//     create a knowledge base customers use"). Format words ("guide",
+//     "tips", "complete") say what a page is, not what it is about, and do
+//     not count; and titles naming different tasks on one object ("how to
+//     choose" and "how to wash a sleeping bag") do not compete.
 func checkCannibalisation(s *site, clusters []*cluster) []seoplan.Finding {
 	groups := make(map[string][]int)
 	for i, p := range s.html {
@@ -97,7 +106,10 @@ func checkCannibalisation(s *site, clusters []*cluster) []seoplan.Finding {
 			continue
 		}
 		kind := string(p.label.Intent) + "|" + string(p.label.Subtype) + "|"
-		groups[kind+"phrase|"+p.phrases[0].Stem] = append(groups[kind+"phrase|"+p.phrases[0].Stem], i)
+		if lead := p.phrases[0].Stem; strings.Contains(lead, " ") {
+			k := kind + s.role(p) + "|phrase|" + lead
+			groups[k] = append(groups[k], i)
+		}
 		if p.label.Intent == seoplan.IntentProblem && p.cluster >= 0 {
 			// Product pages of one range share words by nature (men's and
 			// women's jacket); posts of one kind in one cluster may compete.
@@ -152,18 +164,91 @@ func checkCannibalisation(s *site, clusters []*cluster) []seoplan.Finding {
 	return out
 }
 
+// role tells a listing page (a category or range page, which links two or
+// more product pages in its text) from an item page.
+func (s *site) role(p *page) string {
+	n := 0
+	for j := range p.content {
+		if s.html[j].label.Intent == seoplan.IntentProduct {
+			n++
+		}
+	}
+	if p.label.Intent == seoplan.IntentProduct && n >= 2 {
+		return "listing"
+	}
+	return "item"
+}
+
+// formatWords are stemmed title words that name a page's format rather
+// than its topic.
+var formatWords = map[string]bool{
+	"guid": true, "complet": true, "ultim": true, "step": true, "tip": true, "idea": true,
+	"exampl": true, "explain": true, "checklist": true, "templat": true, "beginn": true,
+	"best": true, "practic": true, "everyth": true, "need": true, "know": true,
+}
+
+// topicWords are the stemmed words of a title's topic, less format words.
+func topicWords(title string) []string {
+	var out []string
+	for _, w := range tokens(titleTopic(title)) {
+		if !formatWords[w] {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// taskWords groups the stemmed verbs that name a reader's task. Titles on one
+// object whose tasks differ ("how to choose a sleeping bag", "how to wash a
+// sleeping bag"; a buying guide and a care guide) answer different searches;
+// verbs of one group ("build" and "create a knowledge base") do not.
+var taskWords = map[string]int{
+	"build": 1, "creat": 1, "make": 1, "set": 1, "setup": 1, "start": 1, "launch": 1, "design": 1, "plan": 1,
+	"choos": 2, "pick": 2, "select": 2, "buy": 2, "compar": 2, "find": 2,
+	"care": 3, "clean": 3, "wash": 3, "dri": 3, "store": 3, "maintain": 3, "repair": 3, "fix": 3,
+	"reproof": 3, "waterproof": 3, "reactiv": 3,
+	"use": 4, "pitch": 4, "pack": 4, "fit": 4, "wear": 4, "lace": 4, "measur": 4, "adjust": 4,
+}
+
+// differentTasks reports whether two titles name tasks and share none.
+func differentTasks(a, b []string) bool {
+	ta, tb := make(map[int]bool), make(map[int]bool)
+	for _, w := range a {
+		if g := taskWords[w]; g > 0 {
+			ta[g] = true
+		}
+	}
+	for _, w := range b {
+		if g := taskWords[w]; g > 0 {
+			tb[g] = true
+		}
+	}
+	if len(ta) == 0 || len(tb) == 0 {
+		return false
+	}
+	for g := range ta {
+		if tb[g] {
+			return false
+		}
+	}
+	return true
+}
+
 // similarTitles keeps the pages whose title shares two words with another
 // page's title in idx, and either a third of both titles' words or two
 // words in a row.
 func similarTitles(s *site, idx []int) []int {
 	words := make([][]string, len(idx))
 	for k, i := range idx {
-		words[k] = tokens(titleTopic(s.html[i].lp.Page.Title))
+		words[k] = topicWords(s.html[i].lp.Page.Title)
 	}
 	var out []int
 	for a := range idx {
 		for b := range idx {
 			if a == b {
+				continue
+			}
+			if differentTasks(words[a], words[b]) {
 				continue
 			}
 			shared := overlap(words[a], words[b])

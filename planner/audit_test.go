@@ -97,3 +97,46 @@ func TestAudit(t *testing.T) {
 		})
 	}
 }
+
+// TestCannibalisationNeedsPhraseAndIntent: pages cannibalise when they lead
+// on the same phrase with the same intent and kind, not when they merely
+// share a word, and a category never competes with the products it lists.
+func TestCannibalisationNeedsPhraseAndIntent(t *testing.T) {
+	bags := []string{"sleeping bag:9", "temperature rating:4"}
+	titled := func(p seoplan.LabeledPage, title string) seoplan.LabeledPage {
+		p.Page.Title = title + " | Pebble & Pine"
+		return p
+	}
+	shop := func() []seoplan.LabeledPage {
+		return []seoplan.LabeledPage{
+			pg("/", oth, seoplan.SubtypeNavigational, seoplan.StageNone, 400, nil, "/sleeping-bags", "/tents"),
+			titled(pg("/sleeping-bags", prod, seoplan.SubtypeProduct, seoplan.StageDecision, 330, bags,
+				"/products/neutrino-400", "/products/glenmore", "/guides/sleeping-bag-buying-guide"), "Sleeping Bags"),
+			titled(pg("/products/neutrino-400", prod, seoplan.SubtypeProduct, seoplan.StageDecision, 350, bags, "/sleeping-bags"), "Rab Neutrino 400 Sleeping Bag"),
+			titled(pg("/products/glenmore", prod, seoplan.SubtypeProduct, seoplan.StageDecision, 345, []string{"glenmore sleeping bag:9", "sleeping bag:5"}, "/sleeping-bags"), "Glenmore 3-Season Sleeping Bag"),
+			titled(pg("/guides/sleeping-bag-buying-guide", prob, seoplan.SubtypeGuide, seoplan.StageConsideration, 1400, bags,
+				"/sleeping-bags", "/products/neutrino-400", "/products/glenmore", "/guides/sleeping-bag-care-guide"), "Sleeping Bag Buying Guide"),
+			titled(pg("/guides/sleeping-bag-care-guide", prob, seoplan.SubtypeGuide, seoplan.StageConsideration, 1100, []string{"down wash:9", "sleeping bag:6"},
+				"/sleeping-bags", "/guides/sleeping-bag-buying-guide"), "Sleeping Bag Care: The Complete Guide"),
+			// A buying guide the classifier took for a how-to, beside a how-to.
+			titled(pg("/blog/how-to-choose-a-sleeping-bag", prob, seoplan.SubtypeHowTo, seoplan.StageConsideration, 1200, bags,
+				"/sleeping-bags", "/products/glenmore"), "How to Choose a Sleeping Bag"),
+			titled(pg("/blog/how-to-wash-a-down-sleeping-bag", prob, seoplan.SubtypeHowTo, seoplan.StageConsideration, 700, []string{"down wash:9", "sleeping bag:6"},
+				"/sleeping-bags", "/products/glenmore"), "How to Wash a Down Sleeping Bag"),
+			titled(pg("/tents", prod, seoplan.SubtypeProduct, seoplan.StageDecision, 310, []string{"tent:9"}, "/products/hubba", "/products/hollow"), "Tents"),
+			titled(pg("/products/hubba", prod, seoplan.SubtypeProduct, seoplan.StageDecision, 360, []string{"tent:9", "hubba hubba:8"}, "/tents"), "MSR Hubba Hubba NX 2 Tent"),
+			titled(pg("/products/hollow", prod, seoplan.SubtypeProduct, seoplan.StageDecision, 360, []string{"tent:9", "pine hollow:8"}, "/tents"), "Pine Hollow 2 Tent"),
+		}
+	}
+	if fs := findings(plan(t, shop()), seoplan.FindingCannibalisation); len(fs) > 0 {
+		t.Errorf("category and product, two guides of one topic, or products sharing a word flagged: %+v", fs)
+	}
+	// Two category pages on one phrase do compete.
+	two := append(shop(), titled(pg("/camping/sleeping-bags", prod, seoplan.SubtypeProduct, seoplan.StageDecision, 300, bags,
+		"/products/neutrino-400", "/products/glenmore"), "Camping Sleeping Bags"))
+	fs := findings(plan(t, two), seoplan.FindingCannibalisation)
+	want := []string{origin + "/camping/sleeping-bags", origin + "/sleeping-bags"}
+	if len(fs) != 1 || !slices.Equal(fs[0].Pages, want) {
+		t.Errorf("two categories on one phrase: findings %+v, want one naming %q", fs, want)
+	}
+}

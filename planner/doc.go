@@ -21,14 +21,24 @@
 // optimisation (Louvain) with a fixed visiting order splits that graph into
 // topics; each is named by the phrase on most of its pages and few others.
 //
-// Each cluster gets a pillar (a guide, a landing page that leads to problem
-// content, or a long page, linking to at least half the cluster), coverage counts by intent, subtype and stage, and gaps:
+// Each cluster gets a pillar: the page that covers the topic broadly and is
+// its hub, linking in its text to at least half the cluster and linked both
+// ways with half of it on average. Among hubs a guide-like page wins: a
+// guide, problem content of 1,000 words or more (a long "how to choose"
+// buying guide), or any page of 1,500 words or more. A landing page (a
+// shop's category page, a product overview) that leads to the cluster's
+// problem content is the pillar only when no guide-like page hubs the
+// cluster, and one that only lists products never is: it is where buyers
+// land, not where the topic is covered. The cluster then gets
+// coverage counts by intent, subtype and stage, and gaps:
 // no problem content, no bridge from problem pages to a product page, no
 // pillar, a missing funnel stage, a lopsided intent mix against the profile,
 // keywords no page covers. Every gap becomes proposals with a working title,
 // keywords, format, links to add, persona, metric, priority (with its
 // reason) and effort; the calendar schedules them by priority, dependencies
-// first.
+// first. On an online shop (product markup on its product pages) the
+// proposals are worded for buyers: the pillar is a buying guide, problem
+// content is care and use, a case study is a customer's story.
 //
 // Files:
 //

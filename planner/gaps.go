@@ -12,36 +12,52 @@ import (
 // landing page can still serve as a pillar, when its cluster links to it.
 const pillarWords = 1500
 
+// guideWords is the length from which problem content that hubs its cluster
+// reads as a guide whatever its subtype: a 1,200-word "how to choose a
+// backpacking pack" that links every pack, explainer and checklist of its
+// topic is the buying guide, even when its title makes it a how-to.
+const guideWords = 1000
+
 // pickPillar chooses the page that best covers the topic: a hub of the
 // cluster (linking to at least half of its pages, and linked both ways with
-// half of them on average)
-// that is a guide, a landing page or simply long, guides first. A cluster
-// where no page fits gets none, and a no-pillar gap.
+// half of them on average) that is guide-like or long. A landing page
+// (category or product overview) that leads to the cluster's problem
+// content is a pillar only when no guide-like page hubs the cluster: it is
+// where buyers land, not where a topic is covered, so in a shop a buying
+// guide beats the category page it links to. A cluster where no page fits
+// gets none, and a no-pillar gap.
 func (c *cluster) pickPillar(s *site) {
 	in := make(map[int]bool, len(c.pages))
 	for _, i := range c.pages {
 		in[i] = true
 	}
-	best, bestScore := -1, math.Inf(-1)
+	best, bestScore, bestTier := -1, math.Inf(-1), 0
 	for _, i := range c.pages {
 		p := s.html[i]
 		out, hub := c.hubShare(s, i, in)
-		st := p.label.Subtype
-		// A landing page that only lists products is a catalogue, not a
-		// pillar: it must also lead to the cluster's problem content.
-		guideLike := st == seoplan.SubtypeGuide || (st == seoplan.SubtypeProduct && c.linksProblem(s, i, in))
-		if out < 0.5 || hub < 0.5 || (!guideLike && p.lp.Page.WordCount < pillarWords) {
+		if out < 0.5 || hub < 0.5 {
 			continue
 		}
-		score := 3*hub + math.Log10(1+float64(p.lp.Page.WordCount))
-		switch st {
-		case seoplan.SubtypeGuide:
-			score += 1
-		case seoplan.SubtypeProduct:
-			score += 0.5
+		st, words := p.label.Subtype, p.lp.Page.WordCount
+		tier := 0
+		switch {
+		case st == seoplan.SubtypeGuide,
+			p.label.Intent == seoplan.IntentProblem && words >= guideWords,
+			words >= pillarWords:
+			tier = 2
+		case st == seoplan.SubtypeProduct && c.linksProblem(s, i, in):
+			// A landing page that only lists products is a catalogue,
+			// not a pillar: it must also lead to problem content.
+			tier = 1
+		default:
+			continue
 		}
-		if score > bestScore {
-			best, bestScore = i, score
+		score := 3*hub + math.Log10(1+float64(words))
+		if st == seoplan.SubtypeGuide {
+			score++
+		}
+		if tier > bestTier || (tier == bestTier && score > bestScore) {
+			best, bestScore, bestTier = i, score, tier
 		}
 	}
 	c.pillar = best
@@ -143,8 +159,8 @@ func (c *cluster) findGaps(s *site, prof seoplan.Profile) {
 	if c.pillar < 0 && len(c.pages) > 0 {
 		c.gaps = append(c.gaps, seoplan.Gap{
 			Kind: seoplan.GapNoPillar,
-			Reason: fmt.Sprintf("None of the %d %s in %s is a guide, a landing page that leads to problem content or a long page (%d+ words), linking to at least half of the cluster: nothing ties the topic together.",
-				len(c.pages), plural(len(c.pages), "page", "pages"), quote(c.name), pillarWords),
+			Reason: fmt.Sprintf("None of the %d %s in %s is a guide, problem content of %d+ words or a landing page that leads to problem content, linking to at least half of the cluster: nothing ties the topic together.",
+				len(c.pages), plural(len(c.pages), "page", "pages"), quote(c.name), guideWords),
 			Pages: c.urls(s),
 		})
 	}

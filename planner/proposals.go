@@ -84,6 +84,9 @@ func (pr *proposer) cluster(c *cluster) {
 			return ""
 		}
 		done[key] = true
+		if pr.s.shop && d.gap.Kind != seoplan.GapUncoveredKeyword {
+			shopWording(&d, topic)
+		}
 		if pillarID != "" && !d.pillar {
 			d.depends = append(d.depends, pillarID)
 		}

@@ -198,3 +198,42 @@ func sentence(s string) string {
 	}
 	return string(r)
 }
+
+// shopWording rewords a draft for an online shop, whose readers buy, use and
+// look after kit: the software patterns ("how one team transformed …",
+// "how to handle … with Acme", "… template") read wrong to them. On a shop
+// the pillar is the buying guide, problem content is care and use, and a
+// case study is a customer's story. Anchors keep the cluster's phrase.
+func shopWording(d *draft, t string) {
+	switch {
+	case d.pillar:
+		d.title = sentence(t) + " buying guide: how to choose the right one"
+		d.keyword = t + " buying guide"
+		d.format = "buying guide (pillar)"
+	case d.subtype == seoplan.SubtypeExplainer:
+		d.title = pick(t, "{t} specs explained: what the numbers mean", "{t} ratings and specs explained")
+		d.keyword = t + " ratings explained"
+	case d.subtype == seoplan.SubtypeHowTo && d.format == "how-to":
+		d.title = sentence("how to look after your " + t + ": care and repair")
+		d.keyword = "how to care for " + t
+	case d.subtype == seoplan.SubtypeHowTo:
+		// The bridge: a piece that hands readers to the range.
+		d.title = sentence(t) + " kit: what we recommend and why"
+		d.keyword = t + " kit"
+		d.format = "kit list with product links"
+	case d.subtype == seoplan.SubtypeTemplate:
+		d.title = sentence(t) + " checklist: what to check before you buy"
+		d.keyword = t + " checklist"
+		d.format = "checklist"
+	case d.subtype == seoplan.SubtypeTips:
+		d.title = pick(t, "{t} tips from our shop floor", "7 {t} tips for your next trip")
+		d.keyword = t + " tips"
+	case d.subtype == seoplan.SubtypeCaseStudy:
+		d.title = sentence(t) + " in the field: a customer's story"
+		d.keyword = t + " customer story"
+		d.format = "customer story"
+	case d.subtype == seoplan.SubtypeComparison:
+		d.title = "Best " + t + " compared: our picks for every budget"
+		d.keyword = "best " + t
+	}
+}

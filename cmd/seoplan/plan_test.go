@@ -211,12 +211,37 @@ func measure(site sitesrv.Site, p *seoplan.Plan) quality {
 	return q
 }
 
+// qualityFloor is what a plan of a sample site must reach, set just under
+// what was measured so a change that loses ground fails; floors only rise.
+// The goals (ARI 0.8, every planted gap, no invented gap, every
+// planted audit finding) are the floor wherever the planner meets them.
+type qualityFloor struct {
+	ari      float64
+	found    int // planted gaps found
+	invented int // most gaps allowed on clean clusters
+	audit    int // planted audit findings found
+}
+
+var qualityFloors = map[string]qualityFloor{
+	// relaydesk: hand 1.000, 5/5, 0, 8/8; pipeline 0.985, 5/5, 0, 7/8
+	// (the classifier calls the thin post an archive, so it is not audited).
+	"relaydesk/hand":     {ari: 0.99, found: 5, invented: 0, audit: 8},
+	"relaydesk/pipeline": {ari: 0.97, found: 5, invented: 0, audit: 7},
+	// shop: 0.941, 6/6, 0, 8/8 both ways (the boot-and-shoe size guide
+	// joins trail running rather than hiking boots).
+	"shop/hand":     {ari: 0.93, found: 6, invented: 0, audit: 8},
+	"shop/pipeline": {ari: 0.93, found: 6, invented: 0, audit: 8},
+}
+
 // TestPlanQuality measures the planner on the sample sites against their
 // hand labels: the adjusted Rand index of its clusters against labels.tsv,
-// the planted gaps of gaps.tsv it finds, and the gaps it reports on the
-// clusters gaps.tsv calls clean. "hand" plans from the hand labels of
-// intent, subtype and stage, so it measures the planner alone; "pipeline"
-// plans from the classifier's labels, as the plan command does.
+// the planted gaps of gaps.tsv it finds, the gaps it reports on the
+// clusters gaps.tsv calls clean, and the planted findings of audit.tsv it
+// reports. "hand" plans from the hand labels of intent, subtype and stage,
+// so it measures the planner alone; "pipeline" plans from the classifier's
+// labels, as the plan command does. Each is held to qualityFloors.
+//
+//	go test ./cmd/seoplan -run TestPlanQuality -v
 func TestPlanQuality(t *testing.T) {
 	if testing.Short() {
 		t.Skip("crawls the sample sites")
@@ -240,17 +265,24 @@ func TestPlanQuality(t *testing.T) {
 				for _, m := range q.auditMissed {
 					t.Logf("  missed finding: %s", m)
 				}
-				if variant != "hand" || !s.planted {
+				if !s.planted {
 					return
 				}
-				if q.ari < 0.8 {
-					t.Errorf("ARI %.3f is under the 0.8 goal", q.ari)
+				f, ok := qualityFloors[name+"/"+variant]
+				if !ok {
+					t.Fatalf("no quality floor for %s/%s: measure it and add one to qualityFloors", name, variant)
 				}
-				if q.found != q.planted {
-					t.Errorf("found %d of %d planted gaps", q.found, q.planted)
+				if q.ari < f.ari {
+					t.Errorf("ARI %.3f is under its floor %.2f", q.ari, f.ari)
 				}
-				if len(q.invented) > 0 {
-					t.Errorf("%d gaps invented on clean clusters", len(q.invented))
+				if q.found < f.found {
+					t.Errorf("found %d of %d planted gaps, floor %d", q.found, q.planted, f.found)
+				}
+				if len(q.invented) > f.invented {
+					t.Errorf("%d gaps invented on clean clusters, at most %d allowed", len(q.invented), f.invented)
+				}
+				if q.auditFound < f.audit {
+					t.Errorf("found %d of %d planted audit findings, floor %d", q.auditFound, q.auditPlanted, f.audit)
 				}
 			})
 		}
