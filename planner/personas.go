@@ -96,6 +96,7 @@ var notSegments = map[string]bool{
 // two pages, or one landing page, to count.
 func sitePersonas(s *site) []seoplan.Persona {
 	count := make(map[string]int)
+	display := make(map[string]string) // lower-cased segment → as the site first wrote it
 	for _, p := range s.html {
 		if !p.clusterable() && !pathIsRoot(p.url) {
 			continue
@@ -103,11 +104,15 @@ func sitePersonas(s *site) []seoplan.Persona {
 		seen := make(map[string]bool)
 		for _, t := range append([]string{p.lp.Page.Title, p.lp.Page.MetaDescription}, p.lp.Page.H1...) {
 			for _, m := range forSegment.FindAllStringSubmatch(t, -1) {
-				seg := segment(m[1])
+				written := segment(m[1])
+				seg := strings.ToLower(written)
 				if seg == "" || seen[seg] {
 					continue
 				}
 				seen[seg] = true
+				if display[seg] == "" {
+					display[seg] = written
+				}
 				count[seg]++
 				if p.label.Subtype == seoplan.SubtypeProduct {
 					count[seg]++
@@ -120,26 +125,27 @@ func sitePersonas(s *site) []seoplan.Persona {
 		if count[seg] < 2 {
 			continue
 		}
-		out = append(out, seoplan.Persona{Name: sentence(seg), Segment: []string{seg}})
+		out = append(out, seoplan.Persona{Name: sentence(display[seg]), Segment: []string{seg}})
 	}
 	return out
 }
 
 // segment trims a "for …" capture to the readers it names, ending on an
-// audience noun, or "".
+// audience noun, or "". It keeps the site's capitals ("B2B support teams"),
+// so words are looked up lower-cased.
 func segment(m string) string {
-	words := strings.Fields(strings.ToLower(m))
-	if len(words) == 0 || notSegments[words[0]] {
+	words := strings.Fields(m)
+	if len(words) == 0 || notSegments[strings.ToLower(words[0])] {
 		return ""
 	}
 	// Stop at the first word that starts a new clause.
 	for i, w := range words {
-		if notSegments[w] {
+		if notSegments[strings.ToLower(w)] {
 			words = words[:i]
 			break
 		}
 	}
-	for len(words) > 0 && !audiences[words[len(words)-1]] {
+	for len(words) > 0 && !audiences[strings.ToLower(words[len(words)-1])] {
 		words = words[:len(words)-1]
 	}
 	return strings.Join(words, " ")

@@ -105,3 +105,18 @@ func TestSitePersonas(t *testing.T) {
 		t.Errorf("personas = %+v, want one for agencies", p.Personas)
 	}
 }
+
+func TestSegmentKeepsTheSitesCapitals(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"B2B support teams that sell", "B2B support teams"},
+		{"small business owners", "small business owners"},
+		{"SaaS founders and their teams", "SaaS founders"},
+		{"the price of one", ""},
+		{"free", ""},
+	}
+	for _, tt := range tests {
+		if got := segment(tt.in); got != tt.want {
+			t.Errorf("segment(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
