@@ -562,3 +562,118 @@ func TestRetryFollowsItsOwnRedirects(t *testing.T) {
 		t.Errorf("pages %v; /new: %+v", keys(pages), p)
 	}
 }
+
+// Retry-After is honoured in both its forms, and capped: the wait it asks
+// for is what the crawler waits (not the much shorter back-off), up to the
+// configured maximum, and the retries are bounded.
+func TestRetryAfterHonoured(t *testing.T) {
+	tests := []struct {
+		name       string
+		retryAfter func() string
+		maxWait    time.Duration
+		atLeast    time.Duration // between the failed try and the retry
+		atMost     time.Duration
+	}{
+		{"seconds", func() string { return "1" }, time.Minute, 900 * time.Millisecond, 5 * time.Second},
+		// An HTTP date has whole seconds: 2s ahead is 1 to 2s away.
+		{"HTTP date", func() string { return time.Now().Add(2 * time.Second).UTC().Format(http.TimeFormat) }, time.Minute, 900 * time.Millisecond, 5 * time.Second},
+		{"capped by the longest wait", func() string { return "3600" }, 100 * time.Millisecond, 90 * time.Millisecond, 3 * time.Second},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var mu sync.Mutex
+			var tries []time.Time
+			h := func(w http.ResponseWriter, r *http.Request) {
+				if r.URL.Path != "/" {
+					http.NotFound(w, r)
+					return
+				}
+				mu.Lock()
+				tries = append(tries, time.Now())
+				n := len(tries)
+				mu.Unlock()
+				if n == 1 {
+					w.Header().Set("Retry-After", tt.retryAfter())
+					w.WriteHeader(http.StatusTooManyRequests)
+					return
+				}
+				htmlPage(w, "Home")
+			}
+			pages, _, _ := crawlHandler(t, h, WithRetries(3, time.Millisecond, tt.maxWait))
+			if p := pages["/"]; p.Status != 200 || len(tries) != 2 {
+				t.Fatalf("status %d after %d tries", p.Status, len(tries))
+			}
+			if gap := tries[1].Sub(tries[0]); gap < tt.atLeast || gap > tt.atMost {
+				t.Errorf("retried after %s, want between %s and %s", gap, tt.atLeast, tt.atMost)
+			}
+		})
+	}
+}
+
+func TestBackoff(t *testing.T) {
+	cfg := defaultConfig()
+	cfg.retryBase, cfg.maxRetryWait = 100*time.Millisecond, 10*time.Second
+	w := &worker{cfg: &cfg}
+	tests := []struct {
+		attempt    int
+		retryAfter string
+		want       time.Duration
+	}{
+		{0, "", 100 * time.Millisecond},
+		{2, "", 400 * time.Millisecond},
+		{10, "", 10 * time.Second}, // doubling capped
+		{0, "7", 7 * time.Second},
+		{0, " 3 ", 3 * time.Second},
+		{0, "86400", 10 * time.Second},
+		{0, "-5", 100 * time.Millisecond}, // not a delay: the back-off
+		{0, "soon", 100 * time.Millisecond},
+		{0, "Mon, 02 Jan 2006 15:04:05 GMT", 0}, // in the past: now
+	}
+	for _, tt := range tests {
+		if got := w.backoff(tt.attempt, tt.retryAfter); got != tt.want {
+			t.Errorf("backoff(%d, %q) = %s, want %s", tt.attempt, tt.retryAfter, got, tt.want)
+		}
+	}
+}
+
+// What must end does end: an endless chain of distinct redirects, and an
+// endless body.
+func TestEndlessResponsesEnd(t *testing.T) {
+	h := func(w http.ResponseWriter, r *http.Request) {
+		switch {
+		case r.URL.Path == "/":
+			htmlPage(w, "Home", "/r/0", "/stream")
+		case strings.HasPrefix(r.URL.Path, "/r/"):
+			n, _ := strconv.Atoi(strings.TrimPrefix(r.URL.Path, "/r/"))
+			http.Redirect(w, r, fmt.Sprintf("/r/%d", n+1), http.StatusFound)
+		case r.URL.Path == "/stream":
+			w.Header().Set("Content-Type", "text/html")
+			fmt.Fprint(w, "<title>Stream</title>")
+			chunk := []byte(strings.Repeat("<p>more</p>", 100))
+			for r.Context().Err() == nil {
+				if _, err := w.Write(chunk); err != nil {
+					return
+				}
+			}
+		default:
+			http.NotFound(w, r)
+		}
+	}
+	done := make(chan struct{})
+	var pages map[string]seoplan.Page
+	go func() {
+		defer close(done)
+		pages, _, _ = crawlHandler(t, h, WithMaxBodySize(64<<10), WithMaxRedirects(5), WithTimeout(20*time.Second))
+	}()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("crawl still running after 10s")
+	}
+	if p := pages["/r/0"]; p.Status != 0 || !strings.Contains(p.Error, "more than 5 redirects") || len(p.RedirectChain) != 6 {
+		t.Errorf("/r/0: status %d error %q chain %d", p.Status, p.Error, len(p.RedirectChain))
+	}
+	if p := pages["/stream"]; p.Size != 64<<10 || !strings.Contains(p.Error, "truncated") || p.Title != "Stream" {
+		t.Errorf("/stream: size %d error %q title %q", p.Size, p.Error, p.Title)
+	}
+}
