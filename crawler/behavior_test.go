@@ -97,6 +97,45 @@ func TestCrawlerTraps(t *testing.T) {
 			},
 		},
 		{
+			name: "ever-new query strings under the default limits",
+			h: func(w http.ResponseWriter, r *http.Request) {
+				n, _ := strconv.Atoi(r.URL.Query().Get("page"))
+				htmlPage(w, "List", fmt.Sprintf("/list?page=%d&session-ish=%d", n+1, n*7))
+			},
+			check: func(t *testing.T, pages map[string]seoplan.Page, st Stats) {
+				if n := len(pages); n != 101 {
+					t.Errorf("stored %d pages, want home + 100 query variants", n)
+				}
+			},
+		},
+		{
+			name: "endless month calendar under the default limits",
+			h: func(w http.ResponseWriter, r *http.Request) {
+				if r.URL.Path == "/" {
+					htmlPage(w, "Home", "/events/2026/11/", "/blog/2026/11/17/a-post", "/blog/2026/11/18/another")
+					return
+				}
+				var y, m int
+				if _, err := fmt.Sscanf(r.URL.Path, "/events/%d/%d/", &y, &m); err != nil {
+					htmlPage(w, r.URL.Path)
+					return
+				}
+				next, prev := time.Date(y, time.Month(m)+1, 1, 0, 0, 0, 0, time.UTC), time.Date(y, time.Month(m)-1, 1, 0, 0, 0, 0, time.UTC)
+				htmlPage(w, "Month", next.Format("/events/2006/01/"), prev.Format("/events/2006/01/"))
+			},
+			check: func(t *testing.T, pages map[string]seoplan.Page, st Stats) {
+				months := 0
+				for p := range pages {
+					if strings.HasPrefix(p, "/events/") {
+						months++
+					}
+				}
+				if months != 1000 || len(pages) != 1003 || st.LimitReached {
+					t.Errorf("stored %d months of %d pages, want 1000 of 1003 (home and two dated posts)", months, len(pages))
+				}
+			},
+		},
+		{
 			name: "endless calendar by path stops at max pages",
 			h: func(w http.ResponseWriter, r *http.Request) {
 				if r.URL.Path == "/" {

@@ -31,7 +31,8 @@
 //
 // Crawler traps are bounded by default limits (WithTrapLimits): URL
 // length, distinct query strings per path, path segments and repeated
-// segments, and finally WithMaxPages (50,000).
+// segments, distinct dates per calendar path (WithMaxDateVariants), and
+// finally WithMaxPages (50,000).
 //
 // # How
 //

@@ -22,6 +22,7 @@ const (
 	skipSegments  skipReason = "too many path segments"
 	skipRepeat    skipReason = "repeated path segment"
 	skipQueryTrap skipReason = "too many query variants"
+	skipDateTrap  skipReason = "too many dates in one calendar"
 )
 
 // scope decides which URLs the crawl may fetch. check and record are used
@@ -36,13 +37,14 @@ type scope struct {
 	startRules  *rules // the start origin's, without a lookup
 	robots      *robotsCache
 	variants    map[string]int // scheme://host/path → distinct query strings queued
+	dates       map[string]int // scheme://host/path with its date blanked → distinct URLs queued
 }
 
 // newScope returns the scope of a crawl from start, whose origin's rules
 // robots must already hold.
 func newScope(ctx context.Context, cfg *config, start *url.URL, robots *robotsCache) (*scope, error) {
 	s := &scope{cfg: cfg, start: start.String(), host: start.Host, startScheme: start.Scheme,
-		startOrigin: originOf(start), robots: robots, variants: map[string]int{}}
+		startOrigin: originOf(start), robots: robots, variants: map[string]int{}, dates: map[string]int{}}
 	r, err := robots.get(ctx, originOf(start))
 	if err != nil {
 		return nil, err
@@ -127,14 +129,93 @@ func (s *scope) check(ctx context.Context, raw string, u *url.URL) skipReason {
 	if u.RawQuery != "" && s.variants[variantKey(u)] >= s.cfg.maxQueryVariants {
 		return skipQueryTrap
 	}
+	if k, ok := dateKey(u); ok && s.dates[k] >= s.cfg.maxDateVariants {
+		return skipDateTrap
+	}
 	return ""
 }
 
-// record counts u's query variant once it is queued.
+// record counts u's query and date variants once it is queued.
 func (s *scope) record(u *url.URL) {
 	if u.RawQuery != "" {
 		s.variants[variantKey(u)]++
 	}
+	if k, ok := dateKey(u); ok {
+		s.dates[k]++
+	}
+}
+
+// dateKey is u's host and path with a calendar date in the path blanked,
+// and whether there is one: a year and month as one segment (2024-05,
+// 2024-05-17) or as consecutive segments (/2024/05/, /2024/5/17/). The
+// pages of an endless calendar (/events/2024/05/ → /events/2024/06/ → …)
+// share one key, while dated posts (/2024/05/17/some-post) each have
+// their own.
+func dateKey(u *url.URL) (string, bool) {
+	p := u.EscapedPath()
+	if !hasDigitRun(p, 4) {
+		return "", false // most paths: no year, no allocation
+	}
+	segs := strings.Split(p, "/")
+	found := false
+	for i := 0; i < len(segs); i++ {
+		if y, m, ok := strings.Cut(segs[i], "-"); ok && isDigits(y, 4, 4) {
+			m, d, _ := strings.Cut(m, "-")
+			if isNumber(m, 1, 12) && (d == "" || isNumber(d, 1, 31)) {
+				segs[i], found = "{date}", true
+			}
+			continue
+		}
+		if isDigits(segs[i], 4, 4) && i+1 < len(segs) && isNumber(segs[i+1], 1, 12) {
+			segs[i], segs[i+1], found = "{date}", "", true
+			if i+2 < len(segs) && isNumber(segs[i+2], 1, 31) {
+				segs[i+2] = ""
+			}
+		}
+	}
+	if !found {
+		return "", false
+	}
+	return u.Host + strings.Join(segs, "/"), true
+}
+
+func hasDigitRun(s string, n int) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			if run++; run >= n {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
+}
+
+// isDigits reports whether s is min to max ASCII digits.
+func isDigits(s string, min, max int) bool {
+	if len(s) < min || len(s) > max {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// isNumber reports whether s is a one- or two-digit number from lo to hi.
+func isNumber(s string, lo, hi int) bool {
+	if !isDigits(s, 1, 2) {
+		return false
+	}
+	n := int(s[0] - '0')
+	if len(s) == 2 {
+		n = n*10 + int(s[1]-'0')
+	}
+	return n >= lo && n <= hi
 }
 
 func variantKey(u *url.URL) string { return u.Host + u.EscapedPath() }
