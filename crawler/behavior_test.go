@@ -330,6 +330,12 @@ func TestCrawlerRetries(t *testing.T) {
 		{"503 forever gives up", 100, func(w http.ResponseWriter) {
 			w.WriteHeader(http.StatusServiceUnavailable)
 		}, 503, 3},
+		{"502 retried", 1, func(w http.ResponseWriter) {
+			w.WriteHeader(http.StatusBadGateway)
+		}, 200, 2},
+		{"504 retried", 2, func(w http.ResponseWriter) {
+			w.WriteHeader(http.StatusGatewayTimeout)
+		}, 200, 3},
 		{"connection dropped", 1, func(w http.ResponseWriter) {
 			conn, _, _ := w.(http.Hijacker).Hijack()
 			conn.Close()
@@ -715,4 +721,68 @@ func TestEndlessResponsesEnd(t *testing.T) {
 	if p := pages["/stream"]; p.Size != 64<<10 || !strings.Contains(p.Error, "truncated") || p.Title != "Stream" {
 		t.Errorf("/stream: size %d error %q title %q", p.Size, p.Error, p.Title)
 	}
+}
+
+// --delay, --user-agent and the request timeout do what they say.
+func TestPolitenessOptions(t *testing.T) {
+	site := func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/robots.txt":
+			fmt.Fprint(w, "User-agent: *\nDisallow: /x\n\nUser-agent: acmeaudit\nDisallow: /b\n")
+		case "/":
+			htmlPage(w, "Home", "/a", "/b", "/c", "/d", "/e", "/x")
+		case "/slow":
+			select {
+			case <-r.Context().Done():
+			case <-time.After(10 * time.Second):
+			}
+		default:
+			htmlPage(w, r.URL.Path, "/slow")
+		}
+	}
+	t.Run("delay spaces every request", func(t *testing.T) {
+		const delay = 40 * time.Millisecond
+		_, _, rec := crawlHandler(t, site, WithDelay(delay), WithConcurrency(4), WithTimeout(100*time.Millisecond), WithRetries(0, 0, 0))
+		rec.mu.Lock()
+		defer rec.mu.Unlock()
+		for i := 1; i < len(rec.times); i++ {
+			if gap := rec.times[i].Sub(rec.times[i-1]); gap < delay/2 {
+				t.Errorf("requests %s and %s only %s apart, want about %s", rec.paths[i-1], rec.paths[i], gap, delay)
+			}
+		}
+	})
+	t.Run("user agent sent and matched in robots.txt", func(t *testing.T) {
+		var mu sync.Mutex
+		agents := map[string]bool{}
+		h := func(w http.ResponseWriter, r *http.Request) {
+			mu.Lock()
+			agents[r.UserAgent()] = true
+			mu.Unlock()
+			site(w, r)
+		}
+		const ua = "AcmeAudit/2.0 (+https://acme.example/bot)"
+		pages, _, rec := crawlHandler(t, h, WithUserAgent(ua), WithTimeout(100*time.Millisecond), WithRetries(0, 0, 0))
+		if len(agents) != 1 || !agents[ua] {
+			t.Errorf("user agents sent: %v", agents)
+		}
+		if rec.count(is("/b")) != 0 {
+			t.Error("/b requested although robots.txt disallows it for acmeaudit")
+		}
+		if _, ok := pages["/x"]; !ok {
+			t.Errorf("/x (disallowed for * only) not crawled: %v", keys(pages))
+		}
+	})
+	t.Run("timeout ends a request that never answers", func(t *testing.T) {
+		began := time.Now()
+		pages, st, _ := crawlHandler(t, site, WithTimeout(200*time.Millisecond), WithRetries(1, time.Millisecond, time.Millisecond))
+		if p := pages["/slow"]; p.Status != 0 || !strings.Contains(p.Error, "Timeout") && !strings.Contains(p.Error, "deadline") {
+			t.Errorf("/slow: status %d error %q", p.Status, p.Error)
+		}
+		if el := time.Since(began); el > 5*time.Second || st.Errors != 1 {
+			t.Errorf("crawl took %s with %d errors", el, st.Errors)
+		}
+		if p := pages["/a"]; p.ResponseTime <= 0 || p.Size != int64(len(page("/a", "/slow"))) {
+			t.Errorf("/a: response time %s, size %d", p.ResponseTime, p.Size)
+		}
+	})
 }
