@@ -97,6 +97,45 @@ func TestCrawlerTraps(t *testing.T) {
 			},
 		},
 		{
+			name: "ever-new query strings under the default limits",
+			h: func(w http.ResponseWriter, r *http.Request) {
+				n, _ := strconv.Atoi(r.URL.Query().Get("page"))
+				htmlPage(w, "List", fmt.Sprintf("/list?page=%d&session-ish=%d", n+1, n*7))
+			},
+			check: func(t *testing.T, pages map[string]seoplan.Page, st Stats) {
+				if n := len(pages); n != 101 {
+					t.Errorf("stored %d pages, want home + 100 query variants", n)
+				}
+			},
+		},
+		{
+			name: "endless month calendar under the default limits",
+			h: func(w http.ResponseWriter, r *http.Request) {
+				if r.URL.Path == "/" {
+					htmlPage(w, "Home", "/events/2026/11/", "/blog/2026/11/17/a-post", "/blog/2026/11/18/another")
+					return
+				}
+				var y, m int
+				if _, err := fmt.Sscanf(r.URL.Path, "/events/%d/%d/", &y, &m); err != nil {
+					htmlPage(w, r.URL.Path)
+					return
+				}
+				next, prev := time.Date(y, time.Month(m)+1, 1, 0, 0, 0, 0, time.UTC), time.Date(y, time.Month(m)-1, 1, 0, 0, 0, 0, time.UTC)
+				htmlPage(w, "Month", next.Format("/events/2006/01/"), prev.Format("/events/2006/01/"))
+			},
+			check: func(t *testing.T, pages map[string]seoplan.Page, st Stats) {
+				months := 0
+				for p := range pages {
+					if strings.HasPrefix(p, "/events/") {
+						months++
+					}
+				}
+				if months != 1000 || len(pages) != 1003 || st.LimitReached {
+					t.Errorf("stored %d months of %d pages, want 1000 of 1003 (home and two dated posts)", months, len(pages))
+				}
+			},
+		},
+		{
 			name: "endless calendar by path stops at max pages",
 			h: func(w http.ResponseWriter, r *http.Request) {
 				if r.URL.Path == "/" {
@@ -291,6 +330,12 @@ func TestCrawlerRetries(t *testing.T) {
 		{"503 forever gives up", 100, func(w http.ResponseWriter) {
 			w.WriteHeader(http.StatusServiceUnavailable)
 		}, 503, 3},
+		{"502 retried", 1, func(w http.ResponseWriter) {
+			w.WriteHeader(http.StatusBadGateway)
+		}, 200, 2},
+		{"504 retried", 2, func(w http.ResponseWriter) {
+			w.WriteHeader(http.StatusGatewayTimeout)
+		}, 200, 3},
 		{"connection dropped", 1, func(w http.ResponseWriter) {
 			conn, _, _ := w.(http.Hijacker).Hijack()
 			conn.Close()
@@ -561,4 +606,183 @@ func TestRetryFollowsItsOwnRedirects(t *testing.T) {
 	if p, ok := pages["/new"]; !ok || p.Status != 200 || !strings.HasSuffix(p.RequestedURL, "/old") {
 		t.Errorf("pages %v; /new: %+v", keys(pages), p)
 	}
+}
+
+// Retry-After is honoured in both its forms, and capped: the wait it asks
+// for is what the crawler waits (not the much shorter back-off), up to the
+// configured maximum, and the retries are bounded.
+func TestRetryAfterHonoured(t *testing.T) {
+	tests := []struct {
+		name       string
+		retryAfter func() string
+		maxWait    time.Duration
+		atLeast    time.Duration // between the failed try and the retry
+		atMost     time.Duration
+	}{
+		{"seconds", func() string { return "1" }, time.Minute, 900 * time.Millisecond, 5 * time.Second},
+		// An HTTP date has whole seconds: 2s ahead is 1 to 2s away.
+		{"HTTP date", func() string { return time.Now().Add(2 * time.Second).UTC().Format(http.TimeFormat) }, time.Minute, 900 * time.Millisecond, 5 * time.Second},
+		{"capped by the longest wait", func() string { return "3600" }, 100 * time.Millisecond, 90 * time.Millisecond, 3 * time.Second},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var mu sync.Mutex
+			var tries []time.Time
+			h := func(w http.ResponseWriter, r *http.Request) {
+				if r.URL.Path != "/" {
+					http.NotFound(w, r)
+					return
+				}
+				mu.Lock()
+				tries = append(tries, time.Now())
+				n := len(tries)
+				mu.Unlock()
+				if n == 1 {
+					w.Header().Set("Retry-After", tt.retryAfter())
+					w.WriteHeader(http.StatusTooManyRequests)
+					return
+				}
+				htmlPage(w, "Home")
+			}
+			pages, _, _ := crawlHandler(t, h, WithRetries(3, time.Millisecond, tt.maxWait))
+			if p := pages["/"]; p.Status != 200 || len(tries) != 2 {
+				t.Fatalf("status %d after %d tries", p.Status, len(tries))
+			}
+			if gap := tries[1].Sub(tries[0]); gap < tt.atLeast || gap > tt.atMost {
+				t.Errorf("retried after %s, want between %s and %s", gap, tt.atLeast, tt.atMost)
+			}
+		})
+	}
+}
+
+func TestBackoff(t *testing.T) {
+	cfg := defaultConfig()
+	cfg.retryBase, cfg.maxRetryWait = 100*time.Millisecond, 10*time.Second
+	w := &worker{cfg: &cfg}
+	tests := []struct {
+		attempt    int
+		retryAfter string
+		want       time.Duration
+	}{
+		{0, "", 100 * time.Millisecond},
+		{2, "", 400 * time.Millisecond},
+		{10, "", 10 * time.Second}, // doubling capped
+		{0, "7", 7 * time.Second},
+		{0, " 3 ", 3 * time.Second},
+		{0, "86400", 10 * time.Second},
+		{0, "-5", 100 * time.Millisecond}, // not a delay: the back-off
+		{0, "soon", 100 * time.Millisecond},
+		{0, "Mon, 02 Jan 2006 15:04:05 GMT", 0}, // in the past: now
+	}
+	for _, tt := range tests {
+		if got := w.backoff(tt.attempt, tt.retryAfter); got != tt.want {
+			t.Errorf("backoff(%d, %q) = %s, want %s", tt.attempt, tt.retryAfter, got, tt.want)
+		}
+	}
+}
+
+// What must end does end: an endless chain of distinct redirects, and an
+// endless body.
+func TestEndlessResponsesEnd(t *testing.T) {
+	h := func(w http.ResponseWriter, r *http.Request) {
+		switch {
+		case r.URL.Path == "/":
+			htmlPage(w, "Home", "/r/0", "/stream")
+		case strings.HasPrefix(r.URL.Path, "/r/"):
+			n, _ := strconv.Atoi(strings.TrimPrefix(r.URL.Path, "/r/"))
+			http.Redirect(w, r, fmt.Sprintf("/r/%d", n+1), http.StatusFound)
+		case r.URL.Path == "/stream":
+			w.Header().Set("Content-Type", "text/html")
+			fmt.Fprint(w, "<title>Stream</title>")
+			chunk := []byte(strings.Repeat("<p>more</p>", 100))
+			for r.Context().Err() == nil {
+				if _, err := w.Write(chunk); err != nil {
+					return
+				}
+			}
+		default:
+			http.NotFound(w, r)
+		}
+	}
+	done := make(chan struct{})
+	var pages map[string]seoplan.Page
+	go func() {
+		defer close(done)
+		pages, _, _ = crawlHandler(t, h, WithMaxBodySize(64<<10), WithMaxRedirects(5), WithTimeout(20*time.Second))
+	}()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("crawl still running after 10s")
+	}
+	if p := pages["/r/0"]; p.Status != 0 || !strings.Contains(p.Error, "more than 5 redirects") || len(p.RedirectChain) != 6 {
+		t.Errorf("/r/0: status %d error %q chain %d", p.Status, p.Error, len(p.RedirectChain))
+	}
+	if p := pages["/stream"]; p.Size != 64<<10 || !strings.Contains(p.Error, "truncated") || p.Title != "Stream" {
+		t.Errorf("/stream: size %d error %q title %q", p.Size, p.Error, p.Title)
+	}
+}
+
+// --delay, --user-agent and the request timeout do what they say.
+func TestPolitenessOptions(t *testing.T) {
+	site := func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/robots.txt":
+			fmt.Fprint(w, "User-agent: *\nDisallow: /x\n\nUser-agent: acmeaudit\nDisallow: /b\n")
+		case "/":
+			htmlPage(w, "Home", "/a", "/b", "/c", "/d", "/e", "/x")
+		case "/slow":
+			select {
+			case <-r.Context().Done():
+			case <-time.After(10 * time.Second):
+			}
+		default:
+			htmlPage(w, r.URL.Path, "/slow")
+		}
+	}
+	t.Run("delay spaces every request", func(t *testing.T) {
+		const delay = 40 * time.Millisecond
+		_, _, rec := crawlHandler(t, site, WithDelay(delay), WithConcurrency(4), WithTimeout(100*time.Millisecond), WithRetries(0, 0, 0))
+		rec.mu.Lock()
+		defer rec.mu.Unlock()
+		for i := 1; i < len(rec.times); i++ {
+			if gap := rec.times[i].Sub(rec.times[i-1]); gap < delay/2 {
+				t.Errorf("requests %s and %s only %s apart, want about %s", rec.paths[i-1], rec.paths[i], gap, delay)
+			}
+		}
+	})
+	t.Run("user agent sent and matched in robots.txt", func(t *testing.T) {
+		var mu sync.Mutex
+		agents := map[string]bool{}
+		h := func(w http.ResponseWriter, r *http.Request) {
+			mu.Lock()
+			agents[r.UserAgent()] = true
+			mu.Unlock()
+			site(w, r)
+		}
+		const ua = "AcmeAudit/2.0 (+https://acme.example/bot)"
+		pages, _, rec := crawlHandler(t, h, WithUserAgent(ua), WithTimeout(100*time.Millisecond), WithRetries(0, 0, 0))
+		if len(agents) != 1 || !agents[ua] {
+			t.Errorf("user agents sent: %v", agents)
+		}
+		if rec.count(is("/b")) != 0 {
+			t.Error("/b requested although robots.txt disallows it for acmeaudit")
+		}
+		if _, ok := pages["/x"]; !ok {
+			t.Errorf("/x (disallowed for * only) not crawled: %v", keys(pages))
+		}
+	})
+	t.Run("timeout ends a request that never answers", func(t *testing.T) {
+		began := time.Now()
+		pages, st, _ := crawlHandler(t, site, WithTimeout(200*time.Millisecond), WithRetries(1, time.Millisecond, time.Millisecond))
+		if p := pages["/slow"]; p.Status != 0 || !strings.Contains(p.Error, "Timeout") && !strings.Contains(p.Error, "deadline") {
+			t.Errorf("/slow: status %d error %q", p.Status, p.Error)
+		}
+		if el := time.Since(began); el > 5*time.Second || st.Errors != 1 {
+			t.Errorf("crawl took %s with %d errors", el, st.Errors)
+		}
+		if p := pages["/a"]; p.ResponseTime <= 0 || p.Size != int64(len(page("/a", "/slow"))) {
+			t.Errorf("/a: response time %s, size %d", p.ResponseTime, p.Size)
+		}
+	})
 }

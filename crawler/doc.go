@@ -10,8 +10,12 @@
 //
 // The crawl stays on the start URL's site (its host and the www./bare
 // twin), narrowed by WithInclude and WithExclude. robots.txt is obeyed
-// (WithIgnoreRobots to opt out) and its Crawl-delay honoured: requests are
-// spaced by the longer of WithDelay and Crawl-delay. Sitemaps named in
+// (WithIgnoreRobots to opt out) per origin: the first time the crawl meets
+// another origin of the site (the www. twin, https for http), that
+// origin's robots.txt is read, once, and its rules and Crawl-delay apply
+// there. A robots.txt that answers 5xx or not at all allows nothing on its
+// origin (RFC 9309). All requests are spaced at least WithDelay apart, and
+// those to one origin at least its Crawl-delay apart. Sitemaps named in
 // robots.txt and /sitemap.xml, indexes and .xml.gz included, are read first;
 // their URLs mark pages in_sitemap, and those no crawled page links to
 // (orphans) are fetched once the link graph is exhausted.
@@ -27,7 +31,8 @@
 //
 // Crawler traps are bounded by default limits (WithTrapLimits): URL
 // length, distinct query strings per path, path segments and repeated
-// segments, and finally WithMaxPages (50,000).
+// segments, distinct dates per calendar path (WithMaxDateVariants), and
+// finally WithMaxPages (50,000).
 //
 // # How
 //

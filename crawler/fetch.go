@@ -43,7 +43,11 @@ type stateKey struct{}
 // (colly.Collector.Init, not colly.NewCollector) because NewCollector lets
 // COLLY_* environment variables override settings afterwards; every
 // default colly has is set here explicitly instead.
-func newCollector(cfg *config, rt http.RoundTripper, follow func(target string) bool) *colly.Collector {
+//
+// follow decides whether a redirect to target (normalised) is followed;
+// pace waits until the request to a followed target may go.
+func newCollector(cfg *config, rt http.RoundTripper, follow func(ctx context.Context, target string) bool,
+	pace func(ctx context.Context, target string) error) *colly.Collector {
 	c := &colly.Collector{}
 	c.Init()
 	c.UserAgent = cfg.userAgent
@@ -81,17 +85,23 @@ func newCollector(cfg *config, rt http.RoundTripper, follow func(target string) 
 			return fmt.Errorf("%w: more than %d redirects", errRedirect, cfg.maxRedirects)
 		}
 		n, err := urlnorm.Normalize(nil, target)
-		if err == nil && slices.Contains(st.claimed, n) {
-			return nil // claimed by an earlier attempt of this same fetch
-		}
-		if err != nil || !follow(n) {
-			// Record the redirect response itself; its target is its link,
-			// and the chain is what came before it.
+		if err != nil {
 			st.chain = st.chain[:len(st.chain)-1]
 			return http.ErrUseLastResponse
 		}
-		st.claimed = append(st.claimed, n)
-		return nil
+		// A target claimed by an earlier attempt of this same fetch is
+		// followed again; any other must be allowed and unclaimed.
+		if !slices.Contains(st.claimed, n) {
+			if !follow(req.Context(), n) {
+				// Record the redirect response itself; its target is its
+				// link, and the chain is what came before it.
+				st.chain = st.chain[:len(st.chain)-1]
+				return http.ErrUseLastResponse
+			}
+			st.claimed = append(st.claimed, n)
+		}
+		// Each hop is a request like any other: it waits its turn.
+		return pace(req.Context(), n)
 	})
 	return c
 }
@@ -103,10 +113,11 @@ type worker struct {
 	coll      *colly.Collector
 	st        *fetchState
 	limit     *limiter
+	scope     *scope
 }
 
-func newWorker(ctx context.Context, cfg *config, startHost string, base *colly.Collector, limit *limiter) *worker {
-	w := &worker{cfg: cfg, startHost: startHost, coll: base.Clone(), st: &fetchState{}, limit: limit}
+func newWorker(ctx context.Context, cfg *config, sc *scope, base *colly.Collector, limit *limiter) *worker {
+	w := &worker{cfg: cfg, startHost: sc.host, coll: base.Clone(), st: &fetchState{}, limit: limit, scope: sc}
 	// colly takes its request context from this field; ours carries the
 	// cancellation and this worker's state for the redirect handler.
 	w.coll.Context = context.WithValue(ctx, stateKey{}, w.st)
@@ -135,8 +146,12 @@ func newWorker(ctx context.Context, cfg *config, startHost string, base *colly.C
 // ok is false when ctx was cancelled first: nothing should be recorded.
 func (w *worker) fetch(ctx context.Context, rawURL string, depth int) (page seoplan.Page, ok bool) {
 	w.st.claimed = nil
+	origin, oerr := w.scope.rulesOf(ctx, rawURL)
+	if oerr != nil {
+		return page, false
+	}
 	for attempt := 0; ; attempt++ {
-		if err := w.limit.wait(ctx); err != nil {
+		if err := w.limit.wait(ctx, origin); err != nil {
 			return page, false
 		}
 		*w.st = fetchState{chain: w.st.chain[:0], claimed: w.st.claimed}
@@ -160,7 +175,14 @@ func (w *worker) fetch(ctx context.Context, rawURL string, depth int) (page seop
 		case err == nil && (st.status == 502 || st.status == 504) && retry:
 			wait = w.backoff(attempt, "")
 		default:
-			return w.page(rawURL, depth, start, elapsed, err), true
+			p := w.page(rawURL, depth, start, elapsed, err)
+			// Read the robots.txt of any other origin this page links
+			// to here, on the worker, so the coordinator queueing the
+			// links never waits for one.
+			if !w.readLinkRobots(ctx, &p, depth) {
+				return page, false
+			}
+			return p, true
 		}
 		w.cfg.logger.Debug("retrying", "url", rawURL, "status", st.status, "err", err, "wait", wait)
 		t := time.NewTimer(wait)
@@ -171,6 +193,24 @@ func (w *worker) fetch(ctx context.Context, rawURL string, depth int) (page seop
 		case <-t.C:
 		}
 	}
+}
+
+// readLinkRobots loads the robots.txt rules of every site origin but the
+// start one that p's followable links lead to. It reports false when ctx
+// ended first.
+func (w *worker) readLinkRobots(ctx context.Context, p *seoplan.Page, depth int) bool {
+	if !p.IsHTML() || p.Nofollow || (w.cfg.maxDepth > 0 && depth >= w.cfg.maxDepth) {
+		return true
+	}
+	for _, l := range p.Links {
+		if !l.Internal {
+			continue
+		}
+		if _, err := w.scope.rulesOf(ctx, l.URL); err != nil {
+			return false
+		}
+	}
+	return true
 }
 
 // claimed returns the redirect targets the last fetch claimed.
@@ -293,24 +333,35 @@ func isHTMLType(ct string) bool {
 	return p.IsHTML()
 }
 
-// limiter spaces requests at least delay apart across all workers.
+// limiter spaces requests: all of them at least delay (WithDelay) apart,
+// and those to one origin at least that origin's Crawl-delay apart. Both
+// are reserved together under one lock, so each spacing holds exactly.
+// The global reservations are kept as a short list of times rather than
+// one "next" instant, so a request held back by a slow origin's
+// Crawl-delay does not hold back requests to the other origins too.
 type limiter struct {
 	mu    sync.Mutex
 	delay time.Duration
-	next  time.Time
+	slots []time.Time // reserved request times, sorted, none more than delay in the past
 }
 
-func (l *limiter) wait(ctx context.Context) error {
-	if l.delay <= 0 {
+// wait blocks until a request to the origin of o (nil: no origin's
+// Crawl-delay applies) may go.
+func (l *limiter) wait(ctx context.Context, o *rules) error {
+	if l.delay <= 0 && (o == nil || o.delay <= 0) {
 		return ctx.Err()
 	}
 	l.mu.Lock()
-	now := time.Now()
-	at := l.next
-	if at.Before(now) {
-		at = now
+	at := time.Now()
+	if o != nil && o.delay > 0 && o.next.After(at) {
+		at = o.next
 	}
-	l.next = at.Add(l.delay)
+	if l.delay > 0 {
+		at = l.reserve(at)
+	}
+	if o != nil && o.delay > 0 {
+		o.next = at.Add(o.delay)
+	}
 	l.mu.Unlock()
 	t := time.NewTimer(time.Until(at))
 	defer t.Stop()
@@ -320,4 +371,29 @@ func (l *limiter) wait(ctx context.Context) error {
 	case <-t.C:
 		return nil
 	}
+}
+
+// reserve books the first time from earliest on that is at least delay
+// away from every other booking. Each worker holds at most one booking at
+// a time, so the list stays as short as the worker pool.
+func (l *limiter) reserve(earliest time.Time) time.Time {
+	past := time.Now().Add(-l.delay)
+	i := 0
+	for i < len(l.slots) && !l.slots[i].After(past) {
+		i++
+	}
+	l.slots = append(l.slots[:0], l.slots[i:]...)
+	at, pos := earliest, len(l.slots)
+	for j, s := range l.slots {
+		if !s.Add(l.delay).After(at) {
+			continue // far enough before at
+		}
+		if !at.Add(l.delay).After(s) {
+			pos = j // fits in the gap before s
+			break
+		}
+		at = s.Add(l.delay)
+	}
+	l.slots = slices.Insert(l.slots, pos, at)
+	return at
 }

@@ -2,13 +2,12 @@ package crawler
 
 import (
 	"bufio"
+	"context"
 	"net/url"
 	"os"
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/temoto/robotstxt"
 
 	"github.com/seoplan/seoplan/internal/urlnorm"
 )
@@ -38,11 +37,18 @@ func FuzzScope(f *testing.F) {
 		f.Add(s)
 	}
 	start, _ := url.Parse("http://example.com/")
-	robots, _ := robotstxt.FromString("User-agent: *\nDisallow: /private/\n")
+	// Every origin of the site (the www. twin, https) has the same
+	// robots.txt here, served without a network.
+	robots := func(context.Context, string) (int, []byte, error) {
+		return 200, []byte("User-agent: *\nDisallow: /private/\n"), nil
+	}
 	f.Fuzz(func(t *testing.T, raw string) {
 		cfg := defaultConfig()
 		cfg.maxQueryVariants = 2
-		s := newScope(&cfg, start, robots)
+		s, err := newScope(context.Background(), &cfg, start, newRobotsCache(&cfg, originOf(start), robots))
+		if err != nil {
+			t.Fatal(err)
+		}
 		n, err := urlnorm.Normalize(start, raw)
 		if err != nil {
 			return
@@ -52,7 +58,7 @@ func FuzzScope(f *testing.F) {
 			return
 		}
 		for i := 0; i < 3; i++ {
-			if s.check(n, u) != "" {
+			if s.check(context.Background(), n, u) != "" {
 				return
 			}
 			if n != s.start {

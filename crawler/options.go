@@ -45,6 +45,7 @@ type config struct {
 	maxQueryVariants int // distinct query strings per path
 	maxPathSegments  int
 	maxRepeatSegment int // times one path segment may repeat
+	maxDateVariants  int // distinct dates per calendar path
 
 	batchSize int
 }
@@ -65,6 +66,7 @@ func defaultConfig() config {
 		maxQueryVariants: 100,
 		maxPathSegments:  24,
 		maxRepeatSegment: 3,
+		maxDateVariants:  1000,
 		batchSize:        128,
 	}
 }
@@ -89,7 +91,7 @@ func (c *config) validate() error {
 		return fmt.Errorf("retries: must not be negative")
 	case c.maxRedirects < 0:
 		return fmt.Errorf("max redirects %d: must not be negative", c.maxRedirects)
-	case c.maxURLLength < 16 || c.maxQueryVariants < 1 || c.maxPathSegments < 1 || c.maxRepeatSegment < 1:
+	case c.maxURLLength < 16 || c.maxQueryVariants < 1 || c.maxPathSegments < 1 || c.maxRepeatSegment < 1 || c.maxDateVariants < 1:
 		return fmt.Errorf("trap limits: must be positive (url length at least 16)")
 	case c.batchSize < 1:
 		return fmt.Errorf("batch size %d: must be positive", c.batchSize)
@@ -172,6 +174,11 @@ func WithTrapLimits(maxURLLength, maxQueryVariants, maxPathSegments, maxRepeatSe
 			maxURLLength, maxQueryVariants, maxPathSegments, maxRepeatSegment
 	}
 }
+
+// WithMaxDateVariants bounds calendars: at most n distinct dates (default
+// 1000, about three years of days) are queued under one path that differs
+// only by its date, such as /events/2024/05/ or /archive/2024-05-17/.
+func WithMaxDateVariants(n int) Option { return func(c *config) { c.maxDateVariants = n } }
 
 // WithBatchSize sets how many pages go into one database transaction
 // (default 128).

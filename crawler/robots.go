@@ -6,9 +6,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net"
 	"net/http"
 	"net/url"
+	"sync"
+	"time"
 
 	"github.com/temoto/robotstxt"
 
@@ -30,8 +33,10 @@ type getter struct {
 }
 
 // get fetches u and returns its status and at most maxBytes of its body.
-func (g *getter) get(ctx context.Context, u string, maxBytes int64) (int, []byte, error) {
-	if err := g.limit.wait(ctx); err != nil {
+// o paces the request; nil for a robots.txt, whose Crawl-delay is not yet
+// known.
+func (g *getter) get(ctx context.Context, u string, maxBytes int64, o *rules) (int, []byte, error) {
+	if err := g.limit.wait(ctx, o); err != nil {
 		return 0, nil, err
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
@@ -48,25 +53,153 @@ func (g *getter) get(ctx context.Context, u string, maxBytes int64) (int, []byte
 	return resp.StatusCode, body, err
 }
 
-// robots fetches and parses robots.txt for the start URL's origin. A
-// network failure here is the first sign of an unreachable host, so it is
-// returned as ErrUnreachable; a robots.txt that cannot be parsed allows
-// everything.
-func (g *getter) robots(ctx context.Context, start *url.URL) (*robotstxt.RobotsData, error) {
-	u := start.Scheme + "://" + start.Host + "/robots.txt"
-	status, body, err := g.get(ctx, u, maxRobotsBytes)
+// robots fetches origin's robots.txt ("scheme://host[:port]"). err is
+// non-nil only when nothing was answered: ctx's error, or a network error
+// wrapping ErrUnreachable.
+func (g *getter) robots(ctx context.Context, origin string) (status int, body []byte, err error) {
+	u := origin + "/robots.txt"
+	status, body, err = g.get(ctx, u, maxRobotsBytes, nil)
 	if err != nil {
 		if ctx.Err() != nil {
-			return nil, ctx.Err()
+			return 0, nil, ctx.Err()
 		}
-		return nil, fmt.Errorf("%w: %s: %v", ErrUnreachable, start.Host, reason(err))
+		return 0, nil, fmt.Errorf("%w: %s: %v", ErrUnreachable, origin, reason(err))
 	}
+	return status, body, nil
+}
+
+// rules is what one origin's robots.txt says to this crawler, read once
+// and never changed after ready is closed, except next, which
+// limiter.mu guards.
+type rules struct {
+	ready  chan struct{}
+	loaded bool  // false after ready: the load was cancelled, ask again
+	err    error // the network error that left robots.txt unread
+
+	// disallowAll: robots.txt answered 5xx or not at all, which RFC 9309
+	// (2.3.1.4) reads as "crawl nothing".
+	disallowAll bool
+	// group is the one group of robots.txt that applies to our agent,
+	// found once so that testing a URL is only group.Test; nil allows
+	// everything.
+	group    *robotstxt.Group
+	delay    time.Duration // Crawl-delay of our group
+	sitemaps []string
+
+	next time.Time // earliest moment of the next request to this origin
+}
+
+// allowed applies robots.txt to u, a URL of this origin.
+func (r *rules) allowed(u *url.URL) bool {
+	if r.disallowAll {
+		return false
+	}
+	if r.group == nil {
+		return true
+	}
+	p := u.EscapedPath()
+	if p == "" {
+		p = "/"
+	}
+	if u.RawQuery != "" {
+		p += "?" + u.RawQuery
+	}
+	return r.group.Test(p)
+}
+
+// set fills r from a robots.txt response. A robots.txt that cannot be
+// parsed allows everything; ignore keeps only its Sitemap lines.
+func (r *rules) set(status int, body []byte, agent string, ignore bool) {
 	data, err := robotstxt.FromStatusAndBytes(status, body)
 	if err != nil || data == nil {
-		g.cfg.logger.Debug("robots.txt unusable, allowing all", "url", u, "status", status, "err", err)
-		data, _ = robotstxt.FromStatusAndBytes(404, nil)
+		return
 	}
-	return data, nil
+	r.sitemaps = data.Sitemaps
+	if ignore {
+		return
+	}
+	if status >= 500 {
+		r.disallowAll = true
+		return
+	}
+	r.group = data.FindGroup(agent)
+	r.delay = r.group.CrawlDelay
+}
+
+// robotsCache holds the rules of every origin the crawl has touched. The
+// first goroutine to ask for an origin fetches its robots.txt; any other
+// asking meanwhile waits for that one fetch, so each origin's robots.txt
+// is requested once per run however many workers reach it together.
+type robotsCache struct {
+	logger *slog.Logger
+	agent  string // robots.txt product token
+	ignore bool   // WithIgnoreRobots: only the start origin's is read, for its Sitemap lines
+	start  string // the start URL's origin
+	fetch  func(ctx context.Context, origin string) (status int, body []byte, err error)
+
+	mu sync.Mutex
+	m  map[string]*rules
+}
+
+func newRobotsCache(cfg *config, start string, fetch func(context.Context, string) (int, []byte, error)) *robotsCache {
+	return &robotsCache{logger: cfg.logger, agent: robotsAgent(cfg.userAgent), ignore: cfg.ignoreRobots,
+		start: start, fetch: fetch, m: map[string]*rules{}}
+}
+
+// get returns origin's rules. Its error is ctx's, when ctx ended before
+// the rules were known; nothing is cached then, so a later call fetches
+// again. A robots.txt that could not be fetched gives rules that allow
+// nothing, with the reason in their err.
+func (c *robotsCache) get(ctx context.Context, origin string) (*rules, error) {
+	for {
+		c.mu.Lock()
+		r := c.m[origin]
+		load := r == nil
+		if load {
+			r = &rules{ready: make(chan struct{})}
+			c.m[origin] = r
+		}
+		c.mu.Unlock()
+		if load {
+			return r, c.load(ctx, origin, r)
+		}
+		select {
+		case <-r.ready:
+			if r.loaded {
+				return r, nil
+			}
+			// The goroutine that was loading it was cancelled; try
+			// ourselves unless we are too.
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+	}
+}
+
+func (c *robotsCache) load(ctx context.Context, origin string, r *rules) error {
+	defer close(r.ready)
+	if c.ignore && origin != c.start {
+		r.loaded = true
+		return nil
+	}
+	status, body, err := c.fetch(ctx, origin)
+	if err != nil && ctx.Err() != nil {
+		c.mu.Lock()
+		delete(c.m, origin)
+		c.mu.Unlock()
+		return ctx.Err()
+	}
+	if err != nil {
+		c.logger.Debug("robots.txt unreachable, crawling nothing there", "origin", origin, "err", err)
+		r.err, r.disallowAll = err, !c.ignore
+	} else {
+		r.set(status, body, c.agent, c.ignore)
+	}
+	r.loaded = true
+	return nil
 }
 
 // reason strips the URL net/http puts in front of a transport error and
@@ -87,11 +220,9 @@ func reason(err error) string {
 // sitemap indexes, and returns the normalised page URLs they list, in
 // order, without duplicates. A sitemap that fails is skipped: it is a hint,
 // not the crawl.
-func (g *getter) sitemaps(ctx context.Context, start *url.URL, robots *robotstxt.RobotsData) []string {
+func (g *getter) sitemaps(ctx context.Context, sc *scope, start *url.URL, robotsSitemaps []string) []string {
 	var queue []string
-	if robots != nil {
-		queue = append(queue, robots.Sitemaps...)
-	}
+	queue = append(queue, robotsSitemaps...)
 	queue = append(queue, start.Scheme+"://"+start.Host+"/sitemap.xml")
 	seenFile := map[string]bool{}
 	seenURL := map[string]bool{}
@@ -107,7 +238,11 @@ func (g *getter) sitemaps(ctx context.Context, start *url.URL, robots *robotstxt
 			continue
 		}
 		seenFile[su] = true
-		status, body, err := g.get(ctx, su, maxSitemapBytes)
+		o, err := sc.rulesOf(ctx, su)
+		if err != nil {
+			break
+		}
+		status, body, err := g.get(ctx, su, maxSitemapBytes, o)
 		if err != nil || status != http.StatusOK {
 			g.cfg.logger.Debug("sitemap skipped", "url", su, "status", status, "err", err)
 			continue

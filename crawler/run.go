@@ -8,8 +8,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/temoto/robotstxt"
-
 	"github.com/seoplan/seoplan/internal/crawldb"
 	"github.com/seoplan/seoplan/internal/urlnorm"
 )
@@ -36,6 +34,7 @@ type run struct {
 	started time.Time
 
 	scope   *scope
+	limit   *limiter
 	seen    seenSet             // every URL queued or claimed in this snapshot
 	sitemap map[string]struct{} // URLs the sitemaps list
 	smOrder []string            // the same, in sitemap order, for the orphan pass
@@ -54,20 +53,20 @@ func (r *run) crawl(ctx context.Context) error {
 	limit := &limiter{delay: cfg.delay}
 	get := &getter{cfg: cfg, client: &http.Client{Transport: r.c.rt, Timeout: cfg.timeout}, limit: limit}
 
-	robots, err := get.robots(ctx, r.c.start)
+	robots := newRobotsCache(cfg, originOf(r.c.start), get.robots)
+	var err error
+	r.scope, err = newScope(ctx, cfg, r.c.start, robots)
 	if err != nil {
 		return err
 	}
-	if !cfg.ignoreRobots {
-		if g := robots.FindGroup(robotsAgent(cfg.userAgent)); g != nil && g.CrawlDelay > limit.delay {
-			limit.delay = g.CrawlDelay
-		}
+	if err := r.scope.startRules.err; err != nil {
+		return err // the start host did not answer: ErrUnreachable
 	}
-	r.scope = newScope(cfg, r.c.start, robots)
-	if !r.scope.allowed(r.c.start) {
+	if !r.scope.startRules.allowed(r.c.start) {
 		return fmt.Errorf("%w %s", ErrDisallowed, r.c.start)
 	}
-	if err := r.load(ctx, get, robots); err != nil {
+	r.limit = limit
+	if err := r.load(ctx, get, r.scope.startRules.sitemaps); err != nil {
 		return err
 	}
 	if r.batch, err = r.db.Begin(r.dbctx); err != nil {
@@ -78,10 +77,10 @@ func (r *run) crawl(ctx context.Context) error {
 
 	jobs := make(chan crawldb.FrontierItem)
 	results := make(chan crawlPage, cfg.concurrency)
-	base := newCollector(cfg, r.c.rt, r.followRedirect)
+	base := newCollector(cfg, r.c.rt, r.followRedirect, r.pace)
 	var wg sync.WaitGroup
 	for range cfg.concurrency {
-		w := newWorker(ctx, cfg, r.c.start.Host, base, limit)
+		w := newWorker(ctx, cfg, r.scope, base, limit)
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -110,7 +109,7 @@ func (r *run) crawl(ctx context.Context) error {
 		if !stopping && len(r.window) == 0 && !r.backlog && inflight == 0 {
 			// The link graph is exhausted: queue the sitemap's orphans,
 			// the pages no crawled page links to.
-			n, err := r.queueOrphans()
+			n, err := r.queueOrphans(ctx)
 			if err != nil {
 				return err
 			}
@@ -150,7 +149,7 @@ func (r *run) crawl(ctx context.Context) error {
 		case res := <-results:
 			inflight--
 			if res.ok {
-				if err := r.store(res); err != nil {
+				if err := r.store(ctx, res); err != nil {
 					return err
 				}
 			}
@@ -180,7 +179,7 @@ func (r *run) crawl(ctx context.Context) error {
 // load rebuilds the seen-set and sitemap set of a resumed snapshot, or seeds
 // a new one with the start URL and the sitemaps' URLs. A snapshot killed
 // before its seed was committed has an empty frontier and is seeded again.
-func (r *run) load(ctx context.Context, get *getter, robots *robotstxt.RobotsData) error {
+func (r *run) load(ctx context.Context, get *getter, robotsSitemaps []string) error {
 	r.seen.m = map[string]struct{}{}
 	r.sitemap = map[string]struct{}{}
 	err := r.db.Frontier(r.dbctx, r.snap, func(it crawldb.FrontierItem) error {
@@ -212,7 +211,7 @@ func (r *run) load(ctx context.Context, get *getter, robots *robotstxt.RobotsDat
 		return nil
 	}
 
-	urls := get.sitemaps(ctx, r.c.start, robots)
+	urls := get.sitemaps(ctx, r.scope, r.c.start, robotsSitemaps)
 	if ctx.Err() != nil {
 		return ctx.Err()
 	}
@@ -226,7 +225,7 @@ func (r *run) load(ctx context.Context, get *getter, robots *robotstxt.RobotsDat
 		}
 		r.addSitemapURL(u)
 	}
-	if _, err := r.enqueue(r.c.start.String(), r.c.start, 0); err != nil {
+	if _, err := r.enqueue(ctx, r.c.start.String(), r.c.start, 0); err != nil {
 		return err
 	}
 	r.window, r.backlog, r.dirty = nil, true, false
@@ -242,11 +241,16 @@ func (r *run) addSitemapURL(u string) {
 
 // enqueue queues u unless it was seen or is out of scope, and reports
 // whether it did.
-func (r *run) enqueue(raw string, u *url.URL, depth int) (bool, error) {
+func (r *run) enqueue(ctx context.Context, raw string, u *url.URL, depth int) (bool, error) {
 	if r.seen.has(raw) {
 		return false, nil
 	}
-	if why := r.scope.check(raw, u); why != "" {
+	if why := r.scope.check(ctx, raw, u); why != "" {
+		if why == skipUnknown {
+			// Not known to be allowed or not: neither queue it nor drop
+			// it; the batch that found it is not saved.
+			return false, ctx.Err()
+		}
 		r.c.cfg.logger.Debug("not queued", "url", raw, "reason", string(why))
 		return false, nil
 	}
@@ -290,7 +294,7 @@ func (r *run) refill() error {
 }
 
 // queueOrphans queues the sitemap URLs no crawled page linked to.
-func (r *run) queueOrphans() (int, error) {
+func (r *run) queueOrphans(ctx context.Context) (int, error) {
 	n := 0
 	for _, raw := range r.smOrder {
 		if r.seen.has(raw) {
@@ -300,7 +304,7 @@ func (r *run) queueOrphans() (int, error) {
 		if err != nil {
 			continue
 		}
-		ok, err := r.enqueue(raw, u, 1)
+		ok, err := r.enqueue(ctx, raw, u, 1)
 		if err != nil {
 			return n, err
 		}
@@ -313,7 +317,7 @@ func (r *run) queueOrphans() (int, error) {
 
 // store records a fetched page, claims its final URL and queues its links,
 // all in the current batch.
-func (r *run) store(res crawlPage) error {
+func (r *run) store(ctx context.Context, res crawlPage) error {
 	p, it := res.page, res.item
 	p.Depth = it.Depth
 	// The worker claimed every redirect target it followed; record the
@@ -354,7 +358,7 @@ func (r *run) store(res crawlPage) error {
 		if err != nil {
 			continue
 		}
-		if _, err := r.enqueue(l.URL, u, depth); err != nil {
+		if _, err := r.enqueue(ctx, l.URL, u, depth); err != nil {
 			return err
 		}
 	}
@@ -362,16 +366,26 @@ func (r *run) store(res crawlPage) error {
 }
 
 // followRedirect decides, on a worker's goroutine, whether a redirect to
-// target (normalised) is followed: only within the site, where robots.txt
-// allows, and to a URL nobody has queued or claimed yet. Otherwise the
-// redirect response itself is recorded and its target is just its link,
-// so no page is fetched twice.
-func (r *run) followRedirect(target string) bool {
+// target (normalised) is followed: only within the site, where the
+// robots.txt of its origin allows, and to a URL nobody has queued or
+// claimed yet. Otherwise the redirect response itself is recorded and its
+// target is just its link, so no page is fetched twice.
+func (r *run) followRedirect(ctx context.Context, target string) bool {
 	u, err := url.Parse(target)
-	if err != nil || !urlnorm.SameSite(r.c.start.Host, u.Host) || !r.scope.allowed(u) {
+	if err != nil || !urlnorm.SameSite(r.c.start.Host, u.Host) || !r.scope.allowed(ctx, u) {
 		return false
 	}
 	return r.seen.add(target)
+}
+
+// pace waits, on a worker's goroutine, until a redirect hop to target may
+// be requested.
+func (r *run) pace(ctx context.Context, target string) error {
+	o, err := r.scope.rulesOf(ctx, target)
+	if err != nil {
+		return err
+	}
+	return r.limit.wait(ctx, o)
 }
 
 // commit ends the current batch, if it wrote anything, and begins the next.

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"sync"
 	"testing"
@@ -128,6 +129,21 @@ func TestSampleSites(t *testing.T) {
 					}
 				}
 			})
+			t.Run("every URL of every sitemap marked in_sitemap", func(t *testing.T) {
+				// The sites' sitemaps are reached from robots.txt; the
+				// shop's is an index with a .xml.gz child. A URL listed in
+				// a file the crawler never read would be crawled (it is
+				// linked) but not marked.
+				listed := sitemapPaths(t, fsys)
+				if len(listed) == 0 {
+					t.Fatal("the site's sitemaps list no URL")
+				}
+				for path, file := range listed {
+					if p, ok := pages[path]; ok && !p.InSitemap {
+						t.Errorf("%s (in %s) not marked in_sitemap", path, file)
+					}
+				}
+			})
 			for _, f := range truth.Audit {
 				switch f.Kind {
 				case seoplan.FindingOrphan:
@@ -187,4 +203,35 @@ func disallowed(t *testing.T, fsys fs.FS) string {
 	}
 	t.Fatal("robots.txt has no Disallow line")
 	return ""
+}
+
+// sitemapPaths returns the path of every URL a sample site's sitemap files
+// list (www/sitemap*.xml and .xml.gz, indexes' children are files of their
+// own), with the file that lists it.
+func sitemapPaths(t *testing.T, fsys fs.FS) map[string]string {
+	t.Helper()
+	files, err := fs.Glob(fsys, "www/sitemap*.xml*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for _, name := range files {
+		f, err := fsys.Open(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sm, err := ParseSitemap(f)
+		f.Close()
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		for _, loc := range sm.URLs {
+			u, err := url.Parse(loc)
+			if err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			out[u.EscapedPath()] = name
+		}
+	}
+	return out
 }

@@ -1,0 +1,223 @@
+package crawler
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+)
+
+// routes is a test transport that sends requests for example hosts to
+// httptest listeners, so one test can stand up a site's twin origins
+// (example.com, www.example.com, https://example.com) on loopback. A
+// host:port it has no route for fails to dial, as an unknown host would.
+func routes(t *testing.T, tls *httptest.Server, to map[string]*httptest.Server) http.RoundTripper {
+	t.Helper()
+	addrs := map[string]string{}
+	for hostport, srv := range to {
+		addrs[hostport] = srv.Listener.Addr().String()
+	}
+	var d net.Dialer
+	tr := &http.Transport{
+		DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
+			to, ok := addrs[addr]
+			if !ok {
+				return nil, fmt.Errorf("test transport: no route to %s", addr)
+			}
+			return d.DialContext(ctx, network, to)
+		},
+	}
+	if tls != nil {
+		// httptest's certificate names example.com and *.example.com.
+		tr.TLSClientConfig = tls.Client().Transport.(*http.Transport).TLSClientConfig.Clone()
+	}
+	t.Cleanup(tr.CloseIdleConnections)
+	return tr
+}
+
+// originServer is one origin of a site: its robots.txt and a handler for
+// the rest, every request recorded.
+func originServer(t *testing.T, tls bool, robots string, h http.HandlerFunc) (*httptest.Server, *recorder) {
+	t.Helper()
+	rec := &recorder{h: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			fmt.Fprint(w, robots)
+			return
+		}
+		h(w, r)
+	})}
+	var srv *httptest.Server
+	if tls {
+		srv = httptest.NewTLSServer(rec)
+	} else {
+		srv = httptest.NewServer(rec)
+	}
+	t.Cleanup(srv.Close)
+	return srv, rec
+}
+
+func is(path string) func(string) bool { return func(p string) bool { return p == path } }
+
+// TestRobotsPerOrigin crawls a site spread over three origins of one
+// site: the bare host, its www. twin and its https twin. Each origin's own
+// robots.txt decides what is fetched there, each is read once however many
+// workers reach the origin together, and each Crawl-delay paces its own
+// origin only.
+func TestRobotsPerOrigin(t *testing.T) {
+	const wwwDelay = 60 * time.Millisecond
+	bare, bareRec := originServer(t, false,
+		"User-agent: *\nDisallow: /drafts/\n",
+		func(w http.ResponseWriter, r *http.Request) {
+			switch {
+			case r.URL.Path == "/":
+				links := []string{"/private/x", "/go-www-private", "/go-https",
+					"http://www.example.com/", "http://www.example.com/private/y"}
+				for i := range 12 {
+					links = append(links, fmt.Sprintf("/a%d", i))
+				}
+				htmlPage(w, "Bare home", links...)
+			case r.URL.Path == "/go-www-private":
+				http.Redirect(w, r, "http://www.example.com/private/z", http.StatusMovedPermanently)
+			case r.URL.Path == "/go-https":
+				http.Redirect(w, r, "https://example.com/c1", http.StatusMovedPermanently)
+			case strings.HasPrefix(r.URL.Path, "/a"):
+				// Every page links into the twin, so several workers
+				// meet its robots.txt at once.
+				n := strings.TrimPrefix(r.URL.Path, "/a")
+				htmlPage(w, "A"+n, "http://www.example.com/b"+n, "http://www.example.com/private/a"+n, "/drafts/"+n)
+			default:
+				htmlPage(w, r.URL.Path)
+			}
+		})
+	www, wwwRec := originServer(t, false,
+		fmt.Sprintf("User-agent: *\nCrawl-delay: %g\nDisallow: /private/\n", wwwDelay.Seconds()),
+		func(w http.ResponseWriter, r *http.Request) {
+			htmlPage(w, "www "+r.URL.Path, "/drafts/w")
+		})
+	secure, secureRec := originServer(t, true,
+		"User-agent: *\nDisallow: /\n\nUser-agent: seoplan\nDisallow: /c-private\n",
+		func(w http.ResponseWriter, r *http.Request) {
+			htmlPage(w, "https "+r.URL.Path, "/c-private", "/c2")
+		})
+	rt := routes(t, secure, map[string]*httptest.Server{
+		"example.com:80": bare, "www.example.com:80": www, "example.com:443": secure,
+	})
+
+	db := openDB(t)
+	c, err := New("http://example.com/", WithTransport(rt), WithConcurrency(6))
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := c.Run(context.Background(), db, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := pagesOf(t, db, st.SnapshotID)
+
+	t.Run("each robots.txt read once", func(t *testing.T) {
+		for name, rec := range map[string]*recorder{"bare": bareRec, "www": wwwRec, "https": secureRec} {
+			if n := rec.count(is("/robots.txt")); n != 1 {
+				t.Errorf("%s robots.txt requested %d times", name, n)
+			}
+		}
+	})
+	t.Run("the twin's disallowed paths never requested", func(t *testing.T) {
+		if n := wwwRec.count(func(p string) bool { return strings.HasPrefix(p, "/private/") }); n != 0 {
+			t.Errorf("www /private/ requested %d times: %v", n, wwwRec.paths)
+		}
+		if p := pages["http://example.com/go-www-private"]; p.Status != 301 || len(p.Links) != 1 {
+			t.Errorf("redirect into the twin's disallowed path: %+v", p)
+		}
+		if n := secureRec.count(is("/c-private")); n != 0 {
+			t.Errorf("https /c-private (disallowed for seoplan) requested %d times", n)
+		}
+	})
+	t.Run("what each origin allows fetched once", func(t *testing.T) {
+		want := []string{"http://example.com/private/x", "http://www.example.com/", "http://www.example.com/drafts/w",
+			"https://example.com/c1", "https://example.com/c2"}
+		for i := range 12 {
+			want = append(want, fmt.Sprintf("http://www.example.com/b%d", i))
+		}
+		for _, u := range want {
+			if p, ok := pages[u]; !ok || p.Status != 200 {
+				t.Errorf("%s not crawled: %+v", u, p)
+			}
+		}
+		if p := pages["https://example.com/c1"]; p.RequestedURL != "http://example.com/go-https" {
+			t.Errorf("https://example.com/c1 requested as %q, want through the redirect", p.RequestedURL)
+		}
+		for _, rec := range []*recorder{bareRec, wwwRec, secureRec} {
+			seen := map[string]bool{}
+			rec.mu.Lock()
+			for _, p := range rec.paths {
+				if seen[p] {
+					t.Errorf("%s requested twice", p)
+				}
+				seen[p] = true
+			}
+			rec.mu.Unlock()
+		}
+		if n := bareRec.count(func(p string) bool { return strings.HasPrefix(p, "/drafts/") }); n != 0 {
+			t.Errorf("bare /drafts/ requested %d times", n)
+		}
+	})
+	t.Run("crawl-delay paces its own origin only", func(t *testing.T) {
+		wwwRec.mu.Lock()
+		times := wwwRec.times[1:] // after robots.txt
+		for i := 1; i < len(times); i++ {
+			if gap := times[i].Sub(times[i-1]); gap < wwwDelay/2 {
+				t.Errorf("www requests %s and %s only %s apart, want about %s", wwwRec.paths[i], wwwRec.paths[i+1], gap, wwwDelay)
+			}
+		}
+		wwwRec.mu.Unlock()
+		bareRec.mu.Lock()
+		defer bareRec.mu.Unlock()
+		fast := 0
+		for i := 2; i < len(bareRec.times); i++ {
+			if bareRec.times[i].Sub(bareRec.times[i-1]) < wwwDelay/2 {
+				fast++
+			}
+		}
+		if fast == 0 {
+			t.Errorf("every request to the bare host waited the twin's Crawl-delay")
+		}
+	})
+}
+
+// A twin origin whose robots.txt cannot be read (here: nothing answers)
+// is, as RFC 9309 says of an unreachable robots.txt, not crawled at all;
+// one whose robots.txt answers 5xx likewise. The crawl of the rest goes on.
+func TestRobotsUnreadableOnTwin(t *testing.T) {
+	bare, bareRec := originServer(t, false, "", func(w http.ResponseWriter, r *http.Request) {
+		htmlPage(w, "Home", "/a", "http://www.example.com/w", "https://example.com/s")
+	})
+	down := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			http.Error(w, "down", http.StatusServiceUnavailable)
+			return
+		}
+		t.Errorf("%s requested although robots.txt answered 503", r.URL)
+	}))
+	defer down.Close()
+	rt := routes(t, nil, map[string]*httptest.Server{"example.com:80": bare, "www.example.com:80": down})
+	db := openDB(t)
+	c, err := New("http://example.com/", WithTransport(rt), WithRetries(0, 0, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := c.Run(context.Background(), db, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := pagesOf(t, db, st.SnapshotID)
+	if _, ok := pages["http://example.com/a"]; !ok || len(pages) != 2 {
+		t.Errorf("crawled %v, want / and /a only", keys(pages))
+	}
+	if n := bareRec.count(is("/a")); n != 1 {
+		t.Errorf("/a requested %d times", n)
+	}
+}
