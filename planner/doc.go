@@ -36,14 +36,25 @@
 // keywords no page covers. Every gap becomes proposals with a working title,
 // keywords, format, links to add, persona, metric, priority (with its
 // reason) and effort; the calendar schedules them by priority, dependencies
-// first. On an online shop (product markup on its product pages) the
-// proposals are worded for buyers: the pillar is a buying guide, problem
-// content is care and use, a case study is a customer's story.
+// first.
+//
+// The plan's words follow the business the crawl shows (business.go): an
+// online shop (product markup on its product pages), a software company
+// (application markup, pricing plans, trials, demos, integrations) or
+// neither. The profile line of the roadmap starts with it and its evidence.
+// A shop's product content is measured by add-to-basket rate, orders and
+// revenue per visit, its problem content by engaged and returning readers,
+// newsletter sign-ups and assisted orders; its how-tos show photos, not
+// screenshots; its pillar is a buying guide, problem content is care and
+// use, a case study is a customer's story. When --profile was not chosen,
+// the default mix's reasoning is worded for the business too. The mix
+// itself is always the profile's.
 //
 // Files:
 //
 //	planner.go    Input, Option, Plan: the entry point and its options
 //	profiles.go   the business profiles as data, and the site's balance
+//	business.go   what the site sells (shop, software, neither), from its pages
 //	site.go       the page index and internal link graph
 //	cluster.go    phrase/link graph and cluster naming
 //	louvain.go    deterministic greedy modularity clustering
