@@ -19,7 +19,10 @@
 // and rarity, and when one links to the other in its text (a link most
 // pages make is the site menu and does not count). Greedy modularity
 // optimisation (Louvain) with a fixed visiting order splits that graph into
-// topics; each is named by the phrase on most of its pages and few others.
+// topics. Each is named by the phrase on most of its pages and few others,
+// made as specific as the site makes it: a hub's heading that holds that
+// phrase ("Hiking Boots | Waterproof Walking Boots" → "hiking boots"), else
+// the longest phrase on the same pages ("shared inbox", not "inbox").
 //
 // Each cluster gets a pillar: the page that covers the topic broadly and is
 // its hub, linking in its text to at least half the cluster and linked both

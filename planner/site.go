@@ -32,6 +32,9 @@ type site struct {
 	html  []*page                         // HTML pages, sorted by URL
 	index map[string]int                  // URL → html index
 	brand string
+	// brandWords are the stemmed words of the brand and the title suffix:
+	// on every page, so they describe no topic and name no cluster.
+	brandWords map[string]bool
 	// biz is what the site sells, detected from its pages (business.go);
 	// shop is set when that is goods, for an online shop's wording.
 	biz  business
@@ -67,12 +70,12 @@ func newSite(in Input) *site {
 	s.brand = siteBrand(in.Site, s.html)
 	s.biz = detectBusiness(s.html)
 	s.shop = s.biz.kind == businessShop
-	brandWords := make(map[string]bool)
+	s.brandWords = make(map[string]bool)
 	for _, t := range tokens(s.brand + " " + titleSuffix(s.html)) {
-		brandWords[t] = true
+		s.brandWords[t] = true
 	}
 	for _, p := range s.html {
-		p.feats = features(p, brandWords)
+		p.feats = features(p, s.brandWords)
 	}
 	return s
 }
