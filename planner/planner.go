@@ -150,7 +150,13 @@ func Plan(ctx context.Context, in Input, opts ...Option) (*seoplan.Plan, error) 
 	if len(personas) == 0 {
 		personas = sitePersonas(s)
 	}
-	props := propose(s, clusters, p.Profile, p.Balance, personas)
+	// A profile nobody chose is "the default target" on a site that is no
+	// software company, as its reasoning says.
+	target := p.Profile.Name
+	if cfg.mix == nil && !cfg.chosen && s.biz.kind != businessSoftware {
+		target = "default"
+	}
+	props := propose(s, clusters, p.Profile, target, p.Balance, personas)
 	p.Calendar = seoplan.Calendar{Start: cfg.start.Format(time.DateOnly), PerWeek: cfg.perWeek, Weeks: cfg.weeks}
 	schedule(props, cfg.start, cfg.perWeek, cfg.weeks)
 	p.Proposals = props

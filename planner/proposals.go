@@ -29,14 +29,15 @@ var gapBase = map[seoplan.GapKind]float64{
 type proposer struct {
 	s        *site
 	prof     seoplan.Profile
+	target   string // the target's name in priority reasons: the profile's, or "default"
 	bal      seoplan.Balance
 	personas []seoplan.Persona
 	ids      map[string]bool
 	out      []seoplan.Proposal
 }
 
-func propose(s *site, clusters []*cluster, prof seoplan.Profile, bal seoplan.Balance, personas []seoplan.Persona) []seoplan.Proposal {
-	pr := &proposer{s: s, prof: prof, bal: bal, personas: personas, ids: make(map[string]bool)}
+func propose(s *site, clusters []*cluster, prof seoplan.Profile, target string, bal seoplan.Balance, personas []seoplan.Persona) []seoplan.Proposal {
+	pr := &proposer{s: s, prof: prof, target: target, bal: bal, personas: personas, ids: make(map[string]bool)}
 	for _, c := range clusters {
 		pr.cluster(c)
 	}
@@ -277,7 +278,7 @@ func (pr *proposer) priority(c *cluster, d draft, intent seoplan.Intent) (float6
 	if deficit > 0.05 && pr.bal.Product+pr.bal.Problem > 0 {
 		v := math.Round(20*deficit*10) / 10
 		score += v
-		parts = append(parts, fmt.Sprintf("%s content is %s under the %s target (+%g)", intent, pct(deficit), pr.prof.Name, v))
+		parts = append(parts, fmt.Sprintf("%s content is %s under the %s target (+%g)", intent, pct(deficit), pr.target, v))
 	}
 	if d.bridgeTo != "" && intent == seoplan.IntentProblem {
 		score += 5
