@@ -82,7 +82,23 @@ func benchmarkPlan(b *testing.B, n int) {
 			b.Fatal(err)
 		}
 		b.ReportMetric(float64(len(p.Clusters)), "clusters")
+		b.ReportMetric(syntheticARI(p), "ARI")
 	}
+}
+
+// syntheticARI measures a plan of a synthetic site against its planted
+// topics (the t<topic> segment of each URL), over the clustered pages.
+func syntheticARI(p *seoplan.Plan) float64 {
+	var truth, got []string
+	for _, c := range p.Clusters {
+		for _, pg := range c.Pages {
+			var topic, idx int
+			fmt.Sscanf(pg.URL, "https://big.example/t%d/p%d", &topic, &idx)
+			truth = append(truth, fmt.Sprint(topic))
+			got = append(got, c.ID)
+		}
+	}
+	return ARI(truth, got)
 }
 
 // TestSyntheticTopicsRecovered checks, on a smaller synthetic site, that the
@@ -94,16 +110,7 @@ func TestSyntheticTopicsRecovered(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var truth, got []string
-	for _, c := range p.Clusters {
-		for _, pg := range c.Pages {
-			var topic, idx int
-			fmt.Sscanf(pg.URL, "https://big.example/t%d/p%d", &topic, &idx)
-			truth = append(truth, fmt.Sprint(topic))
-			got = append(got, c.ID)
-		}
-	}
-	if ari := ARI(truth, got); ari < 0.8 {
+	if ari := syntheticARI(p); ari < 0.8 {
 		t.Errorf("ARI of synthetic topics = %.3f, want ≥ 0.8 (%d clusters for 40 topics)", ari, len(p.Clusters))
 	}
 }
