@@ -114,3 +114,19 @@ func TestSyntheticTopicsRecovered(t *testing.T) {
 		t.Errorf("ARI of synthetic topics = %.3f, want ≥ 0.8 (%d clusters for 40 topics)", ari, len(p.Clusters))
 	}
 }
+
+// TestSyntheticTopicsAtScale checks that the 20,000-page synthetic site's
+// 400 topics are not merged by modularity's resolution limit (they were,
+// into 126 clusters, ARI 0.43, before resolution grew with the site).
+func TestSyntheticTopicsAtScale(t *testing.T) {
+	if testing.Short() {
+		t.Skip("plans 20,000 pages")
+	}
+	p, err := Plan(context.Background(), Input{Pages: synthetic(20000)}, WithStart(time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ari := syntheticARI(p); ari < 0.9 {
+		t.Errorf("ARI of synthetic topics = %.3f, want ≥ 0.9 (%d clusters for 400 topics)", ari, len(p.Clusters))
+	}
+}

@@ -109,7 +109,7 @@ func clusterPages(ctx context.Context, s *site) ([][]int, error) {
 	for i := range g.adj {
 		sortEdges(g.adj[i])
 	}
-	comm, err := louvain(ctx, g)
+	comm, err := louvain(ctx, g, resolution(n))
 	if err != nil {
 		return nil, err
 	}
@@ -121,6 +121,25 @@ func clusterPages(ctx context.Context, s *site) ([][]int, error) {
 		groups[c] = append(groups[c], nodes[k])
 	}
 	return groups, nil
+}
+
+// resolutionPages is the size of site up to which topics are found by plain
+// modularity (resolution 1); see resolution.
+const resolutionPages = 2000
+
+// resolution is modularity's resolution parameter for a graph of n pages.
+// Modularity has a resolution limit (Fortunato and Barthélemy, 2007): it
+// judges a topic against the whole graph, so on a large site two small
+// topics that share a few stray words gain by merging, however
+// well-separated they are. The synthetic 20,000-page site had its 400
+// topics merged into 126 clusters (ARI 0.43). Raising the resolution in
+// step with the site beyond resolutionPages judges every topic as if the
+// site had that many pages (ARI 0.98), and leaves smaller sites, the
+// sample sites among them, exactly as they were. A topic then holds
+// together up to roughly resolutionPages pages' worth of links, far more
+// than one content cluster needs.
+func resolution(n int) float64 {
+	return math.Max(1, float64(n)/resolutionPages)
 }
 
 func sortEdges(es []edge) {

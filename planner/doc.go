@@ -19,7 +19,9 @@
 // and rarity, and when one links to the other in its text (a link most
 // pages make is the site menu and does not count). Greedy modularity
 // optimisation (Louvain) with a fixed visiting order splits that graph into
-// topics. Each is named by the phrase on most of its pages and few others,
+// topics; beyond 2,000 pages its resolution grows with the site, so that
+// small topics on a large site are not merged (modularity's resolution
+// limit). Each is named by the phrase on most of its pages and few others,
 // made as specific as the site makes it: a hub's heading that holds that
 // phrase ("Hiking Boots | Waterproof Walking Boots" → "hiking boots"), else
 // the longest phrase on the same pages ("shared inbox", not "inbox").
