@@ -1,6 +1,7 @@
 package planner
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -43,5 +44,52 @@ func TestBrandNeverNamesACluster(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestClusterNamesFromHeadings: a cluster is named by the most specific
+// phrase its pages share, as the site heads its hub (a category page's
+// "Hiking Boots | Waterproof Walking Boots" → "hiking boots"), not by the
+// single word that scores best ("boot"); a question or a product's name
+// never names it, and the brand never does.
+func TestClusterNamesFromHeadings(t *testing.T) {
+	boot := []string{"boot:9", "hiking boots:6", "grip:3"}
+	jacket := []string{"jacket:9", "rain jacket:5", "waterproof jacket:5"}
+	ps := []seoplan.LabeledPage{
+		pg("/hiking-boots", prod, seoplan.SubtypeProduct, seoplan.StageDecision, 300, boot, "/products/ridgeline", "/products/trailhead", "/blog/how-to-waterproof-hiking-boots"),
+		pg("/products/ridgeline", prod, seoplan.SubtypeProduct, seoplan.StageDecision, 360, []string{"boot:9", "leather boot:6"}, "/hiking-boots"),
+		pg("/products/trailhead", prod, seoplan.SubtypeProduct, seoplan.StageDecision, 360, []string{"boot:9", "mid gtx:6"}, "/hiking-boots"),
+		pg("/blog/how-to-waterproof-hiking-boots", prob, seoplan.SubtypeHowTo, seoplan.StageConsideration, 700, boot, "/hiking-boots"),
+		pg("/rain-jackets", prod, seoplan.SubtypeProduct, seoplan.StageDecision, 300, jacket, "/products/squall", "/products/downpour"),
+		pg("/products/squall", prod, seoplan.SubtypeProduct, seoplan.StageDecision, 340, []string{"jacket:9", "squall waterproof jacket:8"}, "/rain-jackets"),
+		pg("/products/downpour", prod, seoplan.SubtypeProduct, seoplan.StageDecision, 340, []string{"jacket:9", "waterproof jacket:6"}, "/rain-jackets"),
+		pg("/blog/what-is-hydrostatic-head", prob, seoplan.SubtypeExplainer, seoplan.StageAwareness, 500, jacket, "/rain-jackets"),
+	}
+	titles := map[string]string{
+		"/hiking-boots": "Hiking Boots | Waterproof Walking Boots", "/products/ridgeline": "Pebble & Pine Ridgeline Leather Boot",
+		"/products/trailhead": "Trailhead Mid GTX Boot", "/blog/how-to-waterproof-hiking-boots": "How to Waterproof Hiking Boots",
+		"/rain-jackets": "Rain Jackets | Waterproof Jackets for Hiking", "/products/squall": "Squall Waterproof Jacket",
+		"/products/downpour": "Downpour Waterproof Jacket", "/blog/what-is-hydrostatic-head": "What Is Hydrostatic Head? Rain Jacket Ratings",
+	}
+	for i := range ps {
+		path := strings.TrimPrefix(ps[i].Page.URL, origin)
+		ps[i].Page.Title = titles[path] + " | Pebble & Pine"
+		ps[i].Page.OGSiteName = "Pebble & Pine"
+	}
+	names := func(ps []seoplan.LabeledPage) string {
+		var out []string
+		for _, c := range plan(t, ps).Clusters {
+			out = append(out, c.Name)
+		}
+		return strings.Join(out, "|")
+	}
+	got := names(ps)
+	if want := "hiking boots|rain jackets"; got != want {
+		t.Errorf("cluster names %q, want %q", got, want)
+	}
+	rev := slices.Clone(ps)
+	slices.Reverse(rev)
+	if again := names(rev); again != got {
+		t.Errorf("names depend on the input order: %q, then %q", got, again)
 	}
 }

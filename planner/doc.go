@@ -19,7 +19,12 @@
 // and rarity, and when one links to the other in its text (a link most
 // pages make is the site menu and does not count). Greedy modularity
 // optimisation (Louvain) with a fixed visiting order splits that graph into
-// topics; each is named by the phrase on most of its pages and few others.
+// topics; beyond 2,000 pages its resolution grows with the site, so that
+// small topics on a large site are not merged (modularity's resolution
+// limit). Each is named by the phrase on most of its pages and few others,
+// made as specific as the site makes it: a hub's heading that holds that
+// phrase ("Hiking Boots | Waterproof Walking Boots" → "hiking boots"), else
+// the longest phrase on the same pages ("shared inbox", not "inbox").
 //
 // Each cluster gets a pillar: the page that covers the topic broadly and is
 // its hub, linking in its text to at least half the cluster and linked both
@@ -36,14 +41,25 @@
 // keywords no page covers. Every gap becomes proposals with a working title,
 // keywords, format, links to add, persona, metric, priority (with its
 // reason) and effort; the calendar schedules them by priority, dependencies
-// first. On an online shop (product markup on its product pages) the
-// proposals are worded for buyers: the pillar is a buying guide, problem
-// content is care and use, a case study is a customer's story.
+// first.
+//
+// The plan's words follow the business the crawl shows (business.go): an
+// online shop (product markup on its product pages), a software company
+// (application markup, pricing plans, trials, demos, integrations) or
+// neither. The profile line of the roadmap starts with it and its evidence.
+// A shop's product content is measured by add-to-basket rate, orders and
+// revenue per visit, its problem content by engaged and returning readers,
+// newsletter sign-ups and assisted orders; its how-tos show photos, not
+// screenshots; its pillar is a buying guide, problem content is care and
+// use, a case study is a customer's story. When --profile was not chosen,
+// the default mix's reasoning is worded for the business too. The mix
+// itself is always the profile's.
 //
 // Files:
 //
 //	planner.go    Input, Option, Plan: the entry point and its options
 //	profiles.go   the business profiles as data, and the site's balance
+//	business.go   what the site sells (shop, software, neither), from its pages
 //	site.go       the page index and internal link graph
 //	cluster.go    phrase/link graph and cluster naming
 //	louvain.go    deterministic greedy modularity clustering

@@ -22,9 +22,11 @@ type edge struct {
 // (Blondel et al. 2008): move single nodes to the neighbouring community that
 // gains most, then merge each community into one node and repeat. Nodes are
 // visited in index order and ties go to the lower community, so the result is
-// deterministic. It returns a community number for each node, numbered by
+// deterministic. gamma is the resolution: joining a community costs gamma
+// times its expected weight (1 is plain modularity; more finds smaller
+// communities). It returns a community number for each node, numbered by
 // first appearance.
-func louvain(ctx context.Context, g graph) ([]int, error) {
+func louvain(ctx context.Context, g graph, gamma float64) ([]int, error) {
 	n := len(g.adj)
 	member := make([]int, n) // original node → current aggregated node
 	for i := range member {
@@ -34,7 +36,7 @@ func louvain(ctx context.Context, g graph) ([]int, error) {
 		if err := ctx.Err(); err != nil {
 			return nil, fmt.Errorf("cluster pages: %w", err)
 		}
-		comm, moved := localMoving(g)
+		comm, moved := localMoving(g, gamma)
 		if !moved {
 			break
 		}
@@ -47,7 +49,7 @@ func louvain(ctx context.Context, g graph) ([]int, error) {
 	return renumber(member), nil
 }
 
-func localMoving(g graph) ([]int, bool) {
+func localMoving(g graph, gamma float64) ([]int, bool) {
 	n := len(g.adj)
 	deg := make([]float64, n)
 	var m2 float64
@@ -88,7 +90,7 @@ func localMoving(g graph) ([]int, bool) {
 			old := comm[i]
 			tot[old] -= deg[i]
 			// Gain of joining c, up to terms that do not depend on c.
-			gain := func(c int) float64 { return wTo[c] - tot[c]*deg[i]/m2 }
+			gain := func(c int) float64 { return wTo[c] - gamma*tot[c]*deg[i]/m2 }
 			best, bestGain := old, gain(old)
 			for _, c := range touched {
 				gc := gain(c)

@@ -96,7 +96,7 @@ func TestShopWording(t *testing.T) {
 		}
 		if pr.Subtype == seoplan.SubtypeGuide {
 			pillar = true
-			if pr.Title != "Sleeping bag buying guide: how to choose the right one" {
+			if pr.Title != "Sleeping bags buying guide: how to choose the right one" { // named as the category page heads it
 				t.Errorf("pillar title %q, want the buying guide", pr.Title)
 			}
 		}

@@ -23,6 +23,7 @@ type Option func(*config)
 
 type config struct {
 	profile  string
+	chosen   bool    // the profile was chosen with WithProfile, not left at the default
 	mix      *[2]int // product, problem; overrides profile when set
 	start    time.Time
 	perWeek  int
@@ -42,8 +43,19 @@ func defaults() config {
 }
 
 // WithProfile picks the business profile whose product:problem mix the plan
-// aims for: "startup", "established" or "saas" (the default).
-func WithProfile(name string) Option { return func(c *config) { c.profile = name } }
+// aims for: "startup", "established" or "saas" (the default). A chosen
+// profile's reasoning is shown as written; the default's is worded for the
+// business the crawl shows (a shop is not called a SaaS business). "" keeps
+// the default, as if WithProfile were not given.
+func WithProfile(name string) Option {
+	return func(c *config) {
+		if name == "" {
+			c.profile, c.chosen = defaults().profile, false
+			return
+		}
+		c.profile, c.chosen = name, true
+	}
+}
 
 // WithMix sets an explicit product:problem target, e.g. 40, 60 for --mix 40:60.
 // It overrides the profile's mix; the numbers are normalised to shares.
@@ -117,7 +129,7 @@ func Plan(ctx context.Context, in Input, opts ...Option) (*seoplan.Plan, error) 
 		Site:     in.Site,
 		Pages:    len(s.html),
 		Keywords: len(in.Keywords),
-		Profile:  cfg.targetProfile(),
+		Profile:  cfg.targetProfile(s.biz),
 	}
 	if !in.CrawledAt.IsZero() {
 		p.CrawledAt = in.CrawledAt.UTC().Format(time.RFC3339)
@@ -138,7 +150,13 @@ func Plan(ctx context.Context, in Input, opts ...Option) (*seoplan.Plan, error) 
 	if len(personas) == 0 {
 		personas = sitePersonas(s)
 	}
-	props := propose(s, clusters, p.Profile, p.Balance, personas)
+	// A profile nobody chose is "the default target" on a site that is no
+	// software company, as its reasoning says.
+	target := p.Profile.Name
+	if cfg.mix == nil && !cfg.chosen && s.biz.kind != businessSoftware {
+		target = "default"
+	}
+	props := propose(s, clusters, p.Profile, target, p.Balance, personas)
 	p.Calendar = seoplan.Calendar{Start: cfg.start.Format(time.DateOnly), PerWeek: cfg.perWeek, Weeks: cfg.weeks}
 	schedule(props, cfg.start, cfg.perWeek, cfg.weeks)
 	p.Proposals = props

@@ -316,7 +316,7 @@ func TestLouvainSplitsTwoCliques(t *testing.T) {
 	add(4, 5, 1)
 	add(3, 5, 1)
 	add(2, 3, 0.1)
-	comm, err := louvain(context.Background(), g)
+	comm, err := louvain(context.Background(), g, 1)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -59,23 +59,57 @@ func profileByName(name string) (seoplan.Profile, bool) {
 }
 
 // targetProfile is the profile the plan aims for: the named one, or a custom
-// one when --mix was given.
-func (c *config) targetProfile() seoplan.Profile {
+// one when --mix was given. The mix is the profile's; the words are the
+// business's: its metrics always fit what the site sells, and when the
+// profile was left at its default its reasoning does too, since the user
+// never said the site was a SaaS business. The reasoning starts with the
+// business the crawl shows and the evidence for it.
+func (c *config) targetProfile(b business) seoplan.Profile {
+	var p seoplan.Profile
 	if c.mix == nil {
-		p, _ := profileByName(c.profile)
-		return p
+		p, _ = profileByName(c.profile)
+		if !c.chosen && b.kind != businessSoftware {
+			p.Reasoning = defaultReasoning[b.kind]
+		}
+	} else {
+		prod, prob := c.mix[0], c.mix[1]
+		share := float64(prod) / float64(prod+prob)
+		p = seoplan.Profile{
+			Name:         "custom",
+			ProductShare: round2(share),
+			ProblemShare: round2(1 - share),
+			Reasoning: fmt.Sprintf("An explicit target of %d:%d product to problem content, set with --mix; "+
+				"it overrides the profiles' reasoning.", prod, prob),
+			ProductMetric: "sign-ups, demo requests and feature adoption",
+			ProblemMetric: "engaged readers, returning visitors and retention",
+		}
 	}
-	prod, prob := c.mix[0], c.mix[1]
-	share := float64(prod) / float64(prod+prob)
-	return seoplan.Profile{
-		Name:         "custom",
-		ProductShare: round2(share),
-		ProblemShare: round2(1 - share),
-		Reasoning: fmt.Sprintf("An explicit target of %d:%d product to problem content, set with --mix; "+
-			"it overrides the profiles' reasoning.", prod, prob),
-		ProductMetric: "sign-ups, demo requests and feature adoption",
-		ProblemMetric: "engaged readers, returning visitors and retention",
+	if m, ok := businessMetrics[b.kind]; ok {
+		p.ProductMetric, p.ProblemMetric = m[0], m[1]
 	}
+	p.Reasoning = b.summary() + " " + p.Reasoning
+	return p
+}
+
+// defaultReasoning is why the default 50:50 mix fits a site that is not a
+// software company.
+var defaultReasoning = map[businessKind]string{
+	businessShop: "The default mix (50:50, the saas profile's; choose another with --profile) fits a shop too: " +
+		"buying guides and care and use content reach people before they have chosen what to buy and bring " +
+		"customers back, product and category pages turn them into orders; the plan balances the two and " +
+		"joins them with links to the products.",
+	businessOther: "The default mix (50:50, the saas profile's; choose another with --profile) fits most sites: " +
+		"problem content reaches readers who do not know the offering yet and brings them back, product content " +
+		"turns them into enquiries or sales; the plan balances the two and joins them with bridge links.",
+}
+
+// businessMetrics are the product and problem metrics of a site that is not
+// a software company, whatever its profile: a shop counts orders, not demos.
+var businessMetrics = map[businessKind][2]string{
+	businessShop: {"add-to-basket rate, orders and revenue per visit of product and category pages",
+		"engaged readers, returning visitors, newsletter sign-ups and assisted orders"},
+	businessOther: {"conversions from each page (enquiries, bookings, subscriptions or sales, whichever the site counts)",
+		"engaged readers, returning visitors and newsletter sign-ups"},
 }
 
 // balance measures the site's product:problem mix against the target.

@@ -29,14 +29,15 @@ var gapBase = map[seoplan.GapKind]float64{
 type proposer struct {
 	s        *site
 	prof     seoplan.Profile
+	target   string // the target's name in priority reasons: the profile's, or "default"
 	bal      seoplan.Balance
 	personas []seoplan.Persona
 	ids      map[string]bool
 	out      []seoplan.Proposal
 }
 
-func propose(s *site, clusters []*cluster, prof seoplan.Profile, bal seoplan.Balance, personas []seoplan.Persona) []seoplan.Proposal {
-	pr := &proposer{s: s, prof: prof, bal: bal, personas: personas, ids: make(map[string]bool)}
+func propose(s *site, clusters []*cluster, prof seoplan.Profile, target string, bal seoplan.Balance, personas []seoplan.Persona) []seoplan.Proposal {
+	pr := &proposer{s: s, prof: prof, target: target, bal: bal, personas: personas, ids: make(map[string]bool)}
 	for _, c := range clusters {
 		pr.cluster(c)
 	}
@@ -67,6 +68,7 @@ type draft struct {
 	demandBy string // "searches/month", "impressions" or "clicks"
 	bridgeTo string // product page or proposal the piece hands readers to
 	pillar   bool
+	effort   string // when set, overrides the subtype's effort (a shop's kit list is no how-to)
 }
 
 func (pr *proposer) cluster(c *cluster) {
@@ -225,6 +227,10 @@ func (pr *proposer) emit(c *cluster, d draft) string {
 		d.demand, d.demandBy = pr.keywordDemand(c, d.keyword)
 	}
 	prio, reason := pr.priority(c, d, intent)
+	eff := d.effort
+	if eff == "" {
+		eff = effort(pr.s.biz.kind, d.subtype, d.pillar)
+	}
 	p := seoplan.Proposal{
 		ID:             id,
 		Title:          d.title,
@@ -237,10 +243,10 @@ func (pr *proposer) emit(c *cluster, d draft) string {
 		Cluster:        c.id,
 		Gap:            d.gap.Kind,
 		Persona:        pr.persona(c),
-		Metric:         metric(d.subtype, d.stage, d.bridgeTo != ""),
+		Metric:         metric(pr.s.biz.kind, d.subtype, d.stage, d.bridgeTo != ""),
 		Priority:       prio,
 		PriorityReason: reason,
-		Effort:         effort(d.subtype, d.pillar),
+		Effort:         eff,
 		Links:          d.links,
 		DependsOn:      d.depends,
 	}
@@ -272,7 +278,7 @@ func (pr *proposer) priority(c *cluster, d draft, intent seoplan.Intent) (float6
 	if deficit > 0.05 && pr.bal.Product+pr.bal.Problem > 0 {
 		v := math.Round(20*deficit*10) / 10
 		score += v
-		parts = append(parts, fmt.Sprintf("%s content is %s under the %s target (+%g)", intent, pct(deficit), pr.prof.Name, v))
+		parts = append(parts, fmt.Sprintf("%s content is %s under the %s target (+%g)", intent, pct(deficit), pr.target, v))
 	}
 	if d.bridgeTo != "" && intent == seoplan.IntentProblem {
 		score += 5
@@ -437,13 +443,31 @@ func (pr *proposer) persona(c *cluster) string {
 	return pr.personas[best].Name
 }
 
-func metric(st seoplan.Subtype, stage seoplan.Stage, bridge bool) string {
+// metric is the success metric that fits a piece's intent and the business:
+// a software company's product page earns sign-ups and demo requests, a
+// shop's earns orders, anyone else's the conversion it counts.
+func metric(b businessKind, st seoplan.Subtype, stage seoplan.Stage, bridge bool) string {
 	switch st {
 	case seoplan.SubtypeFeature, seoplan.SubtypeIntegration, seoplan.SubtypeProduct:
+		switch b {
+		case businessShop:
+			return "add-to-basket rate, orders and revenue per visit from the page"
+		case businessOther:
+			return "conversions from the page (enquiries, bookings or sales)"
+		}
 		return "feature adoption and sign-ups from the page"
 	case seoplan.SubtypePricing, seoplan.SubtypeComparison, seoplan.SubtypeReview, seoplan.SubtypeDeepDive:
+		switch b {
+		case businessShop:
+			return "clicks through to product pages and their conversion to orders"
+		case businessOther:
+			return "enquiries and conversions from the page"
+		}
 		return "demo requests and sign-ups from the page"
 	case seoplan.SubtypeCaseStudy:
+		if b == businessShop {
+			return "returning visitors, repeat orders and orders assisted by the story"
+		}
 		return "returning visitors and retention of readers who are customers"
 	}
 	m := "engaged readers (time on page, scroll depth)"
@@ -457,11 +481,16 @@ func metric(st seoplan.Subtype, stage seoplan.Stage, bridge bool) string {
 	}
 	if bridge {
 		m += "; clicks through to the product page"
+		if b == businessShop {
+			m += " and the orders they assist"
+		}
 	}
 	return m
 }
 
-func effort(st seoplan.Subtype, pillar bool) string {
+// effort sizes a piece; what it is illustrated with follows the business:
+// screenshots of a product only a software company has.
+func effort(b businessKind, st seoplan.Subtype, pillar bool) string {
 	if pillar {
 		return "L: 3,000-word pillar guide that links every cluster page"
 	}
@@ -469,22 +498,46 @@ func effort(st seoplan.Subtype, pillar bool) string {
 	case seoplan.SubtypeGuide:
 		return "L: 2,500-word guide"
 	case seoplan.SubtypeHowTo:
+		switch b {
+		case businessShop:
+			return "M: 1,500-word how-to with step-by-step photos"
+		case businessOther:
+			return "M: 1,500-word how-to with illustrations"
+		}
 		return "M: 1,500-word how-to with screenshots"
 	case seoplan.SubtypeExplainer:
 		return "S: 900-word explainer"
 	case seoplan.SubtypeTips:
 		return "M: 1,200-word listicle"
 	case seoplan.SubtypeTemplate:
+		if b == businessShop {
+			return "M: printable checklist and a 700-word page"
+		}
 		return "M: downloadable template and a 700-word page"
 	case seoplan.SubtypeCaseStudy:
+		if b == businessShop {
+			return "M: customer interview, their photos and a 1,000-word story"
+		}
 		return "M: customer interview and a 1,000-word story"
 	case seoplan.SubtypeReport:
 		return "L: original data and a 2,000-word report"
 	case seoplan.SubtypeComparison:
 		return "M: comparison table and 1,200 words"
 	case seoplan.SubtypePricing:
+		switch b {
+		case businessShop:
+			return "S: price-band table with product links"
+		case businessOther:
+			return "S: pricing section with a price table"
+		}
 		return "S: pricing section with a plan table"
 	case seoplan.SubtypeFeature, seoplan.SubtypeIntegration, seoplan.SubtypeProduct:
+		switch b {
+		case businessShop:
+			return "M: category or product page with photos, specs and prices"
+		case businessOther:
+			return "M: service page with examples"
+		}
 		return "M: feature page with product screenshots"
 	}
 	return "M: 1,200-word article"

@@ -2,7 +2,6 @@ package planner
 
 import (
 	"net/url"
-	"slices"
 	"sort"
 	"strings"
 
@@ -33,8 +32,12 @@ type site struct {
 	html  []*page                         // HTML pages, sorted by URL
 	index map[string]int                  // URL → html index
 	brand string
-	// shop is set for an online shop: product pages marked up as such
-	// (og:type product or schema.org Product) on several pages.
+	// brandWords are the stemmed words of the brand and the title suffix:
+	// on every page, so they describe no topic and name no cluster.
+	brandWords map[string]bool
+	// biz is what the site sells, detected from its pages (business.go);
+	// shop is set when that is goods, for an online shop's wording.
+	biz  business
 	shop bool
 }
 
@@ -65,13 +68,14 @@ func newSite(in Input) *site {
 	}
 	s.linkGraph()
 	s.brand = siteBrand(in.Site, s.html)
-	s.shop = isShop(s.html)
-	brandWords := make(map[string]bool)
+	s.biz = detectBusiness(s.html)
+	s.shop = s.biz.kind == businessShop
+	s.brandWords = make(map[string]bool)
 	for _, t := range tokens(s.brand + " " + titleSuffix(s.html)) {
-		brandWords[t] = true
+		s.brandWords[t] = true
 	}
 	for _, p := range s.html {
-		p.feats = features(p, brandWords)
+		p.feats = features(p, s.brandWords)
 	}
 	return s
 }
@@ -341,20 +345,4 @@ func siteBrand(start string, html []*page) string {
 		return "the product"
 	}
 	return strings.ToUpper(host[:1]) + host[1:]
-}
-
-// isShop reports whether the site sells goods online: at least three pages,
-// and one in twenty, are product pages by their markup (og:type product or a
-// schema.org Product), which a software site's feature pages are not.
-func isShop(html []*page) bool {
-	n := 0
-	for _, p := range html {
-		pg := p.lp.Page
-		if strings.EqualFold(pg.OGType, "product") || slices.ContainsFunc(pg.SchemaTypes, func(t string) bool {
-			return strings.EqualFold(t, "Product") || strings.EqualFold(t, "ProductGroup")
-		}) {
-			n++
-		}
-	}
-	return n >= 3 && 20*n >= len(html)
 }

@@ -221,6 +221,7 @@ func shopWording(d *draft, t string) {
 		d.title = sentence(t) + " kit: what we recommend and why"
 		d.keyword = t + " kit"
 		d.format = "kit list with product links"
+		d.effort = "M: 1,200-word kit list with product photos and links"
 	case d.subtype == seoplan.SubtypeTemplate:
 		d.title = sentence(t) + " checklist: what to check before you buy"
 		d.keyword = t + " checklist"
@@ -235,5 +236,13 @@ func shopWording(d *draft, t string) {
 	case d.subtype == seoplan.SubtypeComparison:
 		d.title = "Best " + t + " compared: our picks for every budget"
 		d.keyword = "best " + t
+	case d.subtype == seoplan.SubtypeFeature:
+		d.title = sentence(t) + ": the range, with specs and prices"
+		d.keyword = t
+		d.format = "category page"
+	case d.subtype == seoplan.SubtypePricing:
+		d.title = sentence(t) + " prices: what you get at each budget"
+		d.keyword = t + " prices"
+		d.format = "price guide"
 	}
 }

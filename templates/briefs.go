@@ -159,7 +159,9 @@ func briefOutline(pr seoplan.Proposal, c *seoplan.Cluster) []string {
 
 // briefCTA picks the call to action: a problem piece hands the reader to the
 // product page it links to; a product piece asks for the conversion its
-// metric counts.
+// metric counts. The metric is worded for the business the planner found
+// (orders on a shop, sign-ups and demos on a software site), so the call to
+// action never offers a shop's buyers a free trial.
 func briefCTA(p *seoplan.Plan, pr seoplan.Proposal) string {
 	if pr.Intent == seoplan.IntentProblem {
 		for _, l := range pr.Links {
@@ -170,9 +172,9 @@ func briefCTA(p *seoplan.Plan, pr seoplan.Proposal) string {
 		return "Offer the next read in the cluster and a soft product mention; do not hard-sell an awareness reader."
 	}
 	if pr.Stage == seoplan.StageDecision {
-		return "Ask for the sign-up or demo request directly, above the fold and at the end."
+		return "Ask directly for the action this page is measured by (" + pr.Metric + "), above the fold and at the end."
 	}
-	return "Offer a trial or demo next to the comparison or feature detail that answers the reader's question."
+	return "Put the next step this page is measured by (" + pr.Metric + ") next to the comparison or detail that answers the reader's question."
 }
 
 func titleCase(s string) string {

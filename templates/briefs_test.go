@@ -82,3 +82,23 @@ func ExampleBriefName() {
 	// 2026-03-02-how-to-route-tickets.md
 	// p9-help-desk-vs-shared-inbox.md
 }
+
+// TestBriefCTAFollowsMetric: a product piece's call to action asks for what
+// its metric counts, which the planner words for the business, so a shop's
+// brief asks for the basket and never offers a free trial or a demo.
+func TestBriefCTAFollowsMetric(t *testing.T) {
+	p := &seoplan.Plan{Site: "https://shop.example/"}
+	for _, stage := range []seoplan.Stage{seoplan.StageDecision, seoplan.StageConsideration} {
+		pr := seoplan.Proposal{ID: "tents-feature", Intent: seoplan.IntentProduct, Subtype: seoplan.SubtypeFeature, Stage: stage,
+			Metric: "add-to-basket rate, orders and revenue per visit from the page"}
+		cta := briefCTA(p, pr)
+		if !strings.Contains(cta, "add-to-basket rate") {
+			t.Errorf("%s: call to action %q does not ask for what the metric counts", stage, cta)
+		}
+		for _, bad := range []string{"trial", "demo", "sign-up"} {
+			if strings.Contains(cta, bad) {
+				t.Errorf("%s: a shop's call to action says %q: %q", stage, bad, cta)
+			}
+		}
+	}
+}

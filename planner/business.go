@@ -1,0 +1,189 @@
+package planner
+
+import (
+	"fmt"
+	"net/url"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/seoplan/seoplan"
+)
+
+// businessKind is what the site sells, as the crawl shows it. It decides
+// the words of the plan (what a product page is measured by, what a how-to
+// shows, what a brief asks the reader to do), never the mix the plan aims
+// for: that is --profile's.
+type businessKind int
+
+const (
+	// businessOther is a site that is neither: a publisher, a service
+	// business, a charity. The plan speaks of conversions in general.
+	businessOther businessKind = iota
+	// businessShop sells goods online: product pages marked up as such.
+	businessShop
+	// businessSoftware sells software: pages marked up as applications,
+	// pricing plans, integrations, free trials and demos.
+	businessSoftware
+)
+
+func (k businessKind) String() string {
+	switch k {
+	case businessShop:
+		return "online shop"
+	case businessSoftware:
+		return "software company"
+	}
+	return "neither a shop nor a software company"
+}
+
+// business is the detected kind with the evidence a reader can check.
+type business struct {
+	kind     businessKind
+	evidence string // "17 product pages with Product markup, 17 with a price; …"
+}
+
+// minBusinessPages is how many pages, and one in how many of the site's
+// HTML pages, must carry a kind's signals before the plan is worded for it:
+// one product widget or one "book a demo" does not make a shop or a
+// software company.
+const (
+	minBusinessPages = 3
+	businessShare    = 20
+)
+
+var priceRE = regexp.MustCompile(`[£$€¥]\s?\d|\d\s?(?:€|EUR|GBP|USD)\b`)
+
+// detectBusiness recognises the business model from the crawl itself, by
+// counting pages:
+//
+//   - product pages: schema.org Product, ProductGroup, Offer or
+//     AggregateOffer, or og:type product;
+//   - software pages: schema.org SoftwareApplication, WebApplication or
+//     MobileApplication, pages labeled pricing or integration, and pages
+//     whose text offers a free trial or a demo.
+//
+// A kind needs minBusinessPages pages and one page in businessShare of the
+// site; when both qualify the kind with more pages wins (a shop's one "try
+// our app" page does not make it a software company, nor a SaaS site's one
+// Product snippet a shop). Neither qualifying means a publisher or service
+// business, worded neutrally. Prices and basket or checkout links are only
+// evidence to show: a pricing page has prices and a site menu may link a
+// basket on every page.
+func detectBusiness(html []*page) business {
+	var product, priced, software, appMarkup, pricing, integration, trial, basket int
+	for _, p := range html {
+		pg := p.lp.Page
+		if hasType(pg.SchemaTypes, "Product", "ProductGroup", "Offer", "AggregateOffer") || strings.EqualFold(pg.OGType, "product") {
+			product++
+			if priceRE.MatchString(pg.MainText) {
+				priced++
+			}
+		}
+		soft := false
+		if hasType(pg.SchemaTypes, "SoftwareApplication", "WebApplication", "MobileApplication") {
+			appMarkup++
+			soft = true
+		}
+		switch p.label.Subtype {
+		case seoplan.SubtypePricing:
+			pricing++
+			soft = true
+		case seoplan.SubtypeIntegration:
+			integration++
+			soft = true
+		}
+		if offersTrial(pg.MainText) {
+			trial++
+			soft = true
+		}
+		if soft {
+			software++
+		}
+		if linksBasket(pg.Links) {
+			basket++
+		}
+	}
+	n := len(html)
+	enough := func(k int) bool { return k >= minBusinessPages && businessShare*k >= n }
+	switch {
+	case enough(product) && product >= software:
+		ev := fmt.Sprintf("%d of %d pages are product pages with Product markup", product, n)
+		if priced > 0 {
+			ev += fmt.Sprintf(", %d of them with a price", priced)
+		}
+		if basket == n {
+			ev += "; every page links to the basket or checkout"
+		} else if basket > 0 {
+			ev += fmt.Sprintf("; %d %s link to the basket or checkout", basket, plural(basket, "page", "pages"))
+		}
+		return business{businessShop, ev}
+	case enough(software):
+		var parts []string
+		if appMarkup > 0 {
+			parts = append(parts, fmt.Sprintf("%d marked up as a software application", appMarkup))
+		}
+		if trial > 0 {
+			parts = append(parts, fmt.Sprintf("%d offer a free trial or a demo", trial))
+		}
+		if pricing > 0 {
+			parts = append(parts, fmt.Sprintf("%d pricing %s", pricing, plural(pricing, "page", "pages")))
+		}
+		if integration > 0 {
+			parts = append(parts, fmt.Sprintf("%d integration %s", integration, plural(integration, "page", "pages")))
+		}
+		return business{businessSoftware, fmt.Sprintf("%d of %d pages show software signals: ", software, n) + strings.Join(parts, ", ")}
+	}
+	return business{businessOther, fmt.Sprintf("%d of %d pages carry product markup and %d sell software with pricing plans, trials, demos or integrations, too few for either", product, n, software)}
+}
+
+func hasType(types []string, want ...string) bool {
+	return slices.ContainsFunc(types, func(t string) bool {
+		for _, w := range want {
+			if strings.EqualFold(t, w) {
+				return true
+			}
+		}
+		return false
+	})
+}
+
+var trialWords = []string{"free trial", "start a trial", "start your trial", "try it free", "try for free", "book a demo", "request a demo", "get a demo", "schedule a demo"}
+
+func offersTrial(text string) bool {
+	low := strings.ToLower(text)
+	for _, w := range trialWords {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// linksBasket reports whether a page links to a basket, cart or checkout.
+func linksBasket(links []seoplan.Link) bool {
+	for _, l := range links {
+		if !l.Internal {
+			continue
+		}
+		u, err := url.Parse(l.URL)
+		if err != nil {
+			continue
+		}
+		for _, seg := range strings.Split(strings.ToLower(u.Path), "/") {
+			switch seg {
+			case "cart", "basket", "checkout", "bag":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// summary is the sentence the roadmap's profile line starts with.
+func (b business) summary() string {
+	if b.kind == businessOther {
+		return "Neither an online shop nor a software company, judging by the crawl: " + b.evidence + "; the plan speaks of conversions in general."
+	}
+	return sentence(b.kind.String()) + ", judging by the crawl: " + b.evidence + "."
+}

@@ -1,0 +1,127 @@
+package planner
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/seoplan/seoplan"
+)
+
+// businessSite builds a site of n pages: product pages with Product markup
+// and a price, software pages (SoftwareApplication markup, a free trial),
+// and articles for the rest.
+func businessSite(n, products, software int) []seoplan.LabeledPage {
+	var ps []seoplan.LabeledPage
+	for i := 0; i < n; i++ {
+		path := "/blog/post-" + string(rune('a'+i%26)) + strings.Repeat("x", i/26)
+		p := pg(path, prob, seoplan.SubtypeHowTo, seoplan.StageConsideration, 800, []string{"trail:5"}, "/basket")
+		switch {
+		case i < products:
+			p.Page.SchemaTypes = []string{"Product", "BreadcrumbList"}
+			p.Page.MainText = "Waterproof boot. £129.00. Add to basket."
+			p.Label = seoplan.Label{Intent: prod, Subtype: seoplan.SubtypeProduct, Stage: seoplan.StageDecision}
+		case i < products+software:
+			p.Page.SchemaTypes = []string{"SoftwareApplication"}
+			p.Page.MainText = "Start your free trial today, or book a demo."
+			p.Label = seoplan.Label{Intent: prod, Subtype: seoplan.SubtypeFeature, Stage: seoplan.StageDecision}
+		default:
+			p.Page.SchemaTypes = []string{"Article"}
+		}
+		ps = append(ps, p)
+	}
+	return ps
+}
+
+// TestDetectBusiness holds the rule in business.go: a kind needs three
+// pages and one in twenty; when both qualify the larger wins; neither is a
+// publisher or service business.
+func TestDetectBusiness(t *testing.T) {
+	for _, tc := range []struct {
+		name              string
+		n, products, soft int
+		want              businessKind
+		evidence          string
+	}{
+		{"shop", 60, 17, 0, businessShop, "17 of 60 pages are product pages with Product markup, 17 of them with a price; every page links to the basket"},
+		{"software", 60, 0, 20, businessSoftware, "20 of 60 pages show software signals: 20 marked up as a software application, 20 offer a free trial or a demo"},
+		{"SaaS with one product snippet", 60, 1, 20, businessSoftware, ""},
+		{"shop with an app page", 60, 17, 2, businessShop, ""},
+		{"both, software larger", 60, 5, 10, businessSoftware, ""},
+		{"publisher", 60, 0, 0, businessOther, "0 of 60 pages carry product markup"},
+		{"two products are no shop", 30, 2, 0, businessOther, ""},
+		{"too few for a large site", 200, 5, 0, businessOther, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := newSite(Input{Site: origin + "/", Pages: businessSite(tc.n, tc.products, tc.soft)})
+			if s.biz.kind != tc.want {
+				t.Fatalf("detected %v (%s), want %v", s.biz.kind, s.biz.evidence, tc.want)
+			}
+			if !strings.Contains(s.biz.evidence, tc.evidence) {
+				t.Errorf("evidence %q, want it to contain %q", s.biz.evidence, tc.evidence)
+			}
+		})
+	}
+}
+
+// TestBusinessWording: a shop's plan measures product content by orders and
+// problem content by assisted orders, shows how-tos with photos, and when
+// the profile was left at its default does not call the shop a SaaS
+// business; a chosen profile keeps its reasoning; a software site keeps the
+// software words.
+func TestBusinessWording(t *testing.T) {
+	software := []string{"sign-ups from", "demo request", "free trial", "feature adoption", "screenshot", "SaaS"}
+	run := func(pages []seoplan.LabeledPage, opts ...Option) *seoplan.Plan {
+		t.Helper()
+		p, err := Plan(context.Background(), Input{Site: origin + "/", Pages: pages}, opts...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	shop := businessSite(40, 10, 0)
+	p := run(shop)
+	if !strings.HasPrefix(p.Profile.Reasoning, "Online shop, judging by the crawl: 10 of 40 pages") {
+		t.Errorf("reasoning does not start with the business and its evidence: %q", p.Profile.Reasoning)
+	}
+	texts := []string{p.Profile.Reasoning, p.Profile.ProductMetric}
+	for _, b := range []businessKind{businessShop} {
+		for _, st := range []seoplan.Subtype{seoplan.SubtypeProduct, seoplan.SubtypeFeature, seoplan.SubtypeComparison, seoplan.SubtypePricing, seoplan.SubtypeHowTo, seoplan.SubtypeCaseStudy, seoplan.SubtypeTemplate} {
+			texts = append(texts, metric(b, st, seoplan.StageDecision, true), effort(b, st, false))
+		}
+	}
+	for _, txt := range texts {
+		for _, w := range software {
+			if strings.Contains(txt, w) {
+				t.Errorf("shop wording says %q: %q", w, txt)
+			}
+		}
+	}
+	if !strings.Contains(p.Profile.ProductMetric, "add-to-basket") || !strings.Contains(p.Profile.ProblemMetric, "assisted orders") {
+		t.Errorf("shop metrics: %q / %q", p.Profile.ProductMetric, p.Profile.ProblemMetric)
+	}
+	if p.Profile.Name != "saas" || p.Profile.ProductShare != 0.5 {
+		t.Errorf("the default mix changed: %+v", p.Profile)
+	}
+
+	chosen := run(shop, WithProfile("saas"))
+	if !strings.Contains(chosen.Profile.Reasoning, "A SaaS or subscription business") {
+		t.Errorf("a chosen profile's reasoning is its own: %q", chosen.Profile.Reasoning)
+	}
+	if run(shop, WithProfile("")).Profile.Reasoning != p.Profile.Reasoning {
+		t.Error(`WithProfile("") is not the default`)
+	}
+
+	soft := run(businessSite(40, 0, 10))
+	if !strings.Contains(soft.Profile.Reasoning, "A SaaS or subscription business") || soft.Profile.ProductMetric != "sign-ups, demo requests and feature adoption" {
+		t.Errorf("software wording changed: %+v", soft.Profile)
+	}
+	other := run(businessSite(40, 0, 0))
+	for _, txt := range []string{other.Profile.Reasoning, other.Profile.ProductMetric, metric(businessOther, seoplan.SubtypeFeature, seoplan.StageDecision, false), effort(businessOther, seoplan.SubtypeHowTo, false)} {
+		for _, w := range append(software, "basket") {
+			if strings.Contains(txt, w) {
+				t.Errorf("neutral wording says %q: %q", w, txt)
+			}
+		}
+	}
+}
