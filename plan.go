@@ -9,6 +9,7 @@ type Plan struct {
 	CrawledAt string    `json:"crawled_at"` // RFC 3339 time the crawl started, "" for keywords-only plans
 	Pages     int       `json:"pages"`      // HTML pages considered
 	Keywords  int       `json:"keywords"`   // keywords considered
+	Business  Business  `json:"business"`
 	Profile   Profile   `json:"profile"`
 	Balance   Balance   `json:"balance"`
 	Clusters  []Cluster `json:"clusters"`
@@ -20,6 +21,15 @@ type Plan struct {
 	// Highlights are the few findings and gaps that matter most, for the summary.
 	Highlights []string `json:"highlights"`
 	Calendar   Calendar `json:"calendar"`
+}
+
+// Business is what the site sells, as the planner recognises it from the
+// crawl. It decides the plan's words (what product content is measured by,
+// what a how-to shows, what a brief asks the reader to do), never the mix
+// the plan aims for: that is the Profile's.
+type Business struct {
+	Kind    string `json:"kind"`    // "shop", "software" or "other"
+	Summary string `json:"summary"` // a sentence with the evidence a reader can check
 }
 
 // Profile is a business profile and the product:problem mix it aims for.

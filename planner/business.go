@@ -180,7 +180,16 @@ func linksBasket(links []seoplan.Link) bool {
 	return false
 }
 
-// summary is the sentence the roadmap's profile line starts with.
+// export is the plan's record of the business.
+func (b business) export() seoplan.Business {
+	kind := map[businessKind]string{businessShop: "shop", businessSoftware: "software"}[b.kind]
+	if kind == "" {
+		kind = "other"
+	}
+	return seoplan.Business{Kind: kind, Summary: b.summary()}
+}
+
+// summary is the sentence the roadmap's business line shows.
 func (b business) summary() string {
 	if b.kind == businessOther {
 		return "Neither an online shop nor a software company, judging by the crawl: " + b.evidence + "; the plan speaks of conversions in general."

@@ -81,10 +81,10 @@ func TestBusinessWording(t *testing.T) {
 	}
 	shop := businessSite(40, 10, 0)
 	p := run(shop)
-	if !strings.HasPrefix(p.Profile.Reasoning, "Online shop, judging by the crawl: 10 of 40 pages") {
-		t.Errorf("reasoning does not start with the business and its evidence: %q", p.Profile.Reasoning)
+	if p.Business.Kind != "shop" || !strings.HasPrefix(p.Business.Summary, "Online shop, judging by the crawl: 10 of 40 pages") {
+		t.Errorf("the plan's business is not the shop with its evidence: %+v", p.Business)
 	}
-	texts := []string{p.Profile.Reasoning, p.Profile.ProductMetric}
+	texts := []string{p.Business.Summary, p.Profile.Reasoning, p.Profile.ProductMetric}
 	for _, b := range []businessKind{businessShop} {
 		for _, st := range []seoplan.Subtype{seoplan.SubtypeProduct, seoplan.SubtypeFeature, seoplan.SubtypeComparison, seoplan.SubtypePricing, seoplan.SubtypeHowTo, seoplan.SubtypeCaseStudy, seoplan.SubtypeTemplate} {
 			texts = append(texts, metric(b, st, seoplan.StageDecision, true), effort(b, st, false))
@@ -113,11 +113,17 @@ func TestBusinessWording(t *testing.T) {
 	}
 
 	soft := run(businessSite(40, 0, 10))
+	if soft.Business.Kind != "software" {
+		t.Errorf("software site: business %+v", soft.Business)
+	}
 	if !strings.Contains(soft.Profile.Reasoning, "A SaaS or subscription business") || soft.Profile.ProductMetric != "sign-ups, demo requests and feature adoption" {
 		t.Errorf("software wording changed: %+v", soft.Profile)
 	}
 	other := run(businessSite(40, 0, 0))
-	for _, txt := range []string{other.Profile.Reasoning, other.Profile.ProductMetric, metric(businessOther, seoplan.SubtypeFeature, seoplan.StageDecision, false), effort(businessOther, seoplan.SubtypeHowTo, false)} {
+	if other.Business.Kind != "other" {
+		t.Errorf("neither shop nor software: business %+v", other.Business)
+	}
+	for _, txt := range []string{other.Business.Summary, other.Profile.Reasoning, other.Profile.ProductMetric, metric(businessOther, seoplan.SubtypeFeature, seoplan.StageDecision, false), effort(businessOther, seoplan.SubtypeHowTo, false)} {
 		for _, w := range append(software, "basket") {
 			if strings.Contains(txt, w) {
 				t.Errorf("neutral wording says %q: %q", w, txt)

@@ -129,6 +129,7 @@ func Plan(ctx context.Context, in Input, opts ...Option) (*seoplan.Plan, error) 
 		Site:     in.Site,
 		Pages:    len(s.html),
 		Keywords: len(in.Keywords),
+		Business: s.biz.export(),
 		Profile:  cfg.targetProfile(s.biz),
 	}
 	if !in.CrawledAt.IsZero() {

@@ -87,7 +87,6 @@ func (c *config) targetProfile(b business) seoplan.Profile {
 	if m, ok := businessMetrics[b.kind]; ok {
 		p.ProductMetric, p.ProblemMetric = m[0], m[1]
 	}
-	p.Reasoning = b.summary() + " " + p.Reasoning
 	return p
 }
 

@@ -24,6 +24,10 @@ func ExampleJSON() {
 	//   "crawled_at": "",
 	//   "pages": 1,
 	//   "keywords": 0,
+	//   "business": {
+	//     "kind": "",
+	//     "summary": ""
+	//   },
 	//   "profile": {
 	//     "name": "",
 	//     "product_share": 0,
