@@ -66,7 +66,9 @@ Profiles set the product:problem mix the plan aims for:
   startup      product-led (60:40)
   established  customer-led (30:70)
   saas         hybrid (50:50), the default
---mix 40:60 sets the mix explicitly.`,
+--mix 40:60 sets the mix explicitly. Without either, the plan aims for 50:50
+and explains it for the business the crawl shows (an online shop, a software
+company, or neither).`,
 		Example: `  seoplan plan https://example.com/ --profile startup
   seoplan plan --db example.db --keywords gsc.csv --start 2026-03-02 --json plan.json
   seoplan plan --db example.db --mix 40:60 -o - | less
@@ -84,7 +86,7 @@ Profiles set the product:problem mix the plan aims for:
 	fl := cmd.Flags()
 	fl.StringVar(&f.db, "db", "", "crawl database `file` (default "+defaultDB+")")
 	fl.StringVar(&f.keywords, "keywords", "", "keyword `file`: a plain list or a GSC, Ahrefs or Semrush CSV export")
-	fl.StringVar(&f.profile, "profile", "saas", "business profile: "+strings.Join(names, ", "))
+	fl.StringVar(&f.profile, "profile", "", "business profile: "+strings.Join(names, ", ")+" (default saas's 50:50 mix, explained for the business the crawl shows)")
 	fl.StringVar(&f.mix, "mix", "", "explicit product:problem target, e.g. 40:60 (overrides --profile)")
 	fl.StringVar(&f.personas, "personas", "", "JSON `file` of personas: [{\"name\", \"segment\": [...], \"pains\": [...]}]")
 	fl.StringVar(&f.start, "start", "", "first day of the calendar, YYYY-MM-DD (default: next Monday)")
@@ -105,7 +107,7 @@ func (f planFlags) options(now time.Time) ([]planner.Option, error) {
 	if f.weeks < 1 || f.weeks > 520 {
 		return nil, usagef("--weeks %d: give 1 to 520", f.weeks)
 	}
-	known := false
+	known := f.profile == "" // left at the default
 	for _, p := range planner.Profiles() {
 		known = known || p.Name == f.profile
 	}
