@@ -235,7 +235,7 @@ func (pr *proposer) emit(c *cluster, d draft) string {
 		ID:             id,
 		Title:          d.title,
 		Keyword:        d.keyword,
-		Secondary:      secondary(c, d.keyword),
+		Secondary:      secondary(c, d.keyword, intent),
 		Intent:         intent,
 		Subtype:        d.subtype,
 		Stage:          d.stage,
@@ -387,12 +387,18 @@ func demandOf(k seoplan.Keyword) (int, string) {
 }
 
 // secondary keywords: the cluster's other leading phrases and keywords.
-func secondary(c *cluster, target string) []string {
+// A problem piece leaves out the buying words ("pricing", "… vs …",
+// "… alternatives"): a how-to that targets "pricing" competes with the
+// pricing page instead of leading readers to it.
+func secondary(c *cluster, target string, intent seoplan.Intent) []string {
 	var out []string
 	seen := map[string]bool{strings.ToLower(target): true}
 	addKW := func(s string) {
 		k := strings.ToLower(s)
 		if k == "" || seen[k] || len(out) >= 5 {
+			return
+		}
+		if intent == seoplan.IntentProblem && buyingPhrase(k) {
 			return
 		}
 		seen[k] = true
@@ -405,6 +411,23 @@ func secondary(c *cluster, target string) []string {
 		addKW(k.Keyword.Text)
 	}
 	return out
+}
+
+// buyingWords mark a phrase as one a buyer searches, close to a decision.
+var buyingWords = map[string]bool{
+	"pricing": true, "price": true, "prices": true, "cost": true, "costs": true, "plans": true,
+	"demo": true, "trial": true, "buy": true, "discount": true, "coupon": true, "login": true,
+	"vs": true, "versus": true, "alternative": true, "alternatives": true, "review": true, "reviews": true,
+}
+
+// buyingPhrase reports whether a lower-cased phrase has a buying word.
+func buyingPhrase(k string) bool {
+	for _, w := range strings.Fields(k) {
+		if buyingWords[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // persona picks the persona whose segment words and pains best match the
