@@ -23,8 +23,13 @@ const MainWords = 600
 var (
 	priceRE   = regexp.MustCompile(`(?i)(?:[$€£¥]\s?\d[\d,.]*|\d[\d,.]*\s?(?:usd|eur|gbp|€|\$))(?:\s?(?:/|per)\s?(?:mo|month|user|seat|year|yr|agent|site))?`)
 	perUnitRE = regexp.MustCompile(`(?i)\b(?:per (?:user|seat|agent|month|year)|/\s?(?:mo|month|user|seat)\b|billed (?:annually|monthly|yearly))`)
-	stepRE    = regexp.MustCompile(`(?i)^(?:step\s*\d+|\d+[.):]\s|\d+\s*[-–—]\s|#\d+)`)
-	vsRE      = regexp.MustCompile(`(?i)\b(?:vs\.?|versus)\b`)
+	stepRE    = regexp.MustCompile(`(?i)^(?:(?:step|schritt|stap|étape|etape|paso|passo|etapa|ステップ)\s*\d+|\d+[.):]\s|\d+\s*[-–—]\s|#\d+)`)
+	// ratingRE matches a score out of 5 or 10, in several languages, or
+	// stars: the evidence of a review page.
+	ratingRE = regexp.MustCompile(`(?i)(?:\b\d(?:[.,]\d)?\s?(?:out of|/|von|sur|de|su|van|uit)\s?(?:5|10)\b|★|\b(?:five|four|5|4)[ -]stars?\b)`)
+	// pickRE matches a Japanese listicle count ("15選", N picks).
+	pickRE = regexp.MustCompile(`\d+選`)
+	vsRE   = regexp.MustCompile(`(?i)\b(?:vs\.?|versus)\b`)
 	// troubleTitleRE matches titles that ask why something of the reader's
 	// is broken, or what to do when it is.
 	troubleTitleRE = regexp.MustCompile(`^(?:why (?:is|are|was|were|does|do|did|won't|can't|isn't|doesn't) (?:my|the|your)\b|what to do (?:if|when)\b)`)
@@ -161,8 +166,33 @@ func Page(p *seoplan.Page, lang string, site *Site, kw *lr.Heads) *Vector {
 				break
 			}
 		}
-		if strings.Contains(strings.ToLower(title), "how to") {
-			x.Signal(`title:"how to"`)
+		for _, h := range howToPhrases {
+			if strings.Contains(lowTitle, h) {
+				x.Signal(`title:"how to"`)
+				break
+			}
+		}
+		for _, h := range howToStarts {
+			if strings.HasPrefix(lowTitle, h) {
+				x.Signal(`title:"how to"`)
+				break
+			}
+		}
+		if pickRE.MatchString(title) {
+			x.Signal("title:numbered list")
+		}
+		for i, w := range tw {
+			switch {
+			case specWords[w]:
+				x.Signal(`title:"specs"`)
+			case compareWords[w]:
+				x.Signal(`title:"compare"`)
+			case bestIntl[w] && (i+1 >= len(tw) || !bestNotList[tw[i+1]]):
+				x.Signal(`title:"best"-list`)
+			}
+		}
+		if strings.Contains(lowTitle, "how it works") || strings.Contains(lowTitle, "under the hood") {
+			x.Signal(`title:"specs"`)
 		}
 		for _, nf := range notFoundPhrases {
 			if strings.Contains(strings.ToLower(title), nf) {
@@ -190,7 +220,7 @@ func Page(p *seoplan.Page, lang string, site *Site, kw *lr.Heads) *Vector {
 	}
 
 	// Heading outline: vocabulary, numbered steps, questions, comparisons.
-	steps, questions, vs := 0, 0, 0
+	steps, questions, vs, whatIs := 0, 0, 0, 0
 	for _, h := range p.Headings {
 		hw := Words(h.Text)
 		for _, w := range hw {
@@ -207,6 +237,13 @@ func Page(p *seoplan.Page, lang string, site *Site, kw *lr.Heads) *Vector {
 		if vsRE.MatchString(h.Text) {
 			vs++
 		}
+		lh := strings.ToLower(strings.TrimSpace(h.Text)) + " "
+		for _, q := range whatIsPhrases {
+			if strings.HasPrefix(lh, q) {
+				whatIs++
+				break
+			}
+		}
 	}
 	x.Add("headings:"+countBucket(len(p.Headings)), 1)
 	if steps >= 2 {
@@ -218,6 +255,10 @@ func Page(p *seoplan.Page, lang string, site *Site, kw *lr.Heads) *Vector {
 	}
 	if vs >= 1 {
 		x.Signal(`headings:"vs"`)
+	}
+	if whatIs >= 1 {
+		// "What is plantar fasciitis?" as a section: a definition page.
+		x.Signal(`headings:"what is"`)
 	}
 
 	// Schema.org and Open Graph types.
@@ -275,7 +316,24 @@ func Page(p *seoplan.Page, lang string, site *Site, kw *lr.Heads) *Vector {
 	if dateLineRE.MatchString(low) {
 		x.Add("byline", 1)
 	}
+	if n := len(ratingRE.FindAllStringIndex(low, 8)); n >= 2 {
+		x.Signal("text:ratings")
+	}
+	for _, c := range capabilityPhrases {
+		if strings.Contains(low, c) {
+			x.Signal(`text:"now available"`)
+			break
+		}
+	}
 	wc := WordCount(p)
+	if wc < 150 {
+		for _, nf := range notFoundText {
+			if strings.Contains(low, nf) {
+				x.Signal("text:not found")
+				break
+			}
+		}
+	}
 	x.Add("wc:"+wordBucket(wc), 1)
 	if wc < 150 {
 		x.Signal("thin:<150 words")

@@ -42,6 +42,7 @@ var pagePriors = map[string][3]float64{
 	"url:/delivery-returns": {0, 0, 1.5},
 	"url:/whitepapers":      {1, 0, 0}, `title:"whitepaper"`: {1, 0, 0}, "url:/changelog": {1, 0, 0},
 	"url:/api": {0.5, 0, 0}, "url:/docs": {0.3, 0, 0},
+	"text:not found": {0, 0, 1.5}, `title:"specs"`: {0.5, 0, 0}, `title:"compare"`: {0.5, 0, 0},
 }
 
 // subtypePriors are hand-set log-odds a page signal adds to one subtype's
@@ -79,7 +80,8 @@ var subtypePriors = map[string]struct {
 	"url:pagination": {"archive", 2}, "url:section index": {"archive", 2.5},
 	"schema:AboutPage": {"company", 2}, "schema:ContactPage": {"company", 2}, "schema:Review": {"review", 1.5},
 	"url:/stores": {"company", 1}, "url:/locations": {"company", 1},
-	`title:"not found"`: {"error", 3}, "url:deep-dive": {"deep-dive", 1.5}, "title:numbered list": {"tips", 1}, "url:/troubleshooting": {"troubleshooting", 2},
+	`title:"not found"`: {"error", 3}, "text:not found": {"error", 2},
+	`title:"specs"`: {"deep-dive", 1}, `title:"compare"`: {"comparison", 1}, "url:/how-to": {"how-to", 1}, "url:deep-dive": {"deep-dive", 1.5}, "title:numbered list": {"tips", 1}, "url:/troubleshooting": {"troubleshooting", 2},
 }
 
 // PageOffsets returns a page's fixed log-odds offsets for the intent,
