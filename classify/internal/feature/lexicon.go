@@ -187,6 +187,8 @@ var titleWordsIntl = map[string]string{
 	"reviews": "review", "avis": "review", "erfahrungen": "review", "testbericht": "review",
 	"recensione": "review", "recensioni": "review", "reseña": "review", "opiniones": "review",
 	"análise": "review", "avaliação": "review", "ervaringen": "review",
+	"printable": "template", "ausdrucken": "template", "imprimible": "template",
+	"imprimer": "template", "stampabile": "template", "afdrukbaar": "template",
 	"plantillas": "template", "modèles": "template", "modelli": "template", "modelos": "template",
 	"checkliste": "checklist", "lista de verificación": "checklist",
 }
@@ -298,3 +300,31 @@ var whatIsPhrases = []string{"what is ", "what are ", "qué es ", "que es ", "o 
 // reportWords in a title mark research about the field.
 var reportWords = set("statistics", "stats", "trends", "benchmark", "benchmarks", "survey",
 	"research", "report", "index", "data", "estadísticas", "statistiken", "statistiques")
+
+// troubleTitleWords in a title or h1 name a fault (problem/troubleshooting).
+var troubleTitleWords = set("error", "errors", "failed", "failing", "fails", "stuck", "broken",
+	"crash", "crashes", "crashing", "freezing", "frozen", "troubleshoot", "troubleshooting",
+	"won't", "doesn't", "isn't", "can't", "fehler", "fehlermeldung", "erreur", "erro", "errore",
+	"fout", "foutmelding", "storing", "störung")
+
+// troublePhrases, padded with spaces, name a fault in several languages.
+var troublePhrases = []string{" not working ", " stopped working ", " too low ", " too high ",
+	" what to do ", " was tun", " funktioniert nicht ", " geht nicht ", " que faire ",
+	" ne fonctionne pas ", " qué hacer ", " no funciona ", " o que fazer ", " não funciona ",
+	" cosa fare ", " non funziona ", " wat te doen ", " werkt niet "}
+
+// explainWords in a title promise a definition (problem/explainer).
+var explainWords = set("explained", "explainer", "definition", "meaning", "erklärt",
+	"expliqué", "explicado", "explicada", "spiegato", "uitgelegd", "betekenis", "bedeutung",
+	"significado", "signification", "significato", "とは")
+
+// compoundEnds are word endings that carry a title signal inside a German
+// or Dutch compound.
+var compoundEnds = []struct{ end, signal string }{
+	{"checkliste", `title:"checklist"`}, {"checklist", `title:"checklist"`},
+	{"vorlage", `title:"template"`}, {"vorlagen", `title:"template"`}, {"sjabloon", `title:"template"`},
+	{"rechner", `title:"calculator"`}, {"calculator", `title:"calculator"`},
+	{"trends", `title:"report"`}, {"statistik", `title:"report"`}, {"statistiken", `title:"report"`},
+	{"statistieken", `title:"report"`}, {"umfrage", `title:"report"`}, {"onderzoek", `title:"report"`},
+	{"ratgeber", `title:"guide"`}, {"anleitung", `title:"how to"`}, {"tipps", `title:"tips"`},
+}

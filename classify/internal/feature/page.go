@@ -75,16 +75,26 @@ func Page(p *seoplan.Page, lang string, site *Site, kw *lr.Heads) *Vector {
 				x.Signal("url:deep-dive")
 			default:
 				// Only short compounds: "/privacy-policy" is a legal page,
-				// "/data-centre-security-and-privacy" a product page.
-				if parts := strings.Split(s, "-"); len(parts) <= 2 {
-					for _, w := range parts {
-						if segmentWords[w] {
-							x.Signal("url:/" + w)
-						} else if pricingWords[w] {
-							x.Signal("url:/pricing")
-						}
+				// "/data-centre-security-and-privacy" a product page. A
+				// comparison slug says so at any length: "/acme-vs-rival".
+				parts := strings.Split(s, "-")
+				for _, w := range parts {
+					switch {
+					case len(parts) <= 2 && segmentWords[w]:
+						x.Signal("url:/" + w)
+					case len(parts) <= 2 && pricingWords[w]:
+						x.Signal("url:/pricing")
+					case w == "vs" || w == "versus":
+						x.Signal("url:/vs")
+					case w == "alternatives":
+						x.Signal("url:/alternatives")
 					}
 				}
+			}
+			if deepDiveWords[s] && urlWords[s] {
+				// "/security" is also a plain URL word; its page is still
+				// a technical one.
+				x.Signal("url:deep-dive")
 			}
 			for _, w := range Words(strings.NewReplacer("-", " ", "_", " ", ".html", "", ".htm", "", ".php", "").Replace(s)) {
 				x.Add("u:"+w, 1)
@@ -137,7 +147,7 @@ func Page(p *seoplan.Page, lang string, site *Site, kw *lr.Heads) *Vector {
 		}
 		lowTitle := strings.ToLower(title) + " "
 		for _, q := range whatIsPhrases {
-			if strings.HasPrefix(lowTitle, q) {
+			if strings.HasPrefix(strings.TrimLeft(lowTitle, "¿¡\"'“ "), q) {
 				x.Signal(`title:"what"`)
 				break
 			}
@@ -153,9 +163,6 @@ func Page(p *seoplan.Page, lang string, site *Site, kw *lr.Heads) *Vector {
 				x.Signal("title:announcement")
 				break
 			}
-		}
-		if troubleTitleRE.MatchString(lowTitle) {
-			x.Signal("title:trouble")
 		}
 		if strings.Contains(lowTitle, "レビュー") {
 			x.Signal(`title:"review"`)
@@ -181,6 +188,18 @@ func Page(p *seoplan.Page, lang string, site *Site, kw *lr.Heads) *Vector {
 		if pickRE.MatchString(title) {
 			x.Signal("title:numbered list")
 		}
+		for _, w := range tw {
+			if explainWords[w] {
+				x.Signal(`title:"what"`)
+			}
+			// German and Dutch write compounds: "Umzugscheckliste",
+			// "Vakantietrends", "Zinsrechner".
+			for _, c := range compoundEnds {
+				if len(w) > len(c.end)+2 && strings.HasSuffix(w, c.end) {
+					x.Signal(c.signal)
+				}
+			}
+		}
 		for i, w := range tw {
 			switch {
 			case specWords[w]:
@@ -200,6 +219,9 @@ func Page(p *seoplan.Page, lang string, site *Site, kw *lr.Heads) *Vector {
 				break
 			}
 		}
+	}
+	if troubled(title) || (len(p.H1) > 0 && troubled(p.H1[0])) {
+		x.Signal("title:trouble")
 	}
 	kt, probs := KeywordModelFeatures(kw, "kt:", title, site)
 	for _, f := range kt {
@@ -408,6 +430,10 @@ func countBucket(n int) string {
 
 func wordBucket(n int) string {
 	switch {
+	case n < 60:
+		// Login, error, archive and legal stubs; a short product page
+		// has more to say.
+		return "<60"
 	case n < 150:
 		return "<150"
 	case n < 400:
@@ -435,4 +461,24 @@ func WordCount(p *seoplan.Page) int {
 		}
 	}
 	return max(wc, cjk/2)
+}
+
+// troubled reports whether a title or h1 names something broken: "Pod stuck
+// in Pending?", "Entkalkungsanzeige geht nicht aus – was tun?".
+func troubled(t string) bool {
+	low := " " + strings.ToLower(t) + " "
+	if troubleTitleRE.MatchString(strings.TrimSpace(low)) {
+		return true
+	}
+	for _, w := range Words(t) {
+		if troubleTitleWords[w] {
+			return true
+		}
+	}
+	for _, ph := range troublePhrases {
+		if strings.Contains(low, ph) {
+			return true
+		}
+	}
+	return false
 }
