@@ -148,7 +148,7 @@ func Page(p *seoplan.Page, lang string, site *Site, kw *lr.Heads) *Vector {
 		lowTitle := strings.ToLower(title) + " "
 		for _, q := range whatIsPhrases {
 			if strings.HasPrefix(strings.TrimLeft(lowTitle, "¿¡\"'“ "), q) {
-				x.Signal(`title:"what"`)
+				x.Signal(`title:"what is"`)
 				break
 			}
 		}
@@ -190,7 +190,7 @@ func Page(p *seoplan.Page, lang string, site *Site, kw *lr.Heads) *Vector {
 		}
 		for _, w := range tw {
 			if explainWords[w] {
-				x.Signal(`title:"what"`)
+				x.Signal(`title:"what is"`)
 			}
 			// German and Dutch write compounds: "Umzugscheckliste",
 			// "Vakantietrends", "Zinsrechner".
@@ -235,7 +235,10 @@ func Page(p *seoplan.Page, lang string, site *Site, kw *lr.Heads) *Vector {
 		}
 	}
 	for _, h := range p.H1 {
-		addNgrams(x, "h", Words(h), 1)
+		// Brand names collapse to "<brand>" as in the title, so the h1 of
+		// "Pebble & Pine Packhorse 45" teaches nothing about pebbles.
+		hw := Words(h)
+		addNgrams(x, "h", replaceBrands(hw, findBrands(hw, site)), 1)
 		if vsRE.MatchString(h) {
 			x.Add("h1:vs", 1)
 		}

@@ -60,7 +60,7 @@ var subtypePriors = map[string]struct {
 	"url:/whitepapers": {"deep-dive", 1.5}, "url:/demo": {"deep-dive", 1}, `title:"whitepaper"`: {"deep-dive", 1.5},
 	"url:/api": {"deep-dive", 1}, "url:/changelog": {"feature", 1},
 	"schema:HowTo": {"how-to", 1.5}, `title:"how to"`: {"how-to", 1}, "headings:numbered steps": {"how-to", 0.5},
-	"url:/glossary": {"explainer", 1.5}, `title:"what"`: {"explainer", 0.5},
+	"url:/glossary": {"explainer", 1.5}, `title:"what is"`: {"explainer", 1},
 	`title:"template"`: {"template", 1.5}, `title:"templates"`: {"template", 1.5}, `title:"checklist"`: {"template", 1.5}, "url:/templates": {"template", 1.5},
 	`title:"examples"`: {"tips", 1}, `title:"tips"`: {"tips", 1},
 	"url:/case-studies": {"case-study", 2}, "url:/customers": {"case-study", 1}, "url:/stories": {"case-study", 1}, `title:"case"`: {"case-study", 0.5},
