@@ -26,6 +26,15 @@ const Version = 1
 // Folds is the number of cross-validation folds used to fit calibration.
 const Folds = 5
 
+// PageL2 is the page heads' regularisation, stronger than the keyword
+// model's: a few hundred pages with thousands of sparse features let a
+// weakly regularised model spread its weight over words that happen to
+// co-occur with a label. Mean cross-validated accuracy over four fold seeds
+// at 0.002 and 0.01: intent 0.942 and 0.949, subtype 0.832 and 0.839; on
+// pages stripped of schema.org types, intent 0.933 and 0.942, subtype 0.817
+// and 0.828.
+const PageL2 = 0.01
+
 // Sample is one training example turned into features.
 type Sample struct {
 	Names                []string
@@ -243,7 +252,9 @@ func Build(dir string, w io.Writer, verbose bool) ([]byte, error) {
 			}
 			stripped = PageSamples(bare, &b.Keyword)
 		}
-		b.Page, oof = trainHeads(PageSamples(pages, &b.Keyword), kwSamples, stripped, cfg)
+		pcfg := cfg
+		pcfg.L2 = PageL2
+		b.Page, oof = trainHeads(PageSamples(pages, &b.Keyword), kwSamples, stripped, pcfg)
 		summarize(w, "pages", pages, oof, b.Page.Intent.Temperature, verbose)
 		if verbose {
 			fmt.Fprintf(w, "pages with schema.org types removed before labelling (out of fold): intent %.3f, subtype %.3f, stage %.3f\n",
