@@ -24,9 +24,6 @@ var (
 	priceRE   = regexp.MustCompile(`(?i)(?:[$€£¥]\s?\d[\d,.]*|\d[\d,.]*\s?(?:usd|eur|gbp|€|\$))(?:\s?(?:/|per)\s?(?:mo|month|user|seat|year|yr|agent|site))?`)
 	perUnitRE = regexp.MustCompile(`(?i)\b(?:per (?:user|seat|agent|month|year)|/\s?(?:mo|month|user|seat)\b|billed (?:annually|monthly|yearly))`)
 	stepRE    = regexp.MustCompile(`(?i)^(?:(?:step|schritt|stap|étape|etape|paso|passo|etapa|ステップ)\s*\d+|\d+[.):]\s|\d+\s*[-–—]\s|#\d+)`)
-	// ratingRE matches a score out of 5 or 10, in several languages, or
-	// stars: the evidence of a review page.
-	ratingRE = regexp.MustCompile(`(?i)(?:\b\d(?:[.,]\d)?\s?(?:out of|/|von|sur|de|su|van|uit)\s?(?:5|10)\b|★|\b(?:five|four|5|4)[ -]stars?\b)`)
 	// pickRE matches a Japanese listicle count ("15選", N picks).
 	pickRE = regexp.MustCompile(`\d+選`)
 	vsRE   = regexp.MustCompile(`(?i)\b(?:vs\.?|versus)\b`)
@@ -341,7 +338,7 @@ func Page(p *seoplan.Page, lang string, site *Site, kw *lr.Heads) *Vector {
 	if dateLineRE.MatchString(low) {
 		x.Add("byline", 1)
 	}
-	if n := len(ratingRE.FindAllStringIndex(low, 8)); n >= 2 {
+	if ratings(low, 2) >= 2 {
 		x.Signal("text:ratings")
 	}
 	for _, c := range capabilityPhrases {
@@ -484,4 +481,65 @@ func troubled(t string) bool {
 		}
 	}
 	return false
+}
+
+// ratingSeps join a score to its scale: "4.7 out of 5", "9/10", "4 von 5".
+var ratingSeps = []string{"out of", "/", "von", "sur", "de", "su", "van", "uit"}
+
+// ratingStars are star ratings written out.
+var ratingStars = []string{"five star", "four star", "5 star", "4 star", "five-star", "four-star",
+	"5-star", "4-star"}
+
+// ratings counts, up to max, the ratings in lower-case text: a one-digit
+// score (with one decimal) out of 5 or 10, a star sign, or "five stars" —
+// the evidence of a review page. It scans once instead of running a
+// regular expression, which cost a third of a page's labelling time.
+func ratings(low string, max int) int {
+	n := strings.Count(low, "★")
+	for _, s := range ratingStars {
+		if n >= max {
+			return n
+		}
+		n += strings.Count(low, s)
+	}
+	for i := 0; i < len(low) && n < max; i++ {
+		if !isDigit(low[i]) || i > 0 && isWordByte(low[i-1]) {
+			continue
+		}
+		j := i + 1
+		if j+1 < len(low) && (low[j] == '.' || low[j] == ',') && isDigit(low[j+1]) {
+			j += 2
+		}
+		if j < len(low) && isSpace(low[j]) {
+			j++
+		}
+		for _, sep := range ratingSeps {
+			if !strings.HasPrefix(low[j:], sep) {
+				continue
+			}
+			k := j + len(sep)
+			if k < len(low) && isSpace(low[k]) {
+				k++
+			}
+			var end int
+			switch {
+			case strings.HasPrefix(low[k:], "10") && (k+2 == len(low) || !isWordByte(low[k+2])):
+				end = k + 2
+			case strings.HasPrefix(low[k:], "5") && (k+1 == len(low) || !isWordByte(low[k+1])):
+				end = k + 1
+			default:
+				continue
+			}
+			n++
+			i = end - 1
+			break
+		}
+	}
+	return n
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+func isSpace(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' }
+func isWordByte(b byte) bool {
+	return isDigit(b) || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b == '_'
 }
