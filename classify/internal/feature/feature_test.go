@@ -133,3 +133,21 @@ func TestLang(t *testing.T) {
 		})
 	}
 }
+
+func TestRatings(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want int
+	}{
+		{"rated 4.7 out of 5 and 9/10 by testers", 2},
+		{"4 von 5 sternen, 3,5 sur 5", 2},
+		{"in 2026/10 we sold 12/5 of the stock", 0},
+		{"five stars. a 4-star hotel", 2},
+		{"★★★★☆", 4},
+		{"4 de 5 y 8 de 10", 2},
+	} {
+		if got := ratings(tt.text, 8); got != tt.want {
+			t.Errorf("ratings(%q) = %d, want %d", tt.text, got, tt.want)
+		}
+	}
+}

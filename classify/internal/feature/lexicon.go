@@ -181,15 +181,65 @@ var titleWordsIntl = map[string]string{
 	"modelo": "template", "sjabloon": "template",
 	"datenschutz": "privacy", "impressum": "terms", "agb": "terms", "confidentialité": "privacy",
 	"privacidad": "privacy", "karriere": "careers", "kontakt": "contact", "contacto": "contact",
+	"voorwaarden": "terms", "légales": "terms", "legales": "terms", "nutzungsbedingungen": "terms",
+	"condiciones": "terms", "termos": "terms", "termini": "terms", "privacybeleid": "privacy",
+	"privacyverklaring": "privacy", "privacidade": "privacy", "cookiebeleid": "privacy",
+	"reviews": "review", "avis": "review", "erfahrungen": "review", "testbericht": "review",
+	"recensione": "review", "recensioni": "review", "reseña": "review", "opiniones": "review",
+	"análise": "review", "avaliação": "review", "ervaringen": "review",
+	"printable": "template", "ausdrucken": "template", "imprimible": "template",
+	"imprimer": "template", "stampabile": "template", "afdrukbaar": "template",
+	"plantillas": "template", "modèles": "template", "modelli": "template", "modelos": "template",
+	"checkliste": "checklist", "lista de verificación": "checklist",
 }
 
 // notFoundPhrases in a title mark an error page, in several languages.
 var notFoundPhrases = []string{"not found", "nicht gefunden", "introuvable", "no encontrada",
-	"no encontrado", "non trovata", "niet gevonden", "não encontrada", "nie znaleziono"}
+	"no encontrado", "non trovata", "niet gevonden", "não encontrada", "nie znaleziono",
+	"no longer available", "doesn't exist", "does not exist", "nicht mehr verfügbar",
+	"n'existe plus", "ya no existe", "não existe", "non esiste", "見つかりません", "存在しません"}
+
+// notFoundText in a thin page's text says the page asked for is gone: a soft
+// 404 served with status 200 and an ordinary title.
+var notFoundText = []string{"page you are looking for", "page you were looking for",
+	"page you requested", "could not be found", "couldn't be found", "can't be found",
+	"has been removed", "no longer available", "no longer exists", "die seite, die sie suchen",
+	"la page que vous recherchez", "la página que buscas", "la pagina che cerchi",
+	"de pagina die je zoekt", "a página que você procura", "ページが見つかりません"}
+
+// howToPhrases in a title or h1 mark step-by-step instructions in the
+// languages seoplan meets most; howToStarts do when they open it.
+var howToPhrases = []string{"how to", "step by step", "step-by-step", "schritt für schritt",
+	"so geht", "so gehen sie vor", "stap voor stap", "zo doe je", "étape par étape",
+	"paso a paso", "passo a passo", "passo dopo passo", "やり方", "手順"}
+var howToStarts = []string{"comment ", "cómo ", "como ", "come ", "hoe ", "wie man ", "wie sie "}
+
+// specWords in a title mark a technical page about the product itself
+// (product/deep-dive).
+var specWords = set("specifications", "specs", "spec", "architecture", "datasheet", "technical",
+	"spezifikationen", "technische", "technik", "especificaciones", "specifiche", "specificaties",
+	"especificações", "techniques")
+
+// compareWords in a title put offerings side by side (product/comparison).
+var compareWords = set("compare", "compared", "comparison", "comparatif", "vergleich",
+	"vergleichen", "vergelijken", "vergelijking", "comparativa", "comparativo", "comparar",
+	"confronto", "comparação", "比較")
+
+// bestIntl are "best" in other languages; a title with one is a best-of
+// list unless the next word makes it advice.
+var bestIntl = set("melhores", "mejores", "meilleurs", "meilleures", "migliori", "beste", "besten",
+	"melhor", "mejor", "meilleur", "meilleure", "migliore", "おすすめ")
+
+// capabilityPhrases in a post's text say what a product now does: a
+// release note or launch post (product/feature), not company news.
+var capabilityPhrases = []string{"now available", "generally available", "you can now",
+	"starting today", "is now live", "out of beta", "available today", "now supports",
+	"we've added", "we have added", "new feature", "ab sofort", "désormais disponible",
+	"ya disponible", "já disponível", "ora disponibile", "nu beschikbaar", "vous pouvez désormais"}
 
 // segmentWords are the URL words also recognised inside a hyphenated
 // segment ("/privacy-policy", "/accessibility-statement", "/sso-pricing").
-var segmentWords = set("privacy", "terms", "cookies", "cookie", "legal", "accessibility",
+var segmentWords = set("privacy", "terms", "cookies", "cookie", "legal", "accessibility", "imprint",
 	"pricing", "integrations", "integration", "features", "alternatives", "vs", "careers",
 	"jobs", "about", "contact", "troubleshooting", "templates", "template", "glossary", "press")
 
@@ -213,6 +263,18 @@ var urlWordsIntl = map[string]string{
 	"sobre-nosotros": "about", "quem-somos": "about",
 	"noticias": "news", "nachrichten": "news", "actualites": "news", "notizie": "news",
 	"nieuws": "news", "aktuelles": "news",
+	"mentions-legales": "legal", "aviso-legal": "legal", "note-legali": "legal",
+	"algemene-voorwaarden": "terms", "voorwaarden": "terms", "agb": "terms", "cgv": "terms", "cgu": "terms",
+	"nutzungsbedingungen": "terms", "condiciones": "terms", "terminos": "terms", "termos": "terms",
+	"termini-e-condizioni": "terms", "privacybeleid": "privacy", "privacyverklaring": "privacy",
+	"politique-de-confidentialite": "privacy", "politica-de-privacidad": "privacy",
+	"politica-de-privacidade": "privacy", "informativa-privacy": "privacy", "cookiebeleid": "cookies",
+	"schnittstellen": "integrations", "schnittstelle": "integrations", "koppelingen": "integrations",
+	"integrations": "integrations",
+	"vergelijken":  "compare", "vergleichen": "compare", "comparatif": "compare", "comparativa": "compare",
+	"comparar": "compare", "confronto": "compare",
+	"anleitungen": "how-to", "handleiding": "how-to", "tutoriels": "how-to", "tutoriales": "how-to",
+	"tutoriais": "how-to", "tutorial": "how-to", "tutorials": "how-to",
 }
 
 // newsWords in a title announce something.
@@ -221,12 +283,15 @@ var newsWords = set("announcing", "announces", "announced", "introducing", "laun
 
 // deepDiveWords in a URL mark a technical page about the product itself.
 var deepDiveWords = set("specifications", "specs", "how-it-works", "technology", "architecture",
-	"security", "whitepaper", "whitepapers", "datasheet")
+	"security", "whitepaper", "whitepapers", "datasheet", "datasheets", "technik", "technologie",
+	"spezifikationen", "specifiche", "especificaciones", "specificaties", "under-the-hood")
 
 // listNouns after a number in a title make a listicle ("8 tactics").
 var listNouns = set("ideas", "tips", "ways", "tactics", "strategies", "examples", "mistakes",
 	"reasons", "things", "hacks", "tricks", "ideias", "consejos", "tipps", "astuces", "dicas",
-	"consigli", "trucos", "steps")
+	"consigli", "trucos", "steps", "signs", "lessons", "rules", "habits", "techniques", "myths",
+	"secrets", "questions", "ideen", "ideeën", "idées", "ideas", "errores", "erreurs", "fehler",
+	"fouten", "erros", "errori", "manieren", "formas", "maneiras", "façons", "modi", "maneras")
 
 // whatIsPhrases open a definition in several languages.
 var whatIsPhrases = []string{"what is ", "what are ", "qué es ", "que es ", "o que é ", "o que e ",
@@ -235,3 +300,31 @@ var whatIsPhrases = []string{"what is ", "what are ", "qué es ", "que es ", "o 
 // reportWords in a title mark research about the field.
 var reportWords = set("statistics", "stats", "trends", "benchmark", "benchmarks", "survey",
 	"research", "report", "index", "data", "estadísticas", "statistiken", "statistiques")
+
+// troubleTitleWords in a title or h1 name a fault (problem/troubleshooting).
+var troubleTitleWords = set("error", "errors", "failed", "failing", "fails", "stuck", "broken",
+	"crash", "crashes", "crashing", "freezing", "frozen", "troubleshoot", "troubleshooting",
+	"won't", "doesn't", "isn't", "can't", "fehler", "fehlermeldung", "erreur", "erro", "errore",
+	"fout", "foutmelding", "storing", "störung")
+
+// troublePhrases, padded with spaces, name a fault in several languages.
+var troublePhrases = []string{" not working ", " stopped working ", " too low ", " too high ",
+	" what to do ", " was tun", " funktioniert nicht ", " geht nicht ", " que faire ",
+	" ne fonctionne pas ", " qué hacer ", " no funciona ", " o que fazer ", " não funciona ",
+	" cosa fare ", " non funziona ", " wat te doen ", " werkt niet "}
+
+// explainWords in a title promise a definition (problem/explainer).
+var explainWords = set("explained", "explainer", "definition", "meaning", "erklärt",
+	"expliqué", "explicado", "explicada", "spiegato", "uitgelegd", "betekenis", "bedeutung",
+	"significado", "signification", "significato", "とは")
+
+// compoundEnds are word endings that carry a title signal inside a German
+// or Dutch compound.
+var compoundEnds = []struct{ end, signal string }{
+	{"checkliste", `title:"checklist"`}, {"checklist", `title:"checklist"`},
+	{"vorlage", `title:"template"`}, {"vorlagen", `title:"template"`}, {"sjabloon", `title:"template"`},
+	{"rechner", `title:"calculator"`}, {"calculator", `title:"calculator"`},
+	{"trends", `title:"report"`}, {"statistik", `title:"report"`}, {"statistiken", `title:"report"`},
+	{"statistieken", `title:"report"`}, {"umfrage", `title:"report"`}, {"onderzoek", `title:"report"`},
+	{"ratgeber", `title:"guide"`}, {"anleitung", `title:"how to"`}, {"tipps", `title:"tips"`},
+}

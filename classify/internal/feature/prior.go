@@ -42,6 +42,7 @@ var pagePriors = map[string][3]float64{
 	"url:/delivery-returns": {0, 0, 1.5},
 	"url:/whitepapers":      {1, 0, 0}, `title:"whitepaper"`: {1, 0, 0}, "url:/changelog": {1, 0, 0},
 	"url:/api": {0.5, 0, 0}, "url:/docs": {0.3, 0, 0},
+	"text:not found": {0, 0, 1.5}, `title:"specs"`: {0.5, 0, 0}, `title:"compare"`: {0.5, 0, 0},
 }
 
 // subtypePriors are hand-set log-odds a page signal adds to one subtype's
@@ -59,7 +60,7 @@ var subtypePriors = map[string]struct {
 	"url:/whitepapers": {"deep-dive", 1.5}, "url:/demo": {"deep-dive", 1}, `title:"whitepaper"`: {"deep-dive", 1.5},
 	"url:/api": {"deep-dive", 1}, "url:/changelog": {"feature", 1},
 	"schema:HowTo": {"how-to", 1.5}, `title:"how to"`: {"how-to", 1}, "headings:numbered steps": {"how-to", 0.5},
-	"url:/glossary": {"explainer", 1.5}, `title:"what"`: {"explainer", 0.5},
+	"url:/glossary": {"explainer", 1.5}, `title:"what is"`: {"explainer", 1},
 	`title:"template"`: {"template", 1.5}, `title:"templates"`: {"template", 1.5}, `title:"checklist"`: {"template", 1.5}, "url:/templates": {"template", 1.5},
 	`title:"examples"`: {"tips", 1}, `title:"tips"`: {"tips", 1},
 	"url:/case-studies": {"case-study", 2}, "url:/customers": {"case-study", 1}, "url:/stories": {"case-study", 1}, `title:"case"`: {"case-study", 0.5},
@@ -79,7 +80,8 @@ var subtypePriors = map[string]struct {
 	"url:pagination": {"archive", 2}, "url:section index": {"archive", 2.5},
 	"schema:AboutPage": {"company", 2}, "schema:ContactPage": {"company", 2}, "schema:Review": {"review", 1.5},
 	"url:/stores": {"company", 1}, "url:/locations": {"company", 1},
-	`title:"not found"`: {"error", 3}, "url:deep-dive": {"deep-dive", 1.5}, "title:numbered list": {"tips", 1}, "url:/troubleshooting": {"troubleshooting", 2},
+	`title:"not found"`: {"error", 3}, "text:not found": {"error", 2},
+	`title:"specs"`: {"deep-dive", 1}, `title:"compare"`: {"comparison", 1}, "url:/how-to": {"how-to", 1}, "url:deep-dive": {"deep-dive", 1.5}, "title:numbered list": {"tips", 1}, "url:/troubleshooting": {"troubleshooting", 2},
 }
 
 // PageOffsets returns a page's fixed log-odds offsets for the intent,
