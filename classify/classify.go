@@ -120,7 +120,9 @@ func (c *Classifier) SiteNames() (own, rivals []string) {
 // Keyword labels a search keyword.
 func (c *Classifier) Keyword(kw string) seoplan.Label {
 	x := feature.Keyword(kw, c.site.Load())
-	return c.decide(&c.model.Keyword, x, false, "")
+	l := c.decide(&c.model.Keyword, x, false, "") // copies what it keeps of x
+	x.Release()
+	return l
 }
 
 // Page labels a page. It knows the site only through LearnSite.
@@ -164,10 +166,11 @@ func (c *Classifier) page(p *seoplan.Page, site *feature.Site) seoplan.Label {
 // trainer.Predict is the one decision rule both training and labelling use.
 func (c *Classifier) decide(h *lr.Heads, x *feature.Vector, pageOffsets bool, lang string) seoplan.Label {
 	feats := x.Features()
-	names := make([]string, len(feats))
-	vals := make([]float64, len(feats))
-	for i, f := range feats {
-		names[i], vals[i] = f.Name, f.Value
+	var nbuf [64]string // on the stack for a keyword's few dozen features
+	var vbuf [64]float64
+	names, vals := nbuf[:0], vbuf[:0]
+	for _, f := range feats {
+		names, vals = append(names, f.Name), append(vals, f.Value)
 	}
 	var in, sub, st []float64
 	if pageOffsets {
