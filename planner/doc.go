@@ -71,4 +71,5 @@
 //	audit.go      the content-audit checks, one function each
 //	personas.go   --personas files, personas the site names, highlights
 //	ari.go        adjusted Rand index, to measure clusters against hand labels
+//	compare.go    Compare: what changed between two crawls' plans (seoplan diff)
 package planner

@@ -1,6 +1,9 @@
 // Package templates renders a *seoplan.Plan for people and programs:
-// roadmap.md (GitHub-flavoured Markdown from an embedded text/template) and
-// plan.json. Renderers take an io.Writer and write nothing unless the whole
+// roadmap.md (GitHub-flavoured Markdown from an embedded text/template),
+// plan.json, the self-contained HTML client report (the roadmap through
+// goldmark, wrapped in an html/template layout with gonum/plot charts),
+// the editorial calendar as CSV and iCalendar, and one content brief per
+// proposal. Renderers take an io.Writer and write nothing unless the whole
 // output rendered, so a caller writing to a temporary file never keeps half
 // a report.
 //
@@ -9,7 +12,9 @@
 // escapes Markdown's special characters and breaks up bare URLs, and through
 // Mermaid inside diagram labels. A title with pipes, brackets, backticks or
 // HTML stays text: it never breaks a table, opens a code span or becomes a
-// link. The tests parse the roadmap with goldmark to hold that line.
+// link. The tests parse the roadmap with goldmark to hold that line, and the
+// HTML report renders with goldmark's raw HTML off and html/template's
+// escaping for everything else.
 //
 // Files:
 //
@@ -17,6 +22,10 @@
 //	roadmap.md.tmpl   the roadmap: summary, topic map, clusters, calendar, audit, metrics
 //	json.go           JSON: plan.json
 //	escape.go         Escape and Mermaid for untrusted text
-//
-// HTML, CSV and iCalendar renderers of the same plan belong beside these.
+//	html.go           HTML: the client report, with report.html.tmpl and report.css
+//	charts.go         the report's charts: topic map, intent mix, funnel, timeline (SVG)
+//	progress.go       the "progress since the last crawl" section (Markdown)
+//	csv.go            CSV: one row per scheduled piece, for Sheets, Notion, Asana, Trello
+//	ics.go            iCalendar (RFC 5545): one all-day event per scheduled piece
+//	briefs.go         one Markdown content brief per proposal, with brief.md.tmpl
 package templates
