@@ -56,17 +56,9 @@ func crawlHandler(t *testing.T, h http.HandlerFunc, opts ...Option) (map[string]
 	rec := &recorder{h: h}
 	srv := httptest.NewServer(rec)
 	defer srv.Close()
-	db := openDB(t)
-	c, err := New(srv.URL+"/", opts...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	st, err := c.Run(context.Background(), db, false)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pages, st := crawlAll(t, srv.URL+"/", opts...)
 	byPath := map[string]seoplan.Page{}
-	for u, p := range pagesOf(t, db, st.SnapshotID) {
+	for u, p := range pages {
 		byPath[strings.TrimPrefix(u, srv.URL)] = p
 	}
 	return byPath, st, rec

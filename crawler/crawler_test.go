@@ -39,10 +39,12 @@ func pagesOf(t testing.TB, db *crawldb.DB, snap int64) map[string]seoplan.Page {
 	return out
 }
 
-func TestRunTestSite(t *testing.T) {
-	site := newTestSite(t)
+// crawlAll crawls start into a new database with opts and returns the
+// pages by URL and the run's stats.
+func crawlAll(t *testing.T, start string, opts ...Option) (map[string]seoplan.Page, Stats) {
+	t.Helper()
 	db := openDB(t)
-	c, err := New(site.srv.URL+"/", WithConcurrency(3))
+	c, err := New(start, opts...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,7 +52,12 @@ func TestRunTestSite(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pages := pagesOf(t, db, st.SnapshotID)
+	return pagesOf(t, db, st.SnapshotID), st
+}
+
+func TestRunTestSite(t *testing.T) {
+	site := newTestSite(t)
+	pages, st := crawlAll(t, site.srv.URL+"/", WithConcurrency(3))
 	u := func(path string) string { return site.srv.URL + path }
 
 	t.Run("every page once", func(t *testing.T) {

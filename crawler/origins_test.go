@@ -107,16 +107,7 @@ func TestRobotsPerOrigin(t *testing.T) {
 		"example.com:80": bare, "www.example.com:80": www, "example.com:443": secure,
 	})
 
-	db := openDB(t)
-	c, err := New("http://example.com/", WithTransport(rt), WithConcurrency(6))
-	if err != nil {
-		t.Fatal(err)
-	}
-	st, err := c.Run(context.Background(), db, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pages := pagesOf(t, db, st.SnapshotID)
+	pages, _ := crawlAll(t, "http://example.com/", WithTransport(rt), WithConcurrency(6))
 
 	t.Run("each robots.txt read once", func(t *testing.T) {
 		for name, rec := range map[string]*recorder{"bare": bareRec, "www": wwwRec, "https": secureRec} {
@@ -204,16 +195,7 @@ func TestRobotsUnreadableOnTwin(t *testing.T) {
 	}))
 	defer down.Close()
 	rt := routes(t, nil, map[string]*httptest.Server{"example.com:80": bare, "www.example.com:80": down})
-	db := openDB(t)
-	c, err := New("http://example.com/", WithTransport(rt), WithRetries(0, 0, 0))
-	if err != nil {
-		t.Fatal(err)
-	}
-	st, err := c.Run(context.Background(), db, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pages := pagesOf(t, db, st.SnapshotID)
+	pages, _ := crawlAll(t, "http://example.com/", WithTransport(rt), WithRetries(0, 0, 0))
 	if _, ok := pages["http://example.com/a"]; !ok || len(pages) != 2 {
 		t.Errorf("crawled %v, want / and /a only", keys(pages))
 	}
