@@ -322,6 +322,12 @@ func TestCrawlerRetries(t *testing.T) {
 		{"503 forever gives up", 100, func(w http.ResponseWriter) {
 			w.WriteHeader(http.StatusServiceUnavailable)
 		}, 503, 3},
+		{"500 retried", 1, func(w http.ResponseWriter) {
+			w.WriteHeader(http.StatusInternalServerError)
+		}, 200, 2},
+		{"500 forever is recorded", 100, func(w http.ResponseWriter) {
+			w.WriteHeader(http.StatusInternalServerError)
+		}, 500, 3},
 		{"502 retried", 1, func(w http.ResponseWriter) {
 			w.WriteHeader(http.StatusBadGateway)
 		}, 200, 2},

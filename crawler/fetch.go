@@ -172,7 +172,9 @@ func (w *worker) fetch(ctx context.Context, rawURL string, depth int) (page seop
 			wait = w.backoff(attempt, "")
 		case err == nil && (st.status == 429 || st.status == 503) && retry:
 			wait = w.backoff(attempt, st.header.Get("Retry-After"))
-		case err == nil && (st.status == 502 || st.status == 504) && retry:
+		case err == nil && (st.status == 500 || st.status == 502 || st.status == 504) && retry:
+			// A server error is often a passing overload (an exhausted
+			// file table, a restarting backend): retried as Scrapy does.
 			wait = w.backoff(attempt, "")
 		default:
 			p := w.page(rawURL, depth, start, elapsed, err)
