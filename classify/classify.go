@@ -33,6 +33,7 @@ type config struct {
 	workers    int
 	keyPhrases int
 	otherLang  float64
+	progress   func(done, total int)
 }
 
 func defaults() config {
@@ -48,6 +49,10 @@ func WithWorkers(n int) Option { return func(c *config) { c.workers = n } }
 
 // WithKeyPhrases sets how many key phrases Site keeps per page (default 10).
 func WithKeyPhrases(n int) Option { return func(c *config) { c.keyPhrases = n } }
+
+// WithProgress has Site call fn after each page it labels, from its worker
+// goroutines: fn must be safe for concurrent use and quick (a progress bar).
+func WithProgress(fn func(done, total int)) Option { return func(c *config) { c.progress = fn } }
 
 // WithOtherLanguagePenalty sets the factor a non-English page's confidence
 // is multiplied by (default 0.8): the model learnt its vocabulary in English.

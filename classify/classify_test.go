@@ -8,7 +8,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/seoplan/seoplan"
@@ -142,7 +144,13 @@ func TestSiteKeyPhrases(t *testing.T) {
 			Headings: []seoplan.Heading{{Level: 2, Text: "Measure first response time"}},
 			MainText: "First response time is the time a customer waits for a first reply. Ticket routing helps."},
 	}
-	c, err := New(WithKeyPhrases(3))
+	var mu sync.Mutex
+	var reports []string
+	c, err := New(WithKeyPhrases(3), WithWorkers(2), WithProgress(func(done, total int) {
+		mu.Lock()
+		reports = append(reports, fmt.Sprintf("%d/%d", done, total))
+		mu.Unlock()
+	}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -152,6 +160,9 @@ func TestSiteKeyPhrases(t *testing.T) {
 	}
 	if len(labeled) != 2 || len(inv) == 0 {
 		t.Fatalf("got %d pages, %d phrases", len(labeled), len(inv))
+	}
+	if slices.Sort(reports); !slices.Equal(reports, []string{"1/2", "2/2"}) {
+		t.Errorf("progress reports %q, want one per page ending at 2/2", reports)
 	}
 	var first []string
 	for _, kp := range labeled[1].KeyPhrases {

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/seoplan/seoplan"
 	"github.com/seoplan/seoplan/classify/internal/feature"
@@ -36,7 +37,11 @@ func (c *Classifier) Site(ctx context.Context, pages []seoplan.Page) ([]seoplan.
 	c.site.Store(site)
 	out := make([]seoplan.LabeledPage, len(pages))
 	cands := make([]map[string]*candidate, len(pages))
+	var done atomic.Int64
 	err := parallel(ctx, len(pages), c.cfg.workers, func(i int) {
+		if c.cfg.progress != nil {
+			defer func() { c.cfg.progress(int(done.Add(1)), len(pages)) }()
+		}
 		p := &pages[i]
 		out[i] = seoplan.LabeledPage{Page: *p, Label: c.page(p, site)}
 		if p.IsHTML() || p.Status == 0 && p.Error == "" {

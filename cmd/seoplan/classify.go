@@ -16,6 +16,7 @@ import (
 	"github.com/seoplan/seoplan/classify"
 	"github.com/seoplan/seoplan/internal/crawldb"
 	"github.com/seoplan/seoplan/internal/kwfile"
+	"github.com/seoplan/seoplan/internal/progress"
 	"github.com/spf13/cobra"
 )
 
@@ -68,12 +69,14 @@ func runClassify(cmd *cobra.Command, e *env, o classifyOpts) error {
 	case o.db == "" && o.keywords == "":
 		return usagef("nothing to classify: give --db FILE or --keywords FILE (- for standard input)")
 	}
-	c, err := classify.New()
+	bar := progress.New(e.stderr, "classifying")
+	defer bar.Finish()
+	c, err := classify.New(classify.WithProgress(func(done, total int) { bar.Set(int64(done), int64(total), "") }))
 	if err != nil {
 		return fmt.Errorf("load classifier: %w", err)
 	}
 	if o.db != "" {
-		return classifyDB(cmd, e, c, o)
+		return classifyDB(cmd, e, c, bar, o)
 	}
 	var r io.Reader = e.stdin
 	name := "standard input"
@@ -300,7 +303,7 @@ func classifyCSVCell(s string) string {
 
 // classifyDB labels the latest crawl's pages, learning the site's names
 // from them first.
-func classifyDB(cmd *cobra.Command, e *env, c *classify.Classifier, o classifyOpts) error {
+func classifyDB(cmd *cobra.Command, e *env, c *classify.Classifier, bar *progress.Bar, o classifyOpts) error {
 	ctx := cmd.Context()
 	if _, err := os.Stat(o.db); err != nil {
 		return usagef("--db %s: no crawl database there (run seoplan crawl URL --db %s first)", o.db, o.db)
@@ -334,6 +337,7 @@ func classifyDB(cmd *cobra.Command, e *env, c *classify.Classifier, o classifyOp
 	if err != nil {
 		return err
 	}
+	bar.Finish()
 	fmt.Fprintf(e.stderr, "seoplan: labelled %d pages of crawl %d (%s)\n", len(labeled), snap.ID, classifyPrintable(snap.StartURL))
 	return writeClassifiedPages(e.stdout, labeled, o)
 }

@@ -192,7 +192,8 @@ func runPlan(ctx context.Context, e *env, url string, f planFlags) error {
 	}
 	// One classifier for pages and keywords: what it learns of the site's
 	// brand and rivals from the pages decides keywords such as "acme sso".
-	c, err := classify.New()
+	bar := progress.New(e.stderr, "classifying")
+	c, err := classify.New(classify.WithProgress(func(done, total int) { bar.Set(int64(done), int64(total), "") }))
 	if err != nil {
 		return fmt.Errorf("load classifier: %w", err)
 	}
@@ -213,7 +214,9 @@ func runPlan(ctx context.Context, e *env, url string, f planFlags) error {
 		}
 		in.Site, in.CrawledAt = snap.StartURL, snap.Started
 		fmt.Fprintf(e.stderr, "seoplan: classifying %d pages of %s\n", len(pages), snap.StartURL)
-		if in.Pages, _, err = c.Site(ctx, pages); err != nil {
+		in.Pages, _, err = c.Site(ctx, pages)
+		bar.Finish()
+		if err != nil {
 			return fmt.Errorf("classify: %w", err)
 		}
 	case len(kws) > 0:

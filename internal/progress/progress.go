@@ -3,14 +3,17 @@ package progress
 import (
 	"io"
 	"os"
+	"sync"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
 )
 
-// Bar is a progress bar, or a no-op when its writer is not a terminal.
+// Bar is a progress bar, or a no-op when its writer is not a terminal. Its
+// methods are safe for concurrent use.
 type Bar struct {
+	mu  sync.Mutex
 	bar *progressbar.ProgressBar
 	max int64
 }
@@ -54,6 +57,8 @@ func (b *Bar) Set(done, total int64, detail string) {
 	if !b.Enabled() {
 		return
 	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
 	if total != b.max {
 		b.bar.ChangeMax64(total)
 		b.max = total
@@ -69,5 +74,7 @@ func (b *Bar) Finish() {
 	if !b.Enabled() {
 		return
 	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
 	b.bar.Finish()
 }
