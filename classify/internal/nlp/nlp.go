@@ -44,16 +44,30 @@ func sharedModel() *prose.Model {
 	return model
 }
 
+var (
+	taggerOnce sync.Once
+	tagger     *perceptron // nil if prose's weights could not be read
+)
+
+// sharedTagger is prose's tagger with a deterministic predict (tagger.go).
+func sharedTagger() *perceptron {
+	taggerOnce.Do(func() { tagger, _ = loadPerceptron(sharedModel()) })
+	return tagger
+}
+
 // Load loads the models now rather than on first use, so that a benchmark or
 // a server does not pay for it inside the first call.
-func Load() { sharedModel() }
+func Load() { sharedTagger() }
 
 // Tag tokenizes and tags text as one phrase. Tagging works on the text as
 // written (capitals help the tagger) and the tokens come back lower-cased.
+// prose tokenizes; the tagging is prose's, made deterministic (tagger.go).
 func Tag(text string) []Token {
+	pt := sharedTagger()
 	doc, err := prose.NewDocument(text,
 		prose.UsingModel(sharedModel()),
 		prose.WithSegmentation(false),
+		prose.WithTagging(pt == nil),
 		prose.WithExtraction(false))
 	if err != nil {
 		return nil
@@ -61,7 +75,19 @@ func Tag(text string) []Token {
 	toks := doc.Tokens()
 	out := make([]Token, 0, len(toks))
 	for _, t := range toks {
-		out = append(out, Token{Text: strings.ToLower(t.Text), Tag: t.Tag})
+		out = append(out, Token{Text: t.Text, Tag: t.Tag})
+	}
+	if pt != nil {
+		words := make([]string, len(toks))
+		for i, t := range toks {
+			words[i] = t.Text
+		}
+		for i, tag := range pt.tag(words) {
+			out[i].Tag = tag
+		}
+	}
+	for i := range out {
+		out[i].Text = strings.ToLower(out[i].Text)
 	}
 	return out
 }
