@@ -86,7 +86,7 @@ func (pr *proposer) cluster(c *cluster) {
 			return ""
 		}
 		done[key] = true
-		if pr.s.shop && d.gap.Kind != seoplan.GapUncoveredKeyword {
+		if pr.s.biz.kind == businessShop && d.gap.Kind != seoplan.GapUncoveredKeyword {
 			shopWording(&d, topic)
 		}
 		if pillarID != "" && !d.pillar {

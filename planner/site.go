@@ -35,10 +35,8 @@ type site struct {
 	// brandWords are the stemmed words of the brand and the title suffix:
 	// on every page, so they describe no topic and name no cluster.
 	brandWords map[string]bool
-	// biz is what the site sells, detected from its pages (business.go);
-	// shop is set when that is goods, for an online shop's wording.
-	biz  business
-	shop bool
+	// biz is what the site sells, detected from its pages (business.go).
+	biz business
 }
 
 func newSite(in Input) *site {
@@ -69,7 +67,6 @@ func newSite(in Input) *site {
 	s.linkGraph()
 	s.brand = siteBrand(in.Site, s.html)
 	s.biz = detectBusiness(s.html)
-	s.shop = s.biz.kind == businessShop
 	s.brandWords = make(map[string]bool)
 	for _, t := range tokens(s.brand + " " + titleSuffix(s.html)) {
 		s.brandWords[t] = true
