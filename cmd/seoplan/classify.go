@@ -69,12 +69,11 @@ func runClassify(cmd *cobra.Command, e *env, o classifyOpts) error {
 	case o.db == "" && o.keywords == "":
 		return usagef("nothing to classify: give --db FILE or --keywords FILE (- for standard input)")
 	}
-	bar := progress.New(e.stderr, "classifying")
-	defer bar.Finish()
-	c, err := classify.New(classify.WithProgress(func(done, total int) { bar.Set(int64(done), int64(total), "") }))
+	c, bar, err := newClassifier(e)
 	if err != nil {
-		return fmt.Errorf("load classifier: %w", err)
+		return err
 	}
+	defer bar.Finish()
 	if o.db != "" {
 		return classifyDB(cmd, e, c, bar, o)
 	}
@@ -299,6 +298,17 @@ func classifyCSVCell(s string) string {
 		return "'" + s
 	}
 	return s
+}
+
+// newClassifier loads the classifier with a progress bar on standard error
+// for the pages it labels; the caller finishes the bar once they are.
+func newClassifier(e *env) (*classify.Classifier, *progress.Bar, error) {
+	bar := progress.New(e.stderr, "classifying")
+	c, err := classify.New(classify.WithProgress(func(done, total int) { bar.Set(int64(done), int64(total), "") }))
+	if err != nil {
+		return nil, nil, fmt.Errorf("load classifier: %w", err)
+	}
+	return c, bar, nil
 }
 
 // classifyDB labels the latest crawl's pages, learning the site's names

@@ -63,13 +63,9 @@ func runDemo(ctx context.Context, e *env, f demoFlags) error {
 	if f.out == "" {
 		return usagef("--out needs a directory")
 	}
-	start := nextMonday(time.Now())
-	if f.start != "" {
-		t, err := time.Parse(time.DateOnly, f.start)
-		if err != nil {
-			return usagef("--start %q: want a date as YYYY-MM-DD", f.start)
-		}
-		start = t
+	start, err := calendarStart(f.start, time.Now())
+	if err != nil {
+		return err
 	}
 	if err := os.MkdirAll(f.out, 0o755); err != nil {
 		return usagef("--out %s: %v", f.out, err)

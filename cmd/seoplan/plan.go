@@ -122,13 +122,9 @@ func (f planFlags) options(now time.Time) ([]planner.Option, error) {
 		}
 		opts = append(opts, planner.WithMix(prod, prob))
 	}
-	start := nextMonday(now)
-	if f.start != "" {
-		t, err := time.Parse(time.DateOnly, f.start)
-		if err != nil {
-			return nil, usagef("--start %q: want a date as YYYY-MM-DD", f.start)
-		}
-		start = t
+	start, err := calendarStart(f.start, now)
+	if err != nil {
+		return nil, err
 	}
 	opts = append(opts, planner.WithStart(start))
 	if f.personas != "" {
@@ -163,6 +159,19 @@ func parseMix(s string) (product, problem int, err error) {
 	return product, problem, nil
 }
 
+// calendarStart reads --start, or gives the first Monday after now when it
+// is empty.
+func calendarStart(s string, now time.Time) (time.Time, error) {
+	if s == "" {
+		return nextMonday(now), nil
+	}
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return time.Time{}, usagef("--start %q: want a date as YYYY-MM-DD", s)
+	}
+	return t, nil
+}
+
 // nextMonday is the first Monday after now: a calendar starts on a week.
 func nextMonday(now time.Time) time.Time {
 	d := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
@@ -192,10 +201,9 @@ func runPlan(ctx context.Context, e *env, url string, f planFlags) error {
 	}
 	// One classifier for pages and keywords: what it learns of the site's
 	// brand and rivals from the pages decides keywords such as "acme sso".
-	bar := progress.New(e.stderr, "classifying")
-	c, err := classify.New(classify.WithProgress(func(done, total int) { bar.Set(int64(done), int64(total), "") }))
+	c, bar, err := newClassifier(e)
 	if err != nil {
-		return fmt.Errorf("load classifier: %w", err)
+		return err
 	}
 	in := planner.Input{}
 	dbPath := f.db
@@ -370,15 +378,7 @@ func writePlan(e *env, p *seoplan.Plan, out, jsonPath string) ([]byte, error) {
 // would replace it.
 func writeFileAtomic(path string, data []byte) error {
 	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
-		fh, err := os.OpenFile(path, os.O_WRONLY, 0)
-		if err != nil {
-			return fmt.Errorf("write %s: %w", path, err)
-		}
-		if _, err := fh.Write(data); err != nil {
-			fh.Close()
-			return fmt.Errorf("write %s: %w", path, err)
-		}
-		if err := fh.Close(); err != nil {
+		if err := os.WriteFile(path, data, 0); err != nil {
 			return fmt.Errorf("write %s: %w", path, err)
 		}
 		return nil
