@@ -157,7 +157,7 @@ func pageCandidates(p *seoplan.Page, lang string) map[string]*candidate {
 			add(strings.NewReplacer("-", " ", "_", " ").Replace(segs[len(segs)-1]), boostURL)
 		}
 	}
-	add(firstWords(p.MainText, PhraseWords), boostText)
+	add(feature.FirstWords(p.MainText, PhraseWords), boostText)
 	return m
 }
 
@@ -375,19 +375,4 @@ func lengthBoost(stem string) float64 {
 		return 1.3
 	}
 	return 1.1
-}
-
-func firstWords(s string, n int) string {
-	count, in := 0, false
-	for i, r := range s {
-		sp := r == ' ' || r == '\n' || r == '\t' || r == '\r'
-		if !sp && !in {
-			count++
-			if count > n {
-				return s[:i]
-			}
-		}
-		in = !sp
-	}
-	return s
 }

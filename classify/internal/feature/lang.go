@@ -17,7 +17,7 @@ func Lang(declared, title, text string) (lang string, detected bool) {
 		}
 		return d, false
 	}
-	sample := title + ". " + firstWords(text, 80)
+	sample := title + ". " + FirstWords(text, 80)
 	if len(strings.Fields(sample)) < 5 {
 		return "en", false
 	}

@@ -311,13 +311,13 @@ func Page(p *seoplan.Page, lang string, site *Site, kw *lr.Heads) *Vector {
 	}
 
 	// Main text: vocabulary of its opening, prices, comparison words, bylines.
-	words := Words(firstWords(p.MainText, MainWords))
+	words := Words(FirstWords(p.MainText, MainWords))
 	for _, w := range words {
 		if !stopwords[w] && len(w) > 2 && !isNumber(w) {
 			x.Add("m:"+w, 0.3)
 		}
 	}
-	low := strings.ToLower(firstWords(p.MainText, 2*MainWords))
+	low := strings.ToLower(FirstWords(p.MainText, 2*MainWords))
 	for phrase, c := range ctaPhrases {
 		if len(phrase) > 8 && strings.Contains(low, phrase) {
 			x.Add("mcta:"+c, 1)
@@ -407,7 +407,9 @@ func splitTitle(title string) (page, site string) {
 	return strings.TrimSpace(title), ""
 }
 
-func firstWords(s string, n int) string {
+// FirstWords is s up to its (n+1)th whitespace-separated word: its first n
+// words, with the spacing as written.
+func FirstWords(s string, n int) string {
 	count, in := 0, false
 	for i, r := range s {
 		sp := r == ' ' || r == '\n' || r == '\t' || r == '\r'
