@@ -192,12 +192,7 @@ func buildClusters(s *site, groups [][]int) []*cluster {
 		}
 		for _, st := range cands {
 			words := strings.Fields(st)
-			in := 0
-			for _, i := range g {
-				if covers(i, words) {
-					in++
-				}
-			}
+			in := countCovering(g, words, covers)
 			if in == 0 {
 				continue // made of the brand's own words
 			}
@@ -311,15 +306,7 @@ func buildClusters(s *site, groups [][]int) []*cluster {
 // scores as well ("inbox" → "shared inbox"). Ties go to the higher score,
 // then byte order.
 func longest(c *cluster, lead string, covers func(int, []string) bool, used map[string]bool) string {
-	count := func(words []string) int {
-		n := 0
-		for _, i := range c.pages {
-			if covers(i, words) {
-				n++
-			}
-		}
-		return n
-	}
+	count := func(words []string) int { return countCovering(c.pages, words, covers) }
 	leadWords := strings.Fields(lead)
 	n, best := count(leadWords), lead
 	for _, st := range c.stems {
@@ -389,12 +376,7 @@ func headingName(s *site, c *cluster, lead string, covers func(int, []string) bo
 			if bad || (used[key] && key != lead) || (!isHub && key != lead) {
 				continue
 			}
-			n := 0
-			for _, j := range c.pages {
-				if covers(j, words) {
-					n++
-				}
-			}
+			n := countCovering(c.pages, words, covers)
 			if n < 2 || 3*n < len(c.pages) {
 				continue
 			}
@@ -442,6 +424,17 @@ func lowerWords(h string) string {
 		}
 	}
 	return strings.Join(f, " ")
+}
+
+// countCovering counts the pages that carry every one of words.
+func countCovering(pages []int, words []string, covers func(int, []string) bool) int {
+	n := 0
+	for _, i := range pages {
+		if covers(i, words) {
+			n++
+		}
+	}
+	return n
 }
 
 func setOf(words []string) map[string]bool {
