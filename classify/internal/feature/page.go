@@ -33,6 +33,72 @@ var (
 	dateLineRE     = regexp.MustCompile(`(?i)\b(?:\d+\s*min(?:ute)?s?\s*read|posted (?:on|by)|published|updated on|written by)\b`)
 )
 
+// pageInput is what the page rules read: the page, and what several rules
+// need, computed once.
+type pageInput struct {
+	p    *seoplan.Page
+	lang string
+	site *Site
+	kw   *lr.Heads
+
+	path     string   // lower-case URL path, "/" when none
+	segs     []string // its segments
+	title    string   // the title without its site name
+	tw       []string // the title's words
+	lowTitle string   // the title in lower case, with a trailing space
+	low      string   // the opening of the main text in lower case
+	wc       int      // WordCount
+}
+
+func newPageInput(p *seoplan.Page, lang string, site *Site, kw *lr.Heads) *pageInput {
+	in := &pageInput{p: p, lang: lang, site: site, kw: kw, path: "/"}
+	if u, err := url.Parse(p.URL); err == nil && u.Path != "" {
+		in.path = strings.ToLower(u.Path)
+	}
+	in.segs = strings.FieldsFunc(in.path, func(r rune) bool { return r == '/' })
+	in.title = StripSiteName(p.Title)
+	if in.title != "" {
+		in.tw = Words(in.title)
+		in.lowTitle = strings.ToLower(in.title) + " "
+	}
+	in.low = strings.ToLower(FirstWords(p.MainText, 2*MainWords))
+	in.wc = WordCount(p)
+	return in
+}
+
+// pageRule adds the features and signals of one kind of page evidence.
+type pageRule struct {
+	name string
+	add  func(x *Vector, in *pageInput)
+}
+
+// pageRules are the page's evidence, in the order their signals are listed
+// to users. Each rule is one kind of evidence, so adding one is adding a
+// line here and a function below.
+var pageRules = []pageRule{
+	{"status", statusRule},
+	{"language", langRule},
+	{"url path", urlRule},
+	{"title phrase", titlePhraseRule},
+	{"title words", titleWordsRule},
+	{"title best-of", titleBestRule},
+	{"title patterns", titlePatternRule},
+	{"title trouble", titleTroubleRule},
+	{"title keyword model", keywordModelRule},
+	{"h1", h1Rule},
+	{"outline", outlineRule},
+	{"schema.org and open graph", schemaRule},
+	{"breadcrumbs", breadcrumbRule},
+	{"calls to action", ctaRule},
+	{"main text vocabulary", vocabularyRule},
+	{"prices", priceRule},
+	{"comparison words", vsTextRule},
+	{"byline", bylineRule},
+	{"ratings", ratingsRule},
+	{"capability announcement", nowAvailableRule},
+	{"length", lengthRule},
+}
+
 // Page returns the features and signals of a page. lang is the page's
 // detected language ("en" when unknown); brand-free titles and the site's
 // names come from site.
@@ -41,209 +107,254 @@ var (
 // with it (see KeywordModelFeatures).
 func Page(p *seoplan.Page, lang string, site *Site, kw *lr.Heads) *Vector {
 	x := newVector()
-	if p.Status >= 400 {
-		x.Signal(fmt.Sprintf("status:%d", p.Status))
+	in := newPageInput(p, lang, site, kw)
+	for _, r := range pageRules {
+		r.add(x, in)
 	}
-	if lang != "" && lang != "en" {
+	return x
+}
+
+func statusRule(x *Vector, in *pageInput) {
+	if in.p.Status >= 400 {
+		x.Signal(fmt.Sprintf("status:%d", in.p.Status))
+	}
+}
+
+func langRule(x *Vector, in *pageInput) {
+	if in.lang != "" && in.lang != "en" {
 		x.Add("lang:other", 1)
 	}
+}
 
-	// URL path.
-	path := "/"
-	if u, err := url.Parse(p.URL); err == nil && u.Path != "" {
-		path = strings.ToLower(u.Path)
-	}
-	segs := strings.FieldsFunc(path, func(r rune) bool { return r == '/' })
+// urlRule reads the path: its first section, depth, the words of each
+// segment, and the segments that name a kind of page.
+func urlRule(x *Vector, in *pageInput) {
+	segs := in.segs
 	if len(segs) == 0 {
 		x.Add("u:root", 1)
 		x.Signal("url:/")
-	} else {
-		x.Add("u0:"+segs[0], 1)
-		x.Add(fmt.Sprintf("udepth:%d", min(len(segs), 4)), 1)
-		for i, s := range segs {
-			switch {
-			case urlWords[s]:
-				x.Signal("url:/" + s)
-			case pricingWords[s]:
-				x.Signal("url:/pricing")
-			case urlWordsIntl[s] != "":
-				x.Signal("url:/" + urlWordsIntl[s])
-			case deepDiveWords[s]:
-				x.Signal("url:deep-dive")
-			default:
-				// Only short compounds: "/privacy-policy" is a legal page,
-				// "/data-centre-security-and-privacy" a product page. A
-				// comparison slug says so at any length: "/acme-vs-rival".
-				parts := strings.Split(s, "-")
-				for _, w := range parts {
-					switch {
-					case len(parts) <= 2 && segmentWords[w]:
-						x.Signal("url:/" + w)
-					case len(parts) <= 2 && pricingWords[w]:
-						x.Signal("url:/pricing")
-					case w == "vs" || w == "versus":
-						x.Signal("url:/vs")
-					case w == "alternatives":
-						x.Signal("url:/alternatives")
-					}
+		return
+	}
+	x.Add("u0:"+segs[0], 1)
+	x.Add(fmt.Sprintf("udepth:%d", min(len(segs), 4)), 1)
+	for i, s := range segs {
+		switch {
+		case urlWords[s]:
+			x.Signal("url:/" + s)
+		case pricingWords[s]:
+			x.Signal("url:/pricing")
+		case urlWordsIntl[s] != "":
+			x.Signal("url:/" + urlWordsIntl[s])
+		case deepDiveWords[s]:
+			x.Signal("url:deep-dive")
+		default:
+			// Only short compounds: "/privacy-policy" is a legal page,
+			// "/data-centre-security-and-privacy" a product page. A
+			// comparison slug says so at any length: "/acme-vs-rival".
+			parts := strings.Split(s, "-")
+			for _, w := range parts {
+				switch {
+				case len(parts) <= 2 && segmentWords[w]:
+					x.Signal("url:/" + w)
+				case len(parts) <= 2 && pricingWords[w]:
+					x.Signal("url:/pricing")
+				case w == "vs" || w == "versus":
+					x.Signal("url:/vs")
+				case w == "alternatives":
+					x.Signal("url:/alternatives")
 				}
-			}
-			if deepDiveWords[s] && urlWords[s] {
-				// "/security" is also a plain URL word; its page is still
-				// a technical one.
-				x.Signal("url:deep-dive")
-			}
-			for _, w := range Words(strings.NewReplacer("-", " ", "_", " ", ".html", "", ".htm", "", ".php", "").Replace(s)) {
-				x.Add("u:"+w, 1)
-				if i == len(segs)-1 {
-					x.Add("ulast:"+w, 1)
-				}
-			}
-			if isNumber(s) && i > 0 && segs[i-1] == "page" {
-				x.Signal("url:pagination")
 			}
 		}
-		if len(segs) == 1 && sectionWords[segs[0]] {
-			// "/blog" itself lists posts: an archive, not a post.
-			x.Signal("url:section index")
+		if deepDiveWords[s] && urlWords[s] {
+			// "/security" is also a plain URL word; its page is still
+			// a technical one.
+			x.Signal("url:deep-dive")
+		}
+		for _, w := range Words(slugReplacer.Replace(s)) {
+			x.Add("u:"+w, 1)
+			if i == len(segs)-1 {
+				x.Add("ulast:"+w, 1)
+			}
+		}
+		if isNumber(s) && i > 0 && segs[i-1] == "page" {
+			x.Signal("url:pagination")
 		}
 	}
+	if len(segs) == 1 && sectionWords[segs[0]] {
+		// "/blog" itself lists posts: an archive, not a post.
+		x.Signal("url:section index")
+	}
+}
 
-	// Title without the site name suffix, and h1: phrased like keywords.
-	title := StripSiteName(p.Title)
-	phrase(x, "t", title, site, false)
-	if title != "" {
-		tw := Words(title)
-		for _, w := range []string{"vs", "versus", "pricing", "alternatives", "how", "what", "guide", "template", "templates", "checklist", "review", "best", "examples", "tips", "case", "report", "careers", "about", "contact", "privacy", "terms", "login", "whitepaper", "calculator"} {
-			for _, x2 := range tw {
-				if x2 == w {
-					x.Signal(`title:"` + w + `"`)
-					break
-				}
-			}
-		}
-		// The same title words in the other languages seoplan meets most.
-		for _, x2 := range tw {
-			if en, ok := titleWordsIntl[x2]; ok {
-				x.Signal(`title:"` + en + `"`)
-			}
-		}
-		// TAXONOMY tie-breaker 4: a best-of list is a comparison, but "best
-		// practices" and "best way to" are advice.
-		for i, w := range tw {
-			if w == "best" && (i+1 >= len(tw) || !bestNotList[tw[i+1]]) {
-				x.Signal(`title:"best"-list`)
-				break
-			}
-		}
-		for _, w := range tw {
-			if pricingWords[w] && w != "pricing" {
-				x.Signal(`title:"pricing"`)
-				break
-			}
-		}
-		lowTitle := strings.ToLower(title) + " "
-		for _, q := range whatIsPhrases {
-			if strings.HasPrefix(strings.TrimLeft(lowTitle, "¿¡\"'“ "), q) {
-				x.Signal(`title:"what is"`)
-				break
-			}
-		}
-		for i, w := range tw {
-			if i+1 < len(tw) && isNumber(w) && listNouns[tw[i+1]] {
-				x.Signal("title:numbered list")
-				break
-			}
-		}
-		for _, w := range tw {
-			if newsWords[w] {
-				x.Signal("title:announcement")
-				break
-			}
-		}
-		if strings.Contains(lowTitle, "レビュー") {
-			x.Signal(`title:"review"`)
-		}
-		for _, w := range tw {
-			if reportWords[w] {
-				x.Signal(`title:"report"`)
-				break
-			}
-		}
-		for _, h := range howToPhrases {
-			if strings.Contains(lowTitle, h) {
-				x.Signal(`title:"how to"`)
-				break
-			}
-		}
-		for _, h := range howToStarts {
-			if strings.HasPrefix(lowTitle, h) {
-				x.Signal(`title:"how to"`)
-				break
-			}
-		}
-		if pickRE.MatchString(title) {
-			x.Signal("title:numbered list")
-		}
-		for _, w := range tw {
-			if explainWords[w] {
-				x.Signal(`title:"what is"`)
-			}
-			// German and Dutch write compounds: "Umzugscheckliste",
-			// "Vakantietrends", "Zinsrechner".
-			for _, c := range compoundEnds {
-				if len(w) > len(c.end)+2 && strings.HasSuffix(w, c.end) {
-					x.Signal(c.signal)
-				}
-			}
-		}
-		for i, w := range tw {
-			switch {
-			case specWords[w]:
-				x.Signal(`title:"specs"`)
-			case compareWords[w]:
-				x.Signal(`title:"compare"`)
-			case bestIntl[w] && (i+1 >= len(tw) || !bestNotList[tw[i+1]]):
-				x.Signal(`title:"best"-list`)
-			}
-		}
-		if strings.Contains(lowTitle, "how it works") || strings.Contains(lowTitle, "under the hood") {
-			x.Signal(`title:"specs"`)
-		}
-		for _, nf := range notFoundPhrases {
-			if strings.Contains(strings.ToLower(title), nf) {
-				x.Signal(`title:"not found"`)
+var slugReplacer = strings.NewReplacer("-", " ", "_", " ", ".html", "", ".htm", "", ".php", "")
+
+// titlePhraseRule reads the title without the site name as a keyword is
+// read: its head noun, brands, question words.
+func titlePhraseRule(x *Vector, in *pageInput) {
+	phrase(x, "t", in.title, in.site, false)
+}
+
+// titleSignalWords are title words that name a kind of page in English.
+var titleSignalWords = []string{"vs", "versus", "pricing", "alternatives", "how", "what", "guide", "template", "templates", "checklist", "review", "best", "examples", "tips", "case", "report", "careers", "about", "contact", "privacy", "terms", "login", "whitepaper", "calculator"}
+
+// titleWordsRule signals the title words that name a kind of page, in
+// English and in the other languages seoplan meets most.
+func titleWordsRule(x *Vector, in *pageInput) {
+	for _, w := range titleSignalWords {
+		for _, x2 := range in.tw {
+			if x2 == w {
+				x.Signal(`title:"` + w + `"`)
 				break
 			}
 		}
 	}
-	if troubled(title) || (len(p.H1) > 0 && troubled(p.H1[0])) {
+	for _, x2 := range in.tw {
+		if en, ok := titleWordsIntl[x2]; ok {
+			x.Signal(`title:"` + en + `"`)
+		}
+	}
+}
+
+// titleBestRule: TAXONOMY tie-breaker 4 makes a best-of list a comparison,
+// but "best practices" and "best way to" are advice.
+func titleBestRule(x *Vector, in *pageInput) {
+	tw := in.tw
+	for i, w := range tw {
+		if w == "best" && (i+1 >= len(tw) || !bestNotList[tw[i+1]]) {
+			x.Signal(`title:"best"-list`)
+			break
+		}
+	}
+	for _, w := range tw {
+		if pricingWords[w] && w != "pricing" {
+			x.Signal(`title:"pricing"`)
+			break
+		}
+	}
+}
+
+// titlePatternRule signals the title shapes of page kinds: definitions,
+// numbered lists, announcements, reports, how-tos, specs, comparisons and
+// not-found pages.
+func titlePatternRule(x *Vector, in *pageInput) {
+	title, tw, lowTitle := in.title, in.tw, in.lowTitle
+	if title == "" {
+		return
+	}
+	for _, q := range whatIsPhrases {
+		if strings.HasPrefix(strings.TrimLeft(lowTitle, "¿¡\"'“ "), q) {
+			x.Signal(`title:"what is"`)
+			break
+		}
+	}
+	for i, w := range tw {
+		if i+1 < len(tw) && isNumber(w) && listNouns[tw[i+1]] {
+			x.Signal("title:numbered list")
+			break
+		}
+	}
+	for _, w := range tw {
+		if newsWords[w] {
+			x.Signal("title:announcement")
+			break
+		}
+	}
+	if strings.Contains(lowTitle, "レビュー") {
+		x.Signal(`title:"review"`)
+	}
+	for _, w := range tw {
+		if reportWords[w] {
+			x.Signal(`title:"report"`)
+			break
+		}
+	}
+	for _, h := range howToPhrases {
+		if strings.Contains(lowTitle, h) {
+			x.Signal(`title:"how to"`)
+			break
+		}
+	}
+	for _, h := range howToStarts {
+		if strings.HasPrefix(lowTitle, h) {
+			x.Signal(`title:"how to"`)
+			break
+		}
+	}
+	if pickRE.MatchString(title) {
+		x.Signal("title:numbered list")
+	}
+	for _, w := range tw {
+		if explainWords[w] {
+			x.Signal(`title:"what is"`)
+		}
+		// German and Dutch write compounds: "Umzugscheckliste",
+		// "Vakantietrends", "Zinsrechner".
+		for _, c := range compoundEnds {
+			if len(w) > len(c.end)+2 && strings.HasSuffix(w, c.end) {
+				x.Signal(c.signal)
+			}
+		}
+	}
+	for i, w := range tw {
+		switch {
+		case specWords[w]:
+			x.Signal(`title:"specs"`)
+		case compareWords[w]:
+			x.Signal(`title:"compare"`)
+		case bestIntl[w] && (i+1 >= len(tw) || !bestNotList[tw[i+1]]):
+			x.Signal(`title:"best"-list`)
+		}
+	}
+	if strings.Contains(lowTitle, "how it works") || strings.Contains(lowTitle, "under the hood") {
+		x.Signal(`title:"specs"`)
+	}
+	for _, nf := range notFoundPhrases {
+		if strings.Contains(strings.ToLower(title), nf) {
+			x.Signal(`title:"not found"`)
+			break
+		}
+	}
+}
+
+func titleTroubleRule(x *Vector, in *pageInput) {
+	if troubled(in.title) || (len(in.p.H1) > 0 && troubled(in.p.H1[0])) {
 		x.Signal("title:trouble")
 	}
-	kt, probs := KeywordModelFeatures(kw, "kt:", title, site)
+}
+
+// keywordModelRule scores the title and the first h1 with the keyword
+// model, as a searcher's phrase for the page.
+func keywordModelRule(x *Vector, in *pageInput) {
+	kt, probs := KeywordModelFeatures(in.kw, "kt:", in.title, in.site)
 	for _, f := range kt {
 		x.Add(f.Name, f.Value)
 	}
 	x.titleProbs = probs
-	if len(p.H1) > 0 && p.H1[0] != title {
-		kh, _ := KeywordModelFeatures(kw, "kh:", p.H1[0], site)
+	if len(in.p.H1) > 0 && in.p.H1[0] != in.title {
+		kh, _ := KeywordModelFeatures(in.kw, "kh:", in.p.H1[0], in.site)
 		for _, f := range kh {
 			x.Add(f.Name, f.Value)
 		}
 	}
-	for _, h := range p.H1 {
+}
+
+func h1Rule(x *Vector, in *pageInput) {
+	for _, h := range in.p.H1 {
 		// Brand names collapse to "<brand>" as in the title, so the h1 of
 		// "Pebble & Pine Packhorse 45" teaches nothing about pebbles.
 		hw := Words(h)
-		addNgrams(x, "h", replaceBrands(hw, findBrands(hw, site)), 1)
+		addNgrams(x, "h", replaceBrands(hw, findBrands(hw, in.site)), 1)
 		if vsRE.MatchString(h) {
 			x.Add("h1:vs", 1)
 		}
 	}
+}
 
-	// Heading outline: vocabulary, numbered steps, questions, comparisons.
+// outlineRule reads the headings: vocabulary, numbered steps, questions,
+// comparisons and definitions.
+func outlineRule(x *Vector, in *pageInput) {
 	steps, questions, vs, whatIs := 0, 0, 0, 0
-	for _, h := range p.Headings {
+	for _, h := range in.p.Headings {
 		hw := Words(h.Text)
 		for _, w := range hw {
 			if !stopwords[w] {
@@ -267,7 +378,7 @@ func Page(p *seoplan.Page, lang string, site *Site, kw *lr.Heads) *Vector {
 			}
 		}
 	}
-	x.Add("headings:"+countBucket(len(p.Headings)), 1)
+	x.Add("headings:"+countBucket(len(in.p.Headings)), 1)
 	if steps >= 2 {
 		x.Signal("headings:numbered steps")
 		x.Add("steps:"+countBucket(steps), 1)
@@ -282,9 +393,10 @@ func Page(p *seoplan.Page, lang string, site *Site, kw *lr.Heads) *Vector {
 		// "What is plantar fasciitis?" as a section: a definition page.
 		x.Signal(`headings:"what is"`)
 	}
+}
 
-	// Schema.org and Open Graph types.
-	for _, s := range p.SchemaTypes {
+func schemaRule(x *Vector, in *pageInput) {
+	for _, s := range in.p.SchemaTypes {
 		s = strings.TrimSpace(s)
 		if i := strings.LastIndexAny(s, "/#"); i >= 0 {
 			s = s[i+1:]
@@ -293,39 +405,49 @@ func Page(p *seoplan.Page, lang string, site *Site, kw *lr.Heads) *Vector {
 			x.Signal("schema:" + s)
 		}
 	}
-	if p.OGType != "" {
-		x.Add("og:"+strings.ToLower(p.OGType), 1)
+	if in.p.OGType != "" {
+		x.Add("og:"+strings.ToLower(in.p.OGType), 1)
 	}
-	for _, b := range p.Breadcrumbs {
+}
+
+func breadcrumbRule(x *Vector, in *pageInput) {
+	for _, b := range in.p.Breadcrumbs {
 		for _, w := range Words(b) {
 			x.Add("bc:"+w, 1)
 		}
 	}
+}
 
-	// Calls to action in link anchors, then in the text.
-	for _, l := range p.Links {
+// ctaRule finds calls to action in link anchors, leaving out the site's
+// navigation (anchors on most pages), then in the text.
+func ctaRule(x *Vector, in *pageInput) {
+	for _, l := range in.p.Links {
 		a := strings.ToLower(strings.TrimSpace(l.Text))
-		if c, ok := ctaPhrases[a]; ok && (site == nil || !site.Chrome[a]) {
+		if c, ok := ctaPhrases[a]; ok && (in.site == nil || !in.site.Chrome[a]) {
 			x.Signal("cta:" + c)
 		}
 	}
+}
 
-	// Main text: vocabulary of its opening, prices, comparison words, bylines.
-	words := Words(FirstWords(p.MainText, MainWords))
-	for _, w := range words {
+func vocabularyRule(x *Vector, in *pageInput) {
+	for _, w := range Words(FirstWords(in.p.MainText, MainWords)) {
 		if !stopwords[w] && len(w) > 2 && !isNumber(w) {
 			x.Add("m:"+w, 0.3)
 		}
 	}
-	low := strings.ToLower(FirstWords(p.MainText, 2*MainWords))
 	for phrase, c := range ctaPhrases {
-		if len(phrase) > 8 && strings.Contains(low, phrase) {
+		if len(phrase) > 8 && strings.Contains(in.low, phrase) {
 			x.Add("mcta:"+c, 1)
 		}
 	}
-	// Each pattern runs only on text holding a string every match needs:
-	// most pages have no price, no "vs" and no byline, and the regular
-	// expressions were a fifth of a page's labelling time.
+}
+
+// Each text pattern below runs only on text holding a string every match
+// needs: most pages have no price, no "vs" and no byline, and the regular
+// expressions were a fifth of a page's labelling time.
+
+func priceRule(x *Vector, in *pageInput) {
+	low := in.low
 	perUnit := mayMatch(low, "per ", "/", "billed ") && perUnitRE.MatchString(low)
 	if mayMatch(low, "$", "€", "£", "¥", "usd", "eur", "gbp") {
 		if n := len(priceRE.FindAllStringIndex(low, 20)); n > 0 {
@@ -338,27 +460,44 @@ func Page(p *seoplan.Page, lang string, site *Site, kw *lr.Heads) *Vector {
 	if perUnit {
 		x.Add("per-unit", 1)
 	}
-	if mayMatch(low, "vs", "versus") {
-		if n := len(vsRE.FindAllStringIndex(low, 20)); n > 0 {
+}
+
+func vsTextRule(x *Vector, in *pageInput) {
+	if mayMatch(in.low, "vs", "versus") {
+		if n := len(vsRE.FindAllStringIndex(in.low, 20)); n > 0 {
 			x.Add("mvs:"+countBucket(n), 1)
 		}
 	}
-	if mayMatch(low, "min", "posted", "published", "updated on", "written by") && dateLineRE.MatchString(low) {
+}
+
+func bylineRule(x *Vector, in *pageInput) {
+	if mayMatch(in.low, "min", "posted", "published", "updated on", "written by") && dateLineRE.MatchString(in.low) {
 		x.Add("byline", 1)
 	}
-	if ratings(low, 2) >= 2 {
+}
+
+func ratingsRule(x *Vector, in *pageInput) {
+	if ratings(in.low, 2) >= 2 {
 		x.Signal("text:ratings")
 	}
+}
+
+func nowAvailableRule(x *Vector, in *pageInput) {
 	for _, c := range capabilityPhrases {
-		if strings.Contains(low, c) {
+		if strings.Contains(in.low, c) {
 			x.Signal(`text:"now available"`)
 			break
 		}
 	}
-	wc := WordCount(p)
+}
+
+// lengthRule buckets the word count; thin pages are also checked for
+// not-found wording.
+func lengthRule(x *Vector, in *pageInput) {
+	wc := in.wc
 	if wc < 150 {
 		for _, nf := range notFoundText {
-			if strings.Contains(low, nf) {
+			if strings.Contains(in.low, nf) {
 				x.Signal("text:not found")
 				break
 			}
@@ -368,12 +507,11 @@ func Page(p *seoplan.Page, lang string, site *Site, kw *lr.Heads) *Vector {
 	if wc < 150 {
 		x.Signal("thin:<150 words")
 	}
-	if wc >= 1500 && len(p.Headings) >= 6 {
+	if wc >= 1500 && len(in.p.Headings) >= 6 {
 		// A long page with a deep outline is a pillar guide more often
 		// than a single how-to.
 		x.Signal("long-form")
 	}
-	return x
 }
 
 // StripSiteName removes a site-name suffix or prefix from a title:
