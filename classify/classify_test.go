@@ -37,7 +37,7 @@ func TestModelUpToDate(t *testing.T) {
 // seconds instead of a minute; the bytes are the same either way.
 func retrain(t *testing.T) ([]byte, error) {
 	if !raceEnabled {
-		return trainer.Build("testdata", io.Discard, false)
+		return trainer.Build("testdata", "", io.Discard, false)
 	}
 	out := filepath.Join(t.TempDir(), "model.json")
 	cmd := exec.Command("go", "run", "./internal/train", "-data", "testdata", "-o", out)

@@ -12,6 +12,8 @@ import (
 	"github.com/seoplan/seoplan"
 	"github.com/seoplan/seoplan/classify/internal/dataset"
 	"github.com/seoplan/seoplan/classify/internal/feature"
+	"github.com/seoplan/seoplan/classify/internal/trainer"
+	"github.com/seoplan/seoplan/internal/corpus"
 )
 
 // Floors for the held-out evaluation (intent macro-F1, subtype accuracy,
@@ -22,6 +24,10 @@ var floors = map[string]struct{ intentF1, subtypeAcc, stageAcc float64 }{
 	"keywords": {0.95, 0.91, 0.95}, // measured 0.967, 0.932, 0.969 on 456 held-out keywords
 	"pages":    {0.93, 0.80, 0.90}, // measured 0.950, 0.822, 0.924 on 118 blind held-out pages
 	"sites":    {0.94, 0.91, 0.95}, // measured 0.963, 0.936, 0.968 on 125 sample-site pages
+	// The final check on real data no training read (see testdata/corpus).
+	// Far under the team's own sets: that gap is issue 9's to close.
+	"real sites":   {0.57, 0.28, 0.50}, // measured 0.594, 0.303, 0.522 on 201 pages of 4 sites
+	"real queries": {0.62, 0.29, 0.45}, // measured 0.641, 0.313, 0.470 on 281 queries of 2 exports
 }
 
 // TestHeldout is the evaluation: it prints accuracy, per-class precision,
@@ -56,6 +62,56 @@ func TestHeldout(t *testing.T) {
 		got := labelPages(c, items)
 		evaluate(t, "pages", items, got)
 	})
+	// The final check: real sites and Search Console exports that no
+	// training or tuning ever read (trainer.FinalSites, FinalSources).
+	t.Run("real sites", func(t *testing.T) {
+		dir := corpusOrSkip(t)
+		items, err := trainer.RealPages("testdata", dir, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := make([]seoplan.Label, len(items))
+		bySite := map[string][]int{}
+		for i, it := range items {
+			bySite[it.Group] = append(bySite[it.Group], i)
+		}
+		for site, idx := range bySite {
+			// Learn the site from all its pages, as a crawl would.
+			whole, err := corpus.Load(dir, strings.TrimPrefix(site, "real:"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			c2 := &Classifier{cfg: c.cfg, model: c.model}
+			c2.site.Store(feature.LearnSite(whole))
+			for _, i := range idx {
+				got[i] = c2.Page(items[i].Page)
+			}
+		}
+		evaluate(t, "real sites", items, got)
+	})
+	t.Run("real queries", func(t *testing.T) {
+		dir := corpusOrSkip(t)
+		items, err := trainer.RealQueries("testdata", dir, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []seoplan.Label
+		for _, it := range items {
+			got = append(got, c.Keyword(it.Keyword))
+		}
+		evaluate(t, "real queries", items, got)
+	})
+}
+
+// corpusOrSkip returns the real-site corpus folder, or skips the test,
+// saying so, on a machine without it.
+func corpusOrSkip(t *testing.T) string {
+	t.Helper()
+	dir, err := corpus.Dir()
+	if err != nil {
+		t.Skipf("skipped: %v", err)
+	}
+	return dir
 }
 
 // labelPages labels pages the way a crawl would be: each host's pages

@@ -1,6 +1,13 @@
 // Command train rebuilds classify/model.json from the labelled training data
 // in classify/testdata. Run it with `go generate ./classify` from the module
 // root after changing the data or the features.
+//
+// With -loso it reads the real-site corpus beside the repository
+// (../shared/corpus, whose text never enters the repository) and trains
+// once per real site, on every other site, the real queries and the
+// team-written data, and prints how each left-out site is labelled: the
+// honest measure of how the classifier does on sites it has not seen. With
+// -real it trains a model on all of that.
 package main
 
 import (
@@ -9,30 +16,50 @@ import (
 	"os"
 
 	"github.com/seoplan/seoplan/classify/internal/trainer"
+	"github.com/seoplan/seoplan/internal/corpus"
 )
 
 func main() {
-	data := flag.String("data", "testdata", "directory with keywords/train.tsv and pages/train.jsonl")
+	data := flag.String("data", "testdata", "directory with keywords/, pages/ and corpus/ label files")
 	out := flag.String("o", "model.json", `model file to write ("" to only report)`)
 	verbose := flag.Bool("v", false, "list every cross-validation error")
 	seed := flag.Uint("seed", 0, `assign cross-validation folds by this seed, to see how much the figures move with the split (use with -o "")`)
+	loso := flag.Bool("loso", false, "print the leave-one-site-out evaluation instead of training")
+	real := flag.Bool("real", false, "train on the real-site corpus too (not the shipped model yet, see classify/testdata/corpus/README.md)")
 	flag.Parse()
 	trainer.FoldSeed = uint32(*seed)
-	b, err := trainer.Build(*data, os.Stderr, *verbose)
+	dir := ""
+	if *loso || *real {
+		var err error
+		if dir, err = corpus.Dir(); err != nil {
+			fail(err)
+		}
+	}
+	if *loso {
+		d, err := trainer.Load(*data, dir)
+		if err != nil {
+			fail(err)
+		}
+		trainer.LeaveOneSiteOut(d, os.Stdout)
+		return
+	}
+	b, err := trainer.Build(*data, dir, os.Stderr, *verbose)
 	if err != nil {
-		fmt.Fprintf(os.Stderr, "train: %v\n", err)
-		os.Exit(1)
+		fail(err)
 	}
 	if *out == "" {
 		return
 	}
 	tmp := *out + ".tmp"
 	if err := os.WriteFile(tmp, b, 0o644); err != nil {
-		fmt.Fprintf(os.Stderr, "train: %v\n", err)
-		os.Exit(1)
+		fail(err)
 	}
 	if err := os.Rename(tmp, *out); err != nil {
-		fmt.Fprintf(os.Stderr, "train: %v\n", err)
-		os.Exit(1)
+		fail(err)
 	}
+}
+
+func fail(err error) {
+	fmt.Fprintf(os.Stderr, "train: %v\n", err)
+	os.Exit(1)
 }

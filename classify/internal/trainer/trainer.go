@@ -10,14 +10,15 @@ import (
 	"io"
 	"math"
 	"net/url"
-	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 
 	"github.com/seoplan/seoplan"
 	"github.com/seoplan/seoplan/classify/internal/dataset"
 	"github.com/seoplan/seoplan/classify/internal/feature"
 	"github.com/seoplan/seoplan/classify/internal/lr"
+	"github.com/seoplan/seoplan/internal/corpus"
 )
 
 // Version is bumped when features change in a way old models cannot score.
@@ -42,6 +43,11 @@ type Sample struct {
 	Prior                []float64 // intent offsets from rules, nil for none
 	SubPrior, StagePrior []float64 // subtype and stage offsets, nil for none
 	Label                seoplan.Label
+	// Group is the real site or query source the example comes from, ""
+	// for the team-written data. Cross-validation keeps a group in one
+	// fold, so that out-of-fold predictions are predictions on a site the
+	// model has not seen.
+	Group string
 }
 
 // KeywordSamples featurises labelled keywords.
@@ -49,16 +55,35 @@ func KeywordSamples(items []dataset.Item) []Sample {
 	out := make([]Sample, len(items))
 	for i, it := range items {
 		out[i] = sample(feature.Keyword(it.Keyword, nil), it.Label)
+		out[i].Group = groupOf(it)
 	}
 	return out
 }
 
+// groupOf is the cross-validation group of an item: its corpus site or
+// query source, or "" for the team-written data, which keeps the folds it
+// always had (index modulo Folds), so the shipped model is unchanged.
+func groupOf(it dataset.Item) string {
+	if strings.HasPrefix(it.Group, corpusGroup) {
+		return it.Group
+	}
+	return ""
+}
+
 // PageSamples featurises labelled pages, learning each host's names from
-// the pages of that host as the classifier does for a crawl.
-func PageSamples(items []dataset.Item, kw *lr.Heads) []Sample {
+// the pages of that host as the classifier does for a crawl: from
+// whole[host] when given (every page of a corpus site, not only the
+// labelled ones), else from the labelled pages of the host.
+func PageSamples(items []dataset.Item, kw *lr.Heads, whole map[string][]seoplan.Page) []Sample {
 	byHost := map[string][]seoplan.Page{}
 	for _, it := range items {
-		byHost[host(it.Page.URL)] = append(byHost[host(it.Page.URL)], *it.Page)
+		h := host(it.Page.URL)
+		if whole[h] == nil {
+			byHost[h] = append(byHost[h], *it.Page)
+		}
+	}
+	for h, pages := range whole {
+		byHost[h] = pages
 	}
 	sites := map[string]*feature.Site{}
 	for h, pages := range byHost {
@@ -70,6 +95,8 @@ func PageSamples(items []dataset.Item, kw *lr.Heads) []Sample {
 		x := feature.Page(it.Page, lang, sites[host(it.Page.URL)], kw)
 		out[i] = sample(x, it.Label)
 		out[i].Prior, out[i].SubPrior, out[i].StagePrior = feature.PageOffsets(x, SubtypeClasses)
+		out[i].Group = groupOf(it)
+		x.Release()
 	}
 	return out
 }
@@ -136,35 +163,20 @@ func trainHeads(samples, extra, stripped []Sample, cfg lr.Config) (lr.Heads, []s
 	oof := make([]seoplan.Label, len(samples))
 	subOK, stageOK := 0, 0
 	var strippedOK [3]int
-	fit := func(train []Sample) lr.Heads {
-		var in, sub, st []lr.Example
-		for _, s := range train {
-			in = append(in, lr.Example{Names: s.Names, Values: s.Values, Offset: s.Prior, Class: indexOf(IntentClasses, string(s.Label.Intent))})
-			sub = append(sub, lr.Example{Names: s.Names, Values: s.Values, Offset: s.SubPrior, Class: indexOf(SubtypeClasses, string(s.Label.Subtype))})
-			if c := indexOf(StageClasses, string(s.Label.Stage)); c >= 0 {
-				st = append(st, lr.Example{Names: s.Names, Values: s.Values, Offset: s.StagePrior, Class: c})
-			}
-		}
-		return lr.Heads{
-			Intent:            lr.Train(IntentClasses, in, cfg),
-			Subtype:           lr.Train(SubtypeClasses, sub, cfg),
-			Stage:             lr.Train(StageClasses, st, cfg),
-			StageGivenSubtype: stageGivenSubtype(append(append([]Sample(nil), train...), extra...)),
-		}
-	}
+	fit := func(train []Sample) lr.Heads { return fitHeads(train, extra, cfg) }
 	var logits [][]float64
 	var classes []int
 	correct := 0
 	for f := 0; f < Folds; f++ {
 		var train []Sample
 		for i, s := range samples {
-			if foldOf(i) != f {
+			if foldOf(i, s.Group) != f {
 				train = append(train, s)
 			}
 		}
 		h := fit(train)
 		for i, s := range samples {
-			if foldOf(i) != f {
+			if foldOf(i, s.Group) != f {
 				continue
 			}
 			l := h.Intent.Logits(nil, s.Names, s.Values)
@@ -211,6 +223,25 @@ func trainHeads(samples, extra, stripped []Sample, cfg lr.Config) (lr.Heads, []s
 	return h, oof
 }
 
+// fitHeads fits the intent, subtype and stage heads on samples; extra
+// only add to the stage-given-subtype counts.
+func fitHeads(samples, extra []Sample, cfg lr.Config) lr.Heads {
+	var in, sub, st []lr.Example
+	for _, s := range samples {
+		in = append(in, lr.Example{Names: s.Names, Values: s.Values, Offset: s.Prior, Class: indexOf(IntentClasses, string(s.Label.Intent))})
+		sub = append(sub, lr.Example{Names: s.Names, Values: s.Values, Offset: s.SubPrior, Class: indexOf(SubtypeClasses, string(s.Label.Subtype))})
+		if c := indexOf(StageClasses, string(s.Label.Stage)); c >= 0 {
+			st = append(st, lr.Example{Names: s.Names, Values: s.Values, Offset: s.StagePrior, Class: c})
+		}
+	}
+	return lr.Heads{
+		Intent:            lr.Train(IntentClasses, in, cfg),
+		Subtype:           lr.Train(SubtypeClasses, sub, cfg),
+		Stage:             lr.Train(StageClasses, st, cfg),
+		StageGivenSubtype: stageGivenSubtype(append(append([]Sample(nil), samples...), extra...)),
+	}
+}
+
 func argmax(v []float64) int {
 	best := 0
 	for i := range v {
@@ -221,45 +252,157 @@ func argmax(v []float64) int {
 	return best
 }
 
-// Build reads the training files under dir (classify/testdata) and returns
-// the model file's bytes. It writes a short report to w; with verbose, also
-// every out-of-fold intent error, to see what the features miss.
-func Build(dir string, w io.Writer, verbose bool) ([]byte, error) {
-	kws, err := dataset.ReadKeywords(filepath.Join(dir, "keywords", "train.tsv"))
-	if err != nil {
-		return nil, fmt.Errorf("read training keywords: %w", err)
+// Data is what the model learns from.
+type Data struct {
+	Keywords []dataset.Item // team keywords, searcher-style queries, real queries
+	Pages    []dataset.Item // team pages and real corpus pages
+	// Whole holds every page of each real site in Pages, by host, for
+	// learning the site's names as a crawl would.
+	Whole map[string][]seoplan.Page
+}
+
+// corpusGroup prefixes the Group of corpus items, so that reports and
+// folds tell real sites from team-written data.
+const corpusGroup = "real:"
+
+// Load reads the training data under dir (classify/testdata). With
+// corpusDir set it adds the searcher-style queries and the labelled records
+// of the real-site corpus at corpusDir, leaving out the sites and query
+// sources kept for the final check; with corpusDir "" it reads exactly what
+// the shipped model is trained on.
+func Load(dir, corpusDir string) (Data, error) {
+	var d Data
+	var err error
+	if d.Keywords, err = dataset.ReadKeywords(filepath.Join(dir, "keywords", "train.tsv")); err != nil {
+		return d, fmt.Errorf("read training keywords: %w", err)
 	}
-	var pages []dataset.Item
-	if _, err := os.Stat(filepath.Join(dir, "pages", "train.jsonl")); err == nil {
-		if pages, err = dataset.ReadPages(filepath.Join(dir, "pages", "train.jsonl")); err != nil {
-			return nil, fmt.Errorf("read training pages: %w", err)
+	if d.Pages, err = dataset.ReadPages(filepath.Join(dir, "pages", "train.jsonl")); err != nil {
+		return d, fmt.Errorf("read training pages: %w", err)
+	}
+	if corpusDir == "" {
+		return d, nil
+	}
+	written, err := dataset.ReadKeywords(filepath.Join(dir, "keywords", "searchers.tsv"))
+	if err != nil {
+		return d, fmt.Errorf("read searcher-style queries: %w", err)
+	}
+	d.Keywords = append(d.Keywords, written...)
+	real, err := RealPages(dir, corpusDir, false)
+	if err != nil {
+		return d, err
+	}
+	d.Pages = append(d.Pages, real...)
+	queries, err := RealQueries(dir, corpusDir, false)
+	if err != nil {
+		return d, err
+	}
+	d.Keywords = append(d.Keywords, queries...)
+	d.Whole, err = wholeSites(corpusDir, real)
+	return d, err
+}
+
+// FinalSites and FinalSources are the real sites and query sources kept
+// out of all training and tuning: the final check, scored by the
+// classifier's tests (TestHeldout) and never used to choose anything.
+var (
+	FinalSites   = map[string]bool{"aenix": true, "formbricks-docs": true, "posy": true, "umami": true}
+	FinalSources = map[string]bool{"hoosiercladding": true, "webshazed-blog": true}
+)
+
+// RealPages reads the corpus page labels of dir/corpus/pages joined with
+// their records: the training sites, or with final the final-check ones.
+func RealPages(dir, corpusDir string, final bool) ([]dataset.Item, error) {
+	labels, err := dataset.ReadLabelDir(filepath.Join(dir, "corpus", "pages"))
+	if err != nil {
+		return nil, fmt.Errorf("read corpus page labels: %w", err)
+	}
+	var keep []dataset.Label
+	for _, l := range labels {
+		if FinalSites[l.Site] == final {
+			keep = append(keep, l)
 		}
+	}
+	items, err := dataset.CorpusPages(corpusDir, keep)
+	for i := range items {
+		items[i].Group = corpusGroup + items[i].Group
+	}
+	return items, err
+}
+
+// RealQueries reads the corpus query labels of dir/corpus/queries joined
+// with their queries: the training sources, or with final the final-check
+// ones.
+func RealQueries(dir, corpusDir string, final bool) ([]dataset.Item, error) {
+	labels, err := dataset.ReadLabelDir(filepath.Join(dir, "corpus", "queries"))
+	if err != nil {
+		return nil, fmt.Errorf("read corpus query labels: %w", err)
+	}
+	var keep []dataset.Label
+	for _, l := range labels {
+		if FinalSources[l.Site] == final {
+			keep = append(keep, l)
+		}
+	}
+	items, err := dataset.CorpusQueries(corpusDir, keep)
+	for i := range items {
+		items[i].Group = corpusGroup + items[i].Group
+	}
+	return items, err
+}
+
+// wholeSites loads every page of each corpus site in items, by host.
+func wholeSites(corpusDir string, items []dataset.Item) (map[string][]seoplan.Page, error) {
+	out := map[string][]seoplan.Page{}
+	done := map[string]bool{}
+	for _, it := range items {
+		site := strings.TrimPrefix(it.Group, corpusGroup)
+		if done[site] {
+			continue
+		}
+		done[site] = true
+		pages, err := corpus.Load(corpusDir, site)
+		if err != nil {
+			return nil, err
+		}
+		for _, p := range pages {
+			h := host(p.URL)
+			out[h] = append(out[h], p)
+		}
+	}
+	return out, nil
+}
+
+// Build reads the training data (see Load; corpusDir "" for the shipped
+// model) and returns the model file's bytes. It writes a short report to w; with verbose, also every
+// out-of-fold intent error, to see what the features miss.
+func Build(dir, corpusDir string, w io.Writer, verbose bool) ([]byte, error) {
+	d, err := Load(dir, corpusDir)
+	if err != nil {
+		return nil, err
 	}
 	cfg := lr.DefaultConfig()
 	b := lr.Bundle{Version: Version}
 	var oof []seoplan.Label
-	kwSamples := KeywordSamples(kws)
+	kwSamples := KeywordSamples(d.Keywords)
 	b.Keyword, oof = TrainHeads(kwSamples, nil, cfg)
-	summarize(w, "keywords", kws, oof, b.Keyword.Intent.Temperature, verbose)
-	if len(pages) > 0 {
-		var stripped []Sample
-		if verbose {
-			bare := make([]dataset.Item, len(pages))
-			for i, it := range pages {
-				p := *it.Page
-				p.SchemaTypes = nil
-				bare[i] = dataset.Item{Page: &p, Label: it.Label}
-			}
-			stripped = PageSamples(bare, &b.Keyword)
+	summarize(w, "keywords", d.Keywords, oof, b.Keyword.Intent.Temperature, verbose)
+	var stripped []Sample
+	if verbose {
+		bare := make([]dataset.Item, len(d.Pages))
+		for i, it := range d.Pages {
+			p := *it.Page
+			p.SchemaTypes = nil
+			bare[i] = dataset.Item{Page: &p, Label: it.Label, Group: it.Group}
 		}
-		pcfg := cfg
-		pcfg.L2 = PageL2
-		b.Page, oof = trainHeads(PageSamples(pages, &b.Keyword), kwSamples, stripped, pcfg)
-		summarize(w, "pages", pages, oof, b.Page.Intent.Temperature, verbose)
-		if verbose {
-			fmt.Fprintf(w, "pages with schema.org types removed before labelling (out of fold): intent %.3f, subtype %.3f, stage %.3f\n",
-				lastStrippedAcc[0], lastStrippedAcc[1], lastStrippedAcc[2])
-		}
+		stripped = PageSamples(bare, &b.Keyword, d.Whole)
+	}
+	pcfg := cfg
+	pcfg.L2 = PageL2
+	b.Page, oof = trainHeads(PageSamples(d.Pages, &b.Keyword, d.Whole), kwSamples, stripped, pcfg)
+	summarize(w, "pages", d.Pages, oof, b.Page.Intent.Temperature, verbose)
+	if verbose {
+		fmt.Fprintf(w, "pages with schema.org types removed before labelling (out of fold): intent %.3f, subtype %.3f, stage %.3f\n",
+			lastStrippedAcc[0], lastStrippedAcc[1], lastStrippedAcc[2])
 	}
 	out, err := json.Marshal(b)
 	if err != nil {
@@ -423,7 +566,17 @@ func stageGivenSubtype(samples []Sample) map[string][]float64 {
 // figure moves with the split alone, before a change is trusted to gain.
 var FoldSeed uint32
 
-func foldOf(i int) int {
+func foldOf(i int, group string) int {
+	if group != "" {
+		// Whole groups (sites, query sources, hosts) to a fold.
+		h := uint32(2166136261) ^ FoldSeed
+		for j := 0; j < len(group); j++ {
+			h ^= uint32(group[j])
+			h *= 16777619
+		}
+		h ^= h >> 15
+		return int(h % Folds)
+	}
 	if FoldSeed == 0 {
 		return i % Folds
 	}

@@ -1,0 +1,49 @@
+package trainer
+
+import (
+	"math"
+	"testing"
+
+	"github.com/seoplan/seoplan"
+	"github.com/seoplan/seoplan/classify/internal/dataset"
+)
+
+func TestMacroF1(t *testing.T) {
+	tests := []struct {
+		name      string
+		want, got []string
+		f1        float64
+	}{
+		{"all right", []string{"product", "problem"}, []string{"product", "problem"}, 1},
+		{"all wrong", []string{"product", "product"}, []string{"problem", "problem"}, 0},
+		// product: tp 1, fn 1 → 2/3; problem: tp 1, fp 1 → 2/3.
+		{"half", []string{"product", "product", "problem"}, []string{"product", "problem", "problem"}, 2.0 / 3},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := MacroF1(tt.want, tt.got, IntentClasses); math.Abs(got-tt.f1) > 1e-9 {
+				t.Errorf("MacroF1 = %v, want %v", got, tt.f1)
+			}
+		})
+	}
+}
+
+func TestECE(t *testing.T) {
+	items := []dataset.Item{{Label: seoplan.Label{Intent: seoplan.IntentProduct}}, {Label: seoplan.Label{Intent: seoplan.IntentProduct}}}
+	// Both at 0.9, one right: the bin's accuracy is 0.5, so the error is 0.4.
+	got := []seoplan.Label{{Intent: seoplan.IntentProduct, Confidence: 0.9}, {Intent: seoplan.IntentProblem, Confidence: 0.9}}
+	if e := ECE(items, got); math.Abs(e-0.4) > 1e-9 {
+		t.Errorf("ECE = %v, want 0.4", e)
+	}
+}
+
+func TestFoldsKeepGroupsWhole(t *testing.T) {
+	for i := 0; i < 50; i++ {
+		if foldOf(i, "real:gitpod") != foldOf(0, "real:gitpod") {
+			t.Fatal("a site's samples fall in two folds")
+		}
+		if foldOf(i, "") != i%Folds {
+			t.Fatal("team data left its index folds")
+		}
+	}
+}
