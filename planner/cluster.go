@@ -33,6 +33,8 @@ type cluster struct {
 	missing   []seoplan.Stage // funnel stages no page covers
 	// pillarProposal is set by propose when the cluster has no pillar.
 	pillarProposal string
+	// reference is set by findGaps for a documentation reference section.
+	reference bool
 }
 
 func sqrt(f float64) float64 { return math.Sqrt(f) }
@@ -241,7 +243,10 @@ func buildClusters(s *site, groups [][]int) []*cluster {
 	}
 	var out []*cluster
 	for _, g := range groups {
-		if len(g) == 0 {
+		// A page that shares its topic with no other page is no topic: a
+		// pillar, a bridge and a funnel for one post would be a plan for
+		// one post.
+		if len(g) < 2 {
 			continue
 		}
 		sort.Ints(g)

@@ -23,7 +23,21 @@ type page struct {
 	in      []int               // html indexes linking here
 	content map[int]bool        // out-links that are not site-wide template links
 	cluster int                 // index into the cluster list, -1 when outside clusters
+	// docs is a page of the site's documentation (a /docs folder, see isDocs).
+	docs bool
 }
+
+// docsTask reports whether p is a documentation page that walks a reader
+// through a task in the product (install, set up, connect, migrate): the
+// taxonomy calls it problem/how-to, but the reader already has the product
+// in front of them. It belongs to the product area it sets up and is where
+// a problem piece hands its readers over, not problem content that brings
+// in readers who do not know the product.
+func (p *page) docsTask() bool { return p.docs && p.label.Intent == seoplan.IntentProblem }
+
+// problemContent reports whether p is problem content that attracts
+// readers: problem intent, outside the documentation.
+func (p *page) problemContent() bool { return p.label.Intent == seoplan.IntentProblem && !p.docs }
 
 // site indexes the input: every page by URL, the HTML pages in URL order and
 // the internal link graph between them.
@@ -63,6 +77,7 @@ func newSite(in Input) *site {
 	for i, p := range s.html {
 		s.index[p.url] = i
 		p.phrases = topPhrases(p.lp.KeyPhrases)
+		p.docs = isDocs(pathSegments(p.url))
 	}
 	s.linkGraph()
 	s.brand = siteBrand(in.Site, s.html)
