@@ -195,8 +195,12 @@ func modularity(g graph, comm []int) float64 {
 	if m2 == 0 {
 		return 0
 	}
-	in := make(map[int]float64)
-	tot := make(map[int]float64)
+	k := 0
+	for _, c := range comm {
+		k = max(k, c+1)
+	}
+	// Slices, not maps: summed in community order, q is the same every run.
+	in, tot := make([]float64, k), make([]float64, k)
 	for i, es := range g.adj {
 		tot[comm[i]] += deg[i]
 		for _, e := range es {

@@ -129,12 +129,16 @@ func features(p *page, brand map[string]bool) []feature {
 		}
 	}
 	out := make([]feature, 0, len(f))
-	var norm float64
 	for word, w := range f {
 		out = append(out, feature{word, w})
-		norm += w * w
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].word < out[j].word })
+	// Summed in word order: in map order the last bits of the norm, and so
+	// of every weight, would change from run to run.
+	var norm float64
+	for _, ft := range out {
+		norm += ft.w * ft.w
+	}
 	norm = sqrt(norm)
 	for i := range out {
 		out[i].w /= norm
