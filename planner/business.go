@@ -251,6 +251,11 @@ var trialWords = []string{"free trial", "start a trial", "start your trial", "tr
 
 func offersTrial(text string) bool {
 	low := strings.ToLower(text)
+	// Every call to action names a trial, a demo or something free: most
+	// pages hold none of the three, and are done with in three searches.
+	if !strings.Contains(low, "free") && !strings.Contains(low, "trial") && !strings.Contains(low, "demo") {
+		return false
+	}
 	for _, w := range trialWords {
 		if strings.Contains(low, w) {
 			return true
