@@ -47,6 +47,14 @@ var realFloors = map[string]realFloor{
 	"gitpod":     {clusters: 20, largest: 0.12, ari: 0.43, proposals: 75},
 	"prometheus": {clusters: 17, largest: 0.16, ari: 0.53, proposals: 50},
 	"budibase":   {clusters: 30, largest: 0.11, ari: 0.25, proposals: 80},
+	// Held-out sites, scored once after the changes of issue 15 were done
+	// (before them: corrode ARI 0.145, metricly 0.173, plausible-docs 0.258,
+	// tina 0.201). Far under the issue's 0.8; the floors hold what was
+	// measured, not the goal.
+	"corrode":        {clusters: 14, largest: 0.25, ari: 0.15, proposals: 40},
+	"metricly":       {clusters: 25, largest: 0.18, ari: 0.20, proposals: 70},
+	"plausible-docs": {clusters: 18, largest: 0.13, ari: 0.38, proposals: 55},
+	"tina":           {clusters: 38, largest: 0.06, ari: 0.37, proposals: 110},
 }
 
 // realGoal is the issue's goal for every real site of realGoalPages pages
