@@ -1,8 +1,10 @@
 package planner
 
 import (
+	"cmp"
 	"math"
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -308,20 +310,28 @@ func neighbourGraph(vecs []termVec, postings [][]posting) map[uint64]float64 {
 			}
 			acc[b] = 0
 		}
-		sort.Slice(cands, func(i, j int) bool {
-			if cands[i].sim != cands[j].sim {
-				return cands[i].sim > cands[j].sim
-			}
-			return cands[i].to < cands[j].to
-		})
-		if len(cands) > neighbours {
-			cands = cands[:neighbours]
-		}
-		for _, c := range cands {
+		for _, c := range heaviest(cands, neighbours, func(c cand) (float64, int32) { return c.sim, c.to }) {
 			edges[pairKey(a, int(c.to))] = c.sim
 		}
 	}
 	return edges
+}
+
+// heaviest sorts xs by weight, heaviest first and ties by key, and keeps
+// the first n (all when n is 0).
+func heaviest[T any, K cmp.Ordered](xs []T, n int, by func(T) (weight float64, key K)) []T {
+	slices.SortFunc(xs, func(a, b T) int {
+		wa, ka := by(a)
+		wb, kb := by(b)
+		if c := cmp.Compare(wb, wa); c != 0 {
+			return c
+		}
+		return cmp.Compare(ka, kb)
+	})
+	if n > 0 && len(xs) > n {
+		xs = xs[:n]
+	}
+	return xs
 }
 
 func pairKey(a, b int) uint64 {

@@ -266,15 +266,7 @@ func topPhrases(kp []seoplan.KeyPhrase) []seoplan.KeyPhrase {
 	for _, k := range byStem {
 		out = append(out, k)
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Weight != out[j].Weight {
-			return out[i].Weight > out[j].Weight
-		}
-		return out[i].Stem < out[j].Stem
-	})
-	if len(out) > maxPhrases {
-		out = out[:maxPhrases]
-	}
+	out = heaviest(out, maxPhrases, func(k seoplan.KeyPhrase) (float64, string) { return k.Weight, k.Stem })
 	var norm float64
 	for _, k := range out {
 		norm += k.Weight * k.Weight
