@@ -16,8 +16,11 @@ type Plan struct {
 	// Unclustered lists pages that belong to no topic (legal, careers, archives).
 	Unclustered []PageRef  `json:"unclustered"`
 	Proposals   []Proposal `json:"proposals"` // in priority order; scheduled ones have Due set
-	Audit       []Finding  `json:"audit"`
-	Personas    []Persona  `json:"personas,omitempty"`
+	// GapSummary says how many clusters have gaps and why the others need
+	// nothing, so a plan with few proposals explains itself.
+	GapSummary string    `json:"gap_summary,omitempty"`
+	Audit      []Finding `json:"audit"`
+	Personas   []Persona `json:"personas,omitempty"`
 	// Highlights are the few findings and gaps that matter most, for the summary.
 	Highlights []string `json:"highlights"`
 	Calendar   Calendar `json:"calendar"`
@@ -79,6 +82,10 @@ type Cluster struct {
 	Keywords       []string  `json:"keywords,omitempty"` // keywords from --keywords in this cluster
 	Coverage       Coverage  `json:"coverage"`
 	Gaps           []Gap     `json:"gaps"`
+	// Reference marks a documentation reference or index section (API,
+	// CLI, configuration, concepts): how the product is looked up, not a
+	// content cluster to fill with blog posts, so it has no gaps.
+	Reference bool `json:"reference,omitempty"`
 }
 
 // Coverage counts a cluster's pages by intent, subtype and stage.

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/seoplan/seoplan"
 )
@@ -60,18 +61,29 @@ var priceRE = regexp.MustCompile(`[£$€¥]\s?\d|\d\s?(?:€|EUR|GBP|USD)\b`)
 //   - product pages: schema.org Product, ProductGroup, Offer or
 //     AggregateOffer, or og:type product;
 //   - software pages: schema.org SoftwareApplication, WebApplication or
-//     MobileApplication, pages labeled pricing or integration, and pages
-//     whose text offers a free trial or a demo.
+//     MobileApplication, pricing and integration pages (by label or by a
+//     /pricing or /integrations folder), and pages whose text offers a
+//     free trial, a free plan, a free account or a demo;
+//   - product documentation: pages in a docs folder (/docs, /documentation,
+//     /reference …) that install or set something up and pages that
+//     document an API, a CLI, an SDK or a configuration. A site that tells
+//     its readers how to install its product and how to drive it is a
+//     software business, open source or not, even when no page carries
+//     markup or a price: real SaaS and open-source-plus-cloud sites rarely
+//     mark their pages up as applications.
 //
 // A kind needs minBusinessPages pages and one page in businessShare of the
 // site; when both qualify the kind with more pages wins (a shop's one "try
 // our app" page does not make it a software company, nor a SaaS site's one
-// Product snippet a shop). Neither qualifying means a publisher or service
-// business, worded neutrally. Prices and basket or checkout links are only
-// evidence to show: a pricing page has prices and a site menu may link a
-// basket on every page.
+// Product snippet a shop). Documentation that both installs and documents
+// the product is enough for software on its own, unless the site is a
+// shop. Neither qualifying means a publisher or service business, worded
+// neutrally. Prices and basket or checkout links are only evidence to
+// show: a pricing page has prices and a site menu may link a basket on
+// every page.
 func detectBusiness(html []*page) business {
 	var product, priced, software, appMarkup, pricing, integration, trial, basket int
+	var docs, install, reference int
 	for _, p := range html {
 		pg := p.lp.Page
 		if hasType(pg.SchemaTypes, "Product", "ProductGroup", "Offer", "AggregateOffer") || strings.EqualFold(pg.OGType, "product") {
@@ -85,11 +97,12 @@ func detectBusiness(html []*page) business {
 			appMarkup++
 			soft = true
 		}
-		switch p.label.Subtype {
-		case seoplan.SubtypePricing:
+		segs := pathSegments(p.url)
+		switch {
+		case p.label.Subtype == seoplan.SubtypePricing || hasSegment(segs, "pricing", "plans"):
 			pricing++
 			soft = true
-		case seoplan.SubtypeIntegration:
+		case p.label.Subtype == seoplan.SubtypeIntegration || hasSegment(segs, "integrations"):
 			integration++
 			soft = true
 		}
@@ -103,9 +116,20 @@ func detectBusiness(html []*page) business {
 		if linksBasket(pg.Links) {
 			basket++
 		}
+		if isDocs(segs) {
+			docs++
+			what := strings.ToLower(pg.Title + " " + strings.Join(segs, " "))
+			if installRE.MatchString(what) {
+				install++
+			}
+			if referenceRE.MatchString(what) {
+				reference++
+			}
+		}
 	}
 	n := len(html)
 	enough := func(k int) bool { return k >= minBusinessPages && businessShare*k >= n }
+	documented := docs >= minBusinessPages && install > 0 && reference > 0
 	switch {
 	case enough(product) && product >= software:
 		ev := fmt.Sprintf("%d of %d pages are product pages with Product markup", product, n)
@@ -118,13 +142,13 @@ func detectBusiness(html []*page) business {
 			ev += fmt.Sprintf("; %d %s link to the basket or checkout", basket, plural(basket, "page", "pages"))
 		}
 		return business{businessShop, ev}
-	case enough(software):
+	case enough(software) || documented:
 		var parts []string
 		if appMarkup > 0 {
 			parts = append(parts, fmt.Sprintf("%d marked up as a software application", appMarkup))
 		}
 		if trial > 0 {
-			parts = append(parts, fmt.Sprintf("%d offer a free trial or a demo", trial))
+			parts = append(parts, fmt.Sprintf("%d offer a free trial, a free plan or a demo", trial))
 		}
 		if pricing > 0 {
 			parts = append(parts, fmt.Sprintf("%d pricing %s", pricing, plural(pricing, "page", "pages")))
@@ -132,9 +156,79 @@ func detectBusiness(html []*page) business {
 		if integration > 0 {
 			parts = append(parts, fmt.Sprintf("%d integration %s", integration, plural(integration, "page", "pages")))
 		}
-		return business{businessSoftware, fmt.Sprintf("%d of %d pages show software signals: ", software, n) + strings.Join(parts, ", ")}
+		ev := fmt.Sprintf("%d of %d pages show software signals", software, n)
+		if len(parts) > 0 {
+			ev += ": " + strings.Join(parts, ", ")
+		}
+		if documented {
+			ev += fmt.Sprintf("; %d documentation pages, %d of them installing or setting up the product and %d on its API, CLI or configuration",
+				docs, install, reference)
+		}
+		return business{businessSoftware, ev}
 	}
 	return business{businessOther, fmt.Sprintf("%d of %d pages carry product markup and %d sell software with pricing plans, trials, demos or integrations, too few for either", product, n, software)}
+}
+
+// Documentation pages that install the product, and ones that document how
+// to drive it, by their title and URL.
+var (
+	installRE   = regexp.MustCompile(`\binstall|\bset(ting)?[ -]?up\b|getting[ _-]started|quick[ _-]?start|first[ _-]steps|self[ -]host|\bdeploy`)
+	referenceRE = regexp.MustCompile(`\bapi\b|\bcli\b|\bsdks?\b|reference|configur|command`)
+)
+
+// docsFolders are the first folders of a URL path that hold documentation.
+var docsFolders = map[string]bool{
+	"docs": true, "doc": true, "documentation": true, "reference": true, "manual": true,
+	"handbook": true, "api": true, "developers": true, "developer": true,
+}
+
+// isDocs reports whether a URL path, split into folders, is documentation;
+// a leading language folder ("/en/documentation/…") is skipped.
+func isDocs(segs []string) bool {
+	if len(segs) > 1 && langFolder(segs[0]) {
+		segs = segs[1:]
+	}
+	return len(segs) > 0 && docsFolders[segs[0]]
+}
+
+// langFolder reports whether a folder names a language: "en", "pt-br", "zh_CN".
+func langFolder(s string) bool {
+	if len(s) != 2 && len(s) != 5 {
+		return false
+	}
+	for i, r := range s {
+		if i == 2 && (r == '-' || r == '_') {
+			continue
+		}
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// pathSegments are the lower-case folders and name of a URL's path.
+func pathSegments(u string) []string {
+	pu, err := url.Parse(u)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, s := range strings.Split(strings.ToLower(pu.Path), "/") {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func hasSegment(segs []string, want ...string) bool {
+	for _, s := range segs {
+		if slices.Contains(want, s) {
+			return true
+		}
+	}
+	return false
 }
 
 func hasType(types []string, want ...string) bool {
@@ -148,10 +242,20 @@ func hasType(types []string, want ...string) bool {
 	})
 }
 
-var trialWords = []string{"free trial", "start a trial", "start your trial", "try it free", "try for free", "book a demo", "request a demo", "get a demo", "schedule a demo"}
+// trialWords are the calls to action of a software business: a trial, a
+// free plan or account to sign up for, a demo to book.
+var trialWords = []string{"free trial", "start a trial", "start your trial", "try it free", "try for free", "try it for free",
+	"book a demo", "request a demo", "get a demo", "schedule a demo",
+	"sign up for free", "sign up free", "free account", "start for free", "get started for free", "get started free",
+	"free plan", "free tier"}
 
 func offersTrial(text string) bool {
 	low := strings.ToLower(text)
+	// Every call to action names a trial, a demo or something free: most
+	// pages hold none of the three, and are done with in three searches.
+	if !strings.Contains(low, "free") && !strings.Contains(low, "trial") && !strings.Contains(low, "demo") {
+		return false
+	}
 	for _, w := range trialWords {
 		if strings.Contains(low, w) {
 			return true

@@ -2,6 +2,7 @@ package planner
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -44,7 +45,7 @@ func TestDetectBusiness(t *testing.T) {
 		evidence          string
 	}{
 		{"shop", 60, 17, 0, businessShop, "17 of 60 pages are product pages with Product markup, 17 of them with a price; every page links to the basket"},
-		{"software", 60, 0, 20, businessSoftware, "20 of 60 pages show software signals: 20 marked up as a software application, 20 offer a free trial or a demo"},
+		{"software", 60, 0, 20, businessSoftware, "20 of 60 pages show software signals: 20 marked up as a software application, 20 offer a free trial, a free plan or a demo"},
 		{"SaaS with one product snippet", 60, 1, 20, businessSoftware, ""},
 		{"shop with an app page", 60, 17, 2, businessShop, ""},
 		{"both, software larger", 60, 5, 10, businessSoftware, ""},
@@ -61,6 +62,73 @@ func TestDetectBusiness(t *testing.T) {
 				t.Errorf("evidence %q, want it to contain %q", s.biz.evidence, tc.evidence)
 			}
 		})
+	}
+}
+
+// realSoftwareSite builds what a real SaaS or open-source-plus-cloud site
+// shows without any markup: a docs folder, some pages with calls to
+// action, a /pricing page and /integrations pages, each as many as asked.
+func realSoftwareSite(n, install, reference, cta, pricing, integrations int) []seoplan.LabeledPage {
+	var ps []seoplan.LabeledPage
+	add := func(path, title, text string) {
+		p := pg(path, prob, seoplan.SubtypeHowTo, seoplan.StageConsideration, 800, []string{"metrics:5"})
+		p.Page.Title, p.Page.MainText = title, text
+		ps = append(ps, p)
+	}
+	for i := 0; i < install; i++ {
+		add(fmt.Sprintf("/docs/setup/step-%d", i), "Install the agent on Linux", "Download it and run it.")
+	}
+	for i := 0; i < reference; i++ {
+		add(fmt.Sprintf("/docs/reference/call-%d", i), "HTTP API", "Every endpoint of the API.")
+	}
+	for i := 0; i < cta; i++ {
+		add(fmt.Sprintf("/features/f-%d", i), "Dashboards", "Sign up for free and see your metrics in a minute.")
+	}
+	for i := 0; i < pricing; i++ {
+		add("/pricing", "Plans", "Starter and Team.")
+	}
+	for i := 0; i < integrations; i++ {
+		add(fmt.Sprintf("/integrations/i-%d", i), "Slack", "Alerts in Slack.")
+	}
+	for len(ps) < n {
+		add(fmt.Sprintf("/blog/post-%d", len(ps)), "Why metrics matter", "A post about metrics.")
+	}
+	return ps
+}
+
+// TestDetectSoftwareWithoutMarkup holds the evidence real software sites
+// show: docs that install the product and document its API or CLI, calls
+// to sign up or try it, pricing and integrations folders.
+func TestDetectSoftwareWithoutMarkup(t *testing.T) {
+	for _, tc := range []struct {
+		name                               string
+		n, install, ref, cta, price, integ int
+		want                               businessKind
+		evidence                           string
+	}{
+		{"open-source docs: install and API", 120, 2, 2, 0, 0, 0, businessSoftware, "4 documentation pages, 2 of them installing or setting up the product and 2 on its API, CLI or configuration"},
+		{"docs that only install", 120, 4, 0, 0, 0, 0, businessOther, ""},
+		{"docs that only document an API", 120, 0, 4, 0, 0, 0, businessOther, ""},
+		{"too few docs pages", 120, 1, 1, 0, 0, 0, businessOther, ""},
+		{"SaaS marketing: sign-up calls", 120, 0, 0, 6, 0, 0, businessSoftware, "6 offer a free trial, a free plan or a demo"},
+		{"pricing and integrations folders", 60, 0, 0, 0, 1, 3, businessSoftware, "1 pricing page, 3 integration pages"},
+		{"a blog with one call to action", 120, 0, 0, 1, 0, 0, businessOther, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := newSite(Input{Site: origin + "/", Pages: realSoftwareSite(tc.n, tc.install, tc.ref, tc.cta, tc.price, tc.integ)})
+			if s.biz.kind != tc.want {
+				t.Fatalf("detected %v (%s), want %v", s.biz.kind, s.biz.evidence, tc.want)
+			}
+			if !strings.Contains(s.biz.evidence, tc.evidence) {
+				t.Errorf("evidence %q, want it to contain %q", s.biz.evidence, tc.evidence)
+			}
+		})
+	}
+	// A shop's care guides in a docs folder do not make it a software company.
+	shop := businessSite(60, 17, 0)
+	shop = append(shop, realSoftwareSite(4, 2, 2, 0, 0, 0)...)
+	if s := newSite(Input{Site: origin + "/", Pages: shop}); s.biz.kind != businessShop {
+		t.Errorf("a shop with docs: %v (%s)", s.biz.kind, s.biz.evidence)
 	}
 }
 

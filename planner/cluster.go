@@ -12,15 +12,10 @@ import (
 )
 
 const (
-	// maxDF caps how many pages a phrase may join: a phrase on more pages is
-	// too generic to tell topics apart, and the cap keeps the number of
-	// candidate edges linear in pages.
-	maxDF = 100
-	// linkWeight is what one deliberate internal link adds to the affinity of
-	// two pages, against a word similarity of up to about 1: links are how
-	// a site says which pages belong together (0.75 measured best on the
-	// sample sites, between 0.25 and 1).
-	linkWeight = 0.75
+	// maxDF caps how many pages a term may relate: on a large site a term
+	// on more pages is too generic to tell topics apart, and the cap keeps
+	// the work of finding each page's neighbours linear in pages.
+	maxDF = 300
 )
 
 // cluster is a topic while the planner works on it.
@@ -38,6 +33,8 @@ type cluster struct {
 	missing   []seoplan.Stage // funnel stages no page covers
 	// pillarProposal is set by propose when the cluster has no pillar.
 	pillarProposal string
+	// reference is set by findGaps for a documentation reference section.
+	reference bool
 }
 
 func sqrt(f float64) float64 { return math.Sqrt(f) }
@@ -57,46 +54,14 @@ func clusterPages(ctx context.Context, s *site) ([][]int, error) {
 	if n == 0 {
 		return nil, nil
 	}
-	// Inverted index: word → nodes carrying it, with their weights.
-	type posting struct {
-		node int
-		w    float64
-	}
-	postings := make(map[string][]posting)
+	vecs, postings, topical := termVectors(s, nodes)
+	weights := neighbourGraph(vecs, postings)
 	for k, i := range nodes {
-		for _, f := range s.html[i].feats {
-			postings[f.word] = append(postings[f.word], posting{k, f.w})
-		}
-	}
-	words := make([]string, 0, len(postings))
-	for w := range postings {
-		words = append(words, w)
-	}
-	sort.Strings(words)
-	weights := make(map[uint64]float64)
-	key := func(a, b int) uint64 {
-		if a > b {
-			a, b = b, a
-		}
-		return uint64(a)<<32 | uint64(b)
-	}
-	for _, word := range words {
-		ps := postings[word]
-		df := len(ps)
-		if df < 2 || df > maxDF || (n >= 8 && df > n/2) {
-			continue
-		}
-		idf := math.Log(float64(n) / float64(df))
-		for a := 0; a < len(ps); a++ {
-			for b := a + 1; b < len(ps); b++ {
-				weights[key(ps[a].node, ps[b].node)] += ps[a].w * ps[b].w * idf
-			}
-		}
-	}
-	for k, i := range nodes {
-		for j := range s.html[i].content {
+		p := s.html[i]
+		lw := linkBonus * math.Min(1, linkFan/float64(max(1, len(p.content))))
+		for j := range p.content {
 			if l, ok := node[j]; ok {
-				weights[key(k, l)] += linkWeight
+				weights[pairKey(k, l)] += lw
 			}
 		}
 	}
@@ -109,37 +74,146 @@ func clusterPages(ctx context.Context, s *site) ([][]int, error) {
 	for i := range g.adj {
 		sortEdges(g.adj[i])
 	}
-	comm, err := louvain(ctx, g, resolution(n))
+	// Plain modularity (resolution 1): on a graph of each page's nearest
+	// neighbours, small topics of a large site keep apart. (On the graph of
+	// every shared word the 20,000-page synthetic site's 400 topics merged
+	// into 126 unless the resolution grew with the site.)
+	comm, err := louvain(ctx, g, 1)
 	if err != nil {
 		return nil, err
 	}
-	groups := make([][]int, 0)
-	for k, c := range comm {
-		for len(groups) <= c {
-			groups = append(groups, nil)
+	parts := members(comm, nil)
+	if parts, err = splitBroad(ctx, g, parts, vecs, topical, 0); err != nil {
+		return nil, err
+	}
+	groups := make([][]int, len(parts))
+	for c, part := range parts {
+		for _, k := range part {
+			groups[c] = append(groups[c], nodes[k])
 		}
-		groups[c] = append(groups[c], nodes[k])
 	}
 	return groups, nil
 }
 
-// resolutionPages is the size of site up to which topics are found by plain
-// modularity (resolution 1); see resolution.
-const resolutionPages = 2000
+// members lists the nodes of each community of comm (numbered from 0), as
+// the values of ids when given.
+func members(comm []int, ids []int) [][]int {
+	var out [][]int
+	for k, c := range comm {
+		for len(out) <= c {
+			out = append(out, nil)
+		}
+		v := k
+		if ids != nil {
+			v = ids[k]
+		}
+		out[c] = append(out[c], v)
+	}
+	return out
+}
 
-// resolution is modularity's resolution parameter for a graph of n pages.
-// Modularity has a resolution limit (Fortunato and Barthélemy, 2007): it
-// judges a topic against the whole graph, so on a large site two small
-// topics that share a few stray words gain by merging, however
-// well-separated they are. The synthetic 20,000-page site had its 400
-// topics merged into 126 clusters (ARI 0.43). Raising the resolution in
-// step with the site beyond resolutionPages judges every topic as if the
-// site had that many pages (ARI 0.98), and leaves smaller sites, the
-// sample sites among them, exactly as they were. A topic then holds
-// together up to roughly resolutionPages pages' worth of links, far more
-// than one content cluster needs.
-func resolution(n int) float64 {
-	return math.Max(1, float64(n)/resolutionPages)
+// splitBroad splits the clusters too broad for one pillar: of splitPages
+// pages or more, where no word or phrase is on splitCover of the pages
+// (the pages share a vocabulary but no topic), and whose own graph falls
+// into parts with a modularity of splitQ or more. Modularity judges a
+// cluster against the whole site, so on a site whose pages all speak of
+// the same product a loose group of its blog posts can look like one
+// topic; judged on its own, it is several.
+func splitBroad(ctx context.Context, g graph, parts [][]int, vecs []termVec, topical []bool, depth int) ([][]int, error) {
+	if depth == 3 {
+		return parts, nil
+	}
+	var out [][]int
+	for _, part := range parts {
+		if len(part) < splitPages || topicCover(part, vecs, topical) >= splitCover {
+			out = append(out, part)
+			continue
+		}
+		sub := subgraph(g, part)
+		comm, err := louvain(ctx, sub, 1)
+		if err != nil {
+			return nil, err
+		}
+		pieces := members(comm, part)
+		if len(pieces) < 2 || modularity(sub, comm) < splitQ {
+			out = append(out, part)
+			continue
+		}
+		pieces, err = splitBroad(ctx, g, pieces, vecs, topical, depth+1)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, pieces...)
+	}
+	return out, nil
+}
+
+// topicCover is the largest share of a cluster's pages that carry one word
+// or phrase.
+func topicCover(part []int, vecs []termVec, topical []bool) float64 {
+	count := make(map[int32]int)
+	best := 0
+	for _, k := range part {
+		for _, t := range vecs[k].ids {
+			if topical[t] {
+				count[t]++
+				best = max(best, count[t])
+			}
+		}
+	}
+	return float64(best) / float64(len(part))
+}
+
+// subgraph is the graph of g's edges between the nodes of part; its node k
+// stands for part[k].
+func subgraph(g graph, part []int) graph {
+	local := make(map[int]int, len(part))
+	for k, v := range part {
+		local[v] = k
+	}
+	sub := graph{adj: make([][]edge, len(part)), self: make([]float64, len(part))}
+	for k, v := range part {
+		for _, e := range g.adj[v] {
+			if l, ok := local[e.to]; ok {
+				sub.adj[k] = append(sub.adj[k], edge{l, e.w})
+			}
+		}
+	}
+	return sub
+}
+
+// modularity is Newman's modularity of a partition of g.
+func modularity(g graph, comm []int) float64 {
+	var m2 float64
+	deg := make([]float64, len(g.adj))
+	for i, es := range g.adj {
+		for _, e := range es {
+			deg[i] += e.w
+		}
+		m2 += deg[i]
+	}
+	if m2 == 0 {
+		return 0
+	}
+	k := 0
+	for _, c := range comm {
+		k = max(k, c+1)
+	}
+	// Slices, not maps: summed in community order, q is the same every run.
+	in, tot := make([]float64, k), make([]float64, k)
+	for i, es := range g.adj {
+		tot[comm[i]] += deg[i]
+		for _, e := range es {
+			if comm[e.to] == comm[i] {
+				in[comm[i]] += e.w
+			}
+		}
+	}
+	var q float64
+	for c, t := range tot {
+		q += in[c]/m2 - (t/m2)*(t/m2)
+	}
+	return q
 }
 
 func sortEdges(es []edge) {
@@ -173,7 +247,10 @@ func buildClusters(s *site, groups [][]int) []*cluster {
 	}
 	var out []*cluster
 	for _, g := range groups {
-		if len(g) == 0 {
+		// A page that shares its topic with no other page is no topic: a
+		// pillar, a bridge and a funnel for one post would be a plan for
+		// one post.
+		if len(g) < 2 {
 			continue
 		}
 		sort.Ints(g)

@@ -12,19 +12,27 @@
 // Pages of intent product or problem are clustered; navigation, company,
 // legal and archive pages, news and the home page stay outside
 // (Plan.Unclustered). A page is described by the stemmed words of its key
-// phrases, title and URL slug, less the brand's own words. Two pages are
-// related when they share a word that is neither unique nor generic (an
-// inverted index from word to pages, capped at 100 pages a word, so the
-// work grows with pages, not with their square), weighted by TF-IDF weight
-// and rarity, and when one links to the other in its text (a link most
-// pages make is the site menu and does not count). Greedy modularity
+// phrases, title, h1, headings, URL slug and the opening of its main text,
+// by its multi-word key phrases whole, and by the folders of its URL
+// (less versions and dates: /docs/self-hosted/0.7.0/install/ is
+// docs, self-hosted, install), less the brand's own words, each weighted
+// by TF-IDF over the site (similarity.go). A term on more than 30% of the
+// pages is the site's own vocabulary (its product's domain words, its docs'
+// chrome) and relates nothing; a word that names a page's format
+// (template, guide, tools, alternatives) counts a fifth. Each page is
+// joined to its eight most similar pages (cosine), and a deliberate link
+// in its text adds to that (a link most pages make is the site menu and
+// does not count; a hub's links are shared out). Greedy modularity
 // optimisation (Louvain) with a fixed visiting order splits that graph into
-// topics; beyond 2,000 pages its resolution grows with the site, so that
-// small topics on a large site are not merged (modularity's resolution
-// limit). Each is named by the phrase on most of its pages and few others,
-// made as specific as the site makes it: a hub's heading that holds that
-// phrase ("Hiking Boots | Waterproof Walking Boots" → "hiking boots"), else
-// the longest phrase on the same pages ("shared inbox", not "inbox").
+// topics, and a topic too broad for one pillar (eight pages or more, no
+// word or phrase on 80% of them, falling apart into parts of its own) is
+// split again: modularity judges a group against the whole site, so on a
+// site whose pages all speak of one product a loose group of blog posts can
+// pass for one topic. Each is named by the phrase on most of its pages and
+// few others, made as specific as the site makes it: a hub's heading that
+// holds that phrase ("Hiking Boots | Waterproof Walking Boots" → "hiking
+// boots"), else the longest phrase on the same pages ("shared inbox", not
+// "inbox").
 //
 // Each cluster gets a pillar: the page that covers the topic broadly and is
 // its hub, linking in its text to at least half the cluster and linked both
@@ -61,7 +69,8 @@
 //	profiles.go   the business profiles as data, and the site's balance
 //	business.go   what the site sells (shop, software, neither), from its pages
 //	site.go       the page index and internal link graph
-//	cluster.go    phrase/link graph and cluster naming
+//	similarity.go page terms, TF-IDF vectors and the nearest-neighbour graph
+//	cluster.go    the page graph, its topics, broad topics split, naming
 //	louvain.go    deterministic greedy modularity clustering
 //	keywords.go   keywords into clusters; keywords no page covers
 //	gaps.go       pillars, coverage and gaps

@@ -111,29 +111,59 @@ func (c *cluster) coverage(s *site) seoplan.Coverage {
 	return cv
 }
 
-// bridges reports whether a page hands its reader to a product page with a
-// deliberate link (not a site-wide menu link).
+// bridges reports whether a page hands its reader to the product with a
+// deliberate link (not a site-wide menu link): to a product page or to a
+// documentation page that sets the product up. A docs task page is the
+// product's own and needs no bridge.
 func (s *site) bridges(p *page) bool {
+	if p.docsTask() {
+		return true
+	}
 	for j := range p.content {
-		if s.html[j].label.Intent == seoplan.IntentProduct {
+		if q := s.html[j]; q.label.Intent == seoplan.IntentProduct || q.docsTask() {
 			return true
 		}
 	}
 	return false
 }
 
+// isReference reports whether a cluster is a documentation reference or
+// index section: every page is documentation and none walks through a
+// task (API, CLI, configuration and concept pages, docs indexes). Such a
+// section is how the product is looked up, not a content cluster to fill
+// with blog posts, so it gets no content gaps.
+func (c *cluster) isReference(s *site) bool {
+	if len(c.pages) == 0 {
+		return false
+	}
+	for _, i := range c.pages {
+		if p := s.html[i]; !p.docs || p.docsTask() {
+			return false
+		}
+	}
+	return true
+}
+
 // findGaps lists what the cluster lacks, each with a reason that names the
 // pages and counts a person can check.
+//
+// Documentation counts on the product's side: its task pages are how the
+// product is set up, so they bridge and are not the problem content that
+// brings readers in, and a cluster of reference pages alone gets no gaps
+// (see isReference).
 func (c *cluster) findGaps(s *site, prof seoplan.Profile) {
+	if c.reference = c.isReference(s); c.reference {
+		return
+	}
 	var product, problem, unbridged []string
 	stages := make(map[seoplan.Stage]int)
 	for _, i := range c.pages {
 		p := s.html[i]
 		stages[p.label.Stage]++
-		switch p.label.Intent {
-		case seoplan.IntentProduct:
+		switch {
+		case p.label.Intent == seoplan.IntentProduct, p.docsTask():
 			product = append(product, p.url)
-		case seoplan.IntentProblem:
+		case p.problemContent():
 			problem = append(problem, p.url)
 			if !s.bridges(p) {
 				unbridged = append(unbridged, p.url)
@@ -143,8 +173,8 @@ func (c *cluster) findGaps(s *site, prof seoplan.Profile) {
 	if len(c.pages) > 0 && len(product) > 0 && len(problem) == 0 {
 		c.gaps = append(c.gaps, seoplan.Gap{
 			Kind: seoplan.GapNoProblemContent,
-			Reason: fmt.Sprintf("%s has %d product %s and no problem content: searchers who have the problem but do not know %s yet have no way in.",
-				quote(c.name), len(product), plural(len(product), "page", "pages"), s.brand),
+			Reason: fmt.Sprintf("%s has %s and no problem content: searchers who have the problem but do not know %s yet have no way in.",
+				quote(c.name), productCount(s, c), s.brand),
 			Pages: product,
 		})
 	}
@@ -218,6 +248,28 @@ func lopsided(name string, product, problem int, prof seoplan.Profile) (seoplan.
 	}, true
 }
 
+// productCount says what a cluster's product side holds: "3 product pages",
+// or "2 product pages and 4 documentation task pages".
+func productCount(s *site, c *cluster) string {
+	var product, tasks int
+	for _, i := range c.pages {
+		switch p := s.html[i]; {
+		case p.docsTask():
+			tasks++
+		case p.label.Intent == seoplan.IntentProduct:
+			product++
+		}
+	}
+	out := fmt.Sprintf("%d product %s", product, plural(product, "page", "pages"))
+	switch {
+	case tasks > 0 && product == 0:
+		out = fmt.Sprintf("%d documentation task %s", tasks, plural(tasks, "page", "pages"))
+	case tasks > 0:
+		out += fmt.Sprintf(" and %d documentation task %s", tasks, plural(tasks, "page", "pages"))
+	}
+	return out
+}
+
 func (c *cluster) urls(s *site) []string {
 	out := make([]string, len(c.pages))
 	for k, i := range c.pages {
@@ -235,6 +287,7 @@ func (c *cluster) export(s *site) seoplan.Cluster {
 		Pages:          []seoplan.PageRef{},
 		Coverage:       c.coverage(s),
 		Gaps:           append([]seoplan.Gap{}, c.gaps...),
+		Reference:      c.reference,
 	}
 	if c.pillar >= 0 {
 		out.Pillar = s.html[c.pillar].url
@@ -269,4 +322,68 @@ func quoteList(items []string, max int) string {
 		q = append(q, quote(it))
 	}
 	return strings.Join(q, ", ")
+}
+
+// gapSummary says in a sentence what the plan found to fill and why the
+// rest needs nothing, so a plan with few proposals explains itself: how
+// many clusters have gaps and of which kinds, how many have none, how many
+// are documentation reference sections, and how many topic pages share
+// their topic with no other page.
+func gapSummary(s *site, clusters []*cluster) string {
+	var gapped, clean, reference int
+	kinds := make(map[seoplan.GapKind]int)
+	for _, c := range clusters {
+		switch {
+		case c.reference:
+			reference++
+		case len(c.gaps) > 0:
+			gapped++
+			for _, g := range c.gaps {
+				kinds[g.Kind]++
+			}
+		default:
+			clean++
+		}
+	}
+	alone := 0
+	for _, p := range s.html {
+		if p.clusterable() && p.cluster < 0 {
+			alone++
+		}
+	}
+	if len(clusters) == 0 {
+		if alone > 0 {
+			return fmt.Sprintf("No topic clusters: none of the %d product and problem %s shares its topic with another page, so there is no cluster to fill.",
+				alone, plural(alone, "page", "pages"))
+		}
+		return "No topic clusters: the crawl has no product or problem pages to plan from."
+	}
+	var parts []string
+	if gapped > 0 {
+		var ks []string
+		for _, k := range []seoplan.GapKind{seoplan.GapNoPillar, seoplan.GapNoBridge, seoplan.GapNoProblemContent,
+			seoplan.GapMissingStage, seoplan.GapLopsided, seoplan.GapUncoveredKeyword} {
+			if kinds[k] > 0 {
+				ks = append(ks, fmt.Sprintf("%d %s", kinds[k], k))
+			}
+		}
+		parts = append(parts, fmt.Sprintf("%d of %d %s %s gaps (%s)", gapped, len(clusters), plural(len(clusters), "cluster", "clusters"),
+			plural(gapped, "has", "have"), strings.Join(ks, ", ")))
+	} else {
+		parts = append(parts, fmt.Sprintf("none of the %d %s has a gap", len(clusters), plural(len(clusters), "cluster", "clusters")))
+	}
+	if clean > 0 {
+		parts = append(parts, fmt.Sprintf("%d %s none: %s a pillar, problem content that links to the product, and a page for every funnel stage",
+			clean, plural(clean, "has", "have"), plural(clean, "it has", "each has")))
+	}
+	if reference > 0 {
+		parts = append(parts, fmt.Sprintf("%d %s documentation reference (API, CLI, configuration, concepts), which the plan does not fill with blog posts",
+			reference, plural(reference, "is", "are")))
+	}
+	out := sentence(strings.Join(parts, "; ")) + "."
+	if alone > 0 {
+		out += fmt.Sprintf(" %d product or problem %s %s its topic with no other page and %s left outside clusters.",
+			alone, plural(alone, "page", "pages"), plural(alone, "shares", "share"), plural(alone, "is", "are"))
+	}
+	return out
 }

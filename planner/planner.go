@@ -166,6 +166,7 @@ func Plan(ctx context.Context, in Input, opts ...Option) (*seoplan.Plan, error) 
 		p.Clusters = append(p.Clusters, c.export(s))
 	}
 	p.Unclustered = s.unclustered()
+	p.GapSummary = gapSummary(s, clusters)
 	p.Audit = audit(s, clusters)
 	p.Highlights = highlights(p)
 	if p.Clusters == nil {

@@ -289,7 +289,8 @@ func (pr *proposer) priority(c *cluster, d draft, intent seoplan.Intent) (float6
 
 // productPage is the product page a cluster's problem content should hand
 // readers to: the cluster's own (pillar first, then feature and landing
-// pages), else the product page its pages link to most.
+// pages), else its first documentation task page, else the product page its
+// pages link to most.
 func (pr *proposer) productPage(c *cluster) int {
 	rank := map[seoplan.Subtype]int{seoplan.SubtypeProduct: 0, seoplan.SubtypeFeature: 1, seoplan.SubtypeIntegration: 2,
 		seoplan.SubtypeDeepDive: 3, seoplan.SubtypeComparison: 4, seoplan.SubtypeReview: 5, seoplan.SubtypePricing: 6}
@@ -308,6 +309,13 @@ func (pr *proposer) productPage(c *cluster) int {
 	}
 	if best >= 0 {
 		return best
+	}
+	// Without a product page, the documentation that sets the topic up is
+	// where a ready reader goes next.
+	for _, i := range c.pages {
+		if pr.s.html[i].docsTask() {
+			return i
+		}
 	}
 	count := make(map[int]int)
 	for _, i := range c.pages {

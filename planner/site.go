@@ -23,7 +23,21 @@ type page struct {
 	in      []int               // html indexes linking here
 	content map[int]bool        // out-links that are not site-wide template links
 	cluster int                 // index into the cluster list, -1 when outside clusters
+	// docs is a page of the site's documentation (a /docs folder, see isDocs).
+	docs bool
 }
+
+// docsTask reports whether p is a documentation page that walks a reader
+// through a task in the product (install, set up, connect, migrate): the
+// taxonomy calls it problem/how-to, but the reader already has the product
+// in front of them. It belongs to the product area it sets up and is where
+// a problem piece hands its readers over, not problem content that brings
+// in readers who do not know the product.
+func (p *page) docsTask() bool { return p.docs && p.label.Intent == seoplan.IntentProblem }
+
+// problemContent reports whether p is problem content that attracts
+// readers: problem intent, outside the documentation.
+func (p *page) problemContent() bool { return p.label.Intent == seoplan.IntentProblem && !p.docs }
 
 // site indexes the input: every page by URL, the HTML pages in URL order and
 // the internal link graph between them.
@@ -63,6 +77,7 @@ func newSite(in Input) *site {
 	for i, p := range s.html {
 		s.index[p.url] = i
 		p.phrases = topPhrases(p.lp.KeyPhrases)
+		p.docs = isDocs(pathSegments(p.url))
 	}
 	s.linkGraph()
 	s.brand = siteBrand(in.Site, s.html)
@@ -114,12 +129,16 @@ func features(p *page, brand map[string]bool) []feature {
 		}
 	}
 	out := make([]feature, 0, len(f))
-	var norm float64
 	for word, w := range f {
 		out = append(out, feature{word, w})
-		norm += w * w
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].word < out[j].word })
+	// Summed in word order: in map order the last bits of the norm, and so
+	// of every weight, would change from run to run.
+	var norm float64
+	for _, ft := range out {
+		norm += ft.w * ft.w
+	}
 	norm = sqrt(norm)
 	for i := range out {
 		out[i].w /= norm
@@ -247,15 +266,7 @@ func topPhrases(kp []seoplan.KeyPhrase) []seoplan.KeyPhrase {
 	for _, k := range byStem {
 		out = append(out, k)
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Weight != out[j].Weight {
-			return out[i].Weight > out[j].Weight
-		}
-		return out[i].Stem < out[j].Stem
-	})
-	if len(out) > maxPhrases {
-		out = out[:maxPhrases]
-	}
+	out = heaviest(out, maxPhrases, func(k seoplan.KeyPhrase) (float64, string) { return k.Weight, k.Stem })
 	var norm float64
 	for _, k := range out {
 		norm += k.Weight * k.Weight

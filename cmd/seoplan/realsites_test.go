@@ -1,0 +1,259 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"text/tabwriter"
+
+	"github.com/seoplan/seoplan"
+	"github.com/seoplan/seoplan/internal/corpus"
+	"github.com/seoplan/seoplan/planner"
+)
+
+// realSet says what a hand-clustered real site is for: tuning sites may be
+// looked at while the planner changes; held-out sites are scored only once
+// the changes are done, so their figures say how the planner does on a
+// site nobody tuned it on.
+var realSet = map[string]string{
+	"gitpod":         "tuning",
+	"budibase":       "tuning",
+	"prometheus":     "tuning",
+	"metricly":       "held-out",
+	"plausible-docs": "held-out",
+	"corrode":        "held-out",
+	"tina":           "held-out",
+}
+
+// realFloor is what the plan of a real corpus site must reach. Floors sit
+// just under what was measured and only rise; zero means not held.
+type realFloor struct {
+	clusters  int     // at least this many clusters
+	largest   float64 // no cluster holds more than this share of the pages
+	ari       float64 // against the hand clusters
+	proposals int     // at least this many proposals
+}
+
+var realFloors = map[string]realFloor{
+	// Tuning sites: before issue 15 gitpod had 6 clusters, the largest with
+	// 37% of the pages, ARI 0.233, 17 proposals; prometheus 6, 33%, 0.279,
+	// 18; budibase 5, 24%, 0.101, 11.
+	"gitpod":     {clusters: 20, largest: 0.12, ari: 0.43, proposals: 75},
+	"prometheus": {clusters: 17, largest: 0.16, ari: 0.53, proposals: 50},
+	"budibase":   {clusters: 30, largest: 0.11, ari: 0.25, proposals: 80},
+	// Held-out sites, scored once after the changes of issue 15 were done
+	// (before them: corrode ARI 0.145, metricly 0.173, plausible-docs 0.258,
+	// tina 0.201). Far under the issue's 0.8; the floors hold what was
+	// measured, not the goal.
+	"corrode":        {clusters: 14, largest: 0.25, ari: 0.15, proposals: 40},
+	"metricly":       {clusters: 25, largest: 0.18, ari: 0.20, proposals: 70},
+	"plausible-docs": {clusters: 18, largest: 0.13, ari: 0.38, proposals: 55},
+	"tina":           {clusters: 38, largest: 0.06, ari: 0.37, proposals: 110},
+}
+
+// realGoal is the issue's goal for every real site of realGoalPages pages
+// or more, hand-clustered or not: no cluster over a quarter of the pages,
+// at least eight clusters, at least ten proposals. A site's own floor in
+// realFloors may be stricter.
+var realGoal = realFloor{clusters: 8, largest: 0.25, proposals: 10}
+
+const realGoalPages = 100
+
+// realRow is one line of the real-site table.
+type realRow struct {
+	site, set   string
+	pages       int
+	clusters    int
+	largest     float64 // share of the site's HTML pages in its largest cluster
+	hand        int     // topics of the hand clusters, 0 without them
+	ari         float64
+	proposals   int
+	business    string
+	largestName string
+}
+
+// TestRealSites plans every site of the real-site corpus (../shared/corpus)
+// as the plan command would, labelling its pages with the classifier, and
+// prints a table: pages, clusters, the largest cluster's share of the pages,
+// the adjusted Rand index against the hand clusters of
+// testdata/realsites/SITE.tsv where a site has them (drawn from the pages
+// alone, before the planner ran on it), proposals and the business found.
+// Each site is held to realFloors.
+//
+//	go test ./cmd/seoplan -run TestRealSites -v
+func TestRealSites(t *testing.T) {
+	if testing.Short() {
+		t.Skip("plans the 23 sites of the real-site corpus")
+	}
+	dir, err := corpus.Dir()
+	if errors.Is(err, corpus.ErrNoCorpus) {
+		t.Skip("skipped: ", err)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	sites, err := corpus.Sites(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows []realRow
+	for _, site := range sites {
+		t.Run(site, func(t *testing.T) {
+			r := planRealSite(t, dir, site)
+			rows = append(rows, r)
+			f := realFloors[site]
+			if r.pages >= realGoalPages {
+				f = stricter(f, realGoal)
+			}
+			if f.clusters > 0 && r.clusters < f.clusters {
+				t.Errorf("%d clusters, floor %d", r.clusters, f.clusters)
+			}
+			if f.largest > 0 && r.largest > f.largest {
+				t.Errorf("largest cluster %q holds %.0f%% of the pages, at most %.0f%% allowed", r.largestName, 100*r.largest, 100*f.largest)
+			}
+			if f.ari > 0 && r.ari < f.ari {
+				t.Errorf("ARI %.3f is under its floor %.2f", r.ari, f.ari)
+			}
+			if f.proposals > 0 && r.proposals < f.proposals {
+				t.Errorf("%d proposals, floor %d", r.proposals, f.proposals)
+			}
+		})
+	}
+	t.Log("\n" + realTable(rows))
+}
+
+// stricter combines two floors, keeping the stricter bound of each.
+func stricter(a, b realFloor) realFloor {
+	if a.largest == 0 || b.largest > 0 && b.largest < a.largest {
+		a.largest = b.largest
+	}
+	a.clusters, a.ari, a.proposals = max(a.clusters, b.clusters), max(a.ari, b.ari), max(a.proposals, b.proposals)
+	return a
+}
+
+func planRealSite(t *testing.T, dir, site string) realRow {
+	t.Helper()
+	ctx := context.Background()
+	pages, err := corpus.Load(dir, site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pages) == 0 {
+		t.Fatalf("%s has no pages", site)
+	}
+	lps, err := classifyPages(ctx, pages)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, err := url.Parse(pages[0].URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := planner.Plan(ctx, planner.Input{Site: u.Scheme + "://" + u.Host + "/", Pages: lps}, planner.WithStart(demoStart))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := realRow{site: site, set: realSet[site], pages: p.Pages, clusters: len(p.Clusters), proposals: len(p.Proposals), business: p.Business.Kind}
+	for _, c := range p.Clusters {
+		if share := float64(len(c.Pages)) / float64(max(1, p.Pages)); share > r.largest {
+			r.largest, r.largestName = share, c.Name
+		}
+	}
+	hand, err := readHandClusters(filepath.Join("testdata", "realsites", site+".tsv"))
+	if errors.Is(err, os.ErrNotExist) {
+		return r
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.ari, r.hand = handARI(hand, p)
+	return r
+}
+
+// readHandClusters reads a hand-cluster file: a url and cluster header, then
+// one page a line; an empty cluster puts the page in no topic.
+func readHandClusters(path string) (map[string]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	out := make(map[string]string)
+	sc := bufio.NewScanner(f)
+	for line := 1; sc.Scan(); line++ {
+		cols := strings.Split(strings.TrimRight(sc.Text(), "\r"), "\t")
+		if line == 1 {
+			if len(cols) < 2 || cols[0] != "url" || cols[1] != "cluster" {
+				return nil, fmt.Errorf("%s: header %q, want url<TAB>cluster", path, sc.Text())
+			}
+			continue
+		}
+		if len(cols) == 1 && cols[0] == "" {
+			continue
+		}
+		if len(cols) != 2 {
+			return nil, fmt.Errorf("%s:%d: %d columns, want 2", path, line, len(cols))
+		}
+		out[cols[0]] = strings.TrimSpace(cols[1])
+	}
+	return out, sc.Err()
+}
+
+// handARI is the adjusted Rand index of a plan's clusters against hand
+// clusters, over the pages the hand clusters put in a topic (a page the
+// planner leaves out counts as a cluster of its own), and the number of
+// hand topics.
+func handARI(hand map[string]string, p *seoplan.Plan) (float64, int) {
+	clusterOf := make(map[string]string)
+	for _, c := range p.Clusters {
+		for _, pg := range c.Pages {
+			clusterOf[pg.URL] = c.ID
+		}
+	}
+	var truth, got []string
+	topics := make(map[string]bool)
+	for u, c := range hand {
+		if c == "" {
+			continue
+		}
+		topics[c] = true
+		g, ok := clusterOf[u]
+		if !ok {
+			g = "none:" + u
+		}
+		truth, got = append(truth, c), append(got, g)
+	}
+	return planner.ARI(truth, got), len(topics)
+}
+
+// realTable prints the rows: hand-clustered sites first (tuning, then
+// held-out), then the rest of the corpus.
+func realTable(rows []realRow) string {
+	var b strings.Builder
+	w := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(w, "site\tset\tpages\tclusters\tlargest\thand topics\tARI\tproposals\tbusiness\tlargest cluster\t")
+	for _, set := range []string{"tuning", "held-out", ""} {
+		for _, r := range rows {
+			if r.set != set {
+				continue
+			}
+			hand, ari, name := "", "", r.set
+			if name == "" {
+				name = "-"
+			}
+			if r.hand > 0 {
+				hand, ari = fmt.Sprint(r.hand), fmt.Sprintf("%.3f", r.ari)
+			}
+			fmt.Fprintf(w, "%s\t%s\t%d\t%d\t%.0f%%\t%s\t%s\t%d\t%s\t%s\t\n",
+				r.site, name, r.pages, r.clusters, 100*r.largest, hand, ari, r.proposals, r.business, r.largestName)
+		}
+	}
+	w.Flush()
+	return b.String()
+}

@@ -1,0 +1,384 @@
+package planner
+
+import (
+	"cmp"
+	"math"
+	"net/url"
+	"slices"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/kljensen/snowball/english"
+)
+
+// How pages are described and joined. Measured on the sample sites and on
+// the tuning sites of the real-site corpus (gitpod, prometheus, budibase;
+// see cmd/seoplan/realsites_test.go): across a grid of these values the
+// real sites' ARI moved by a few hundredths at most around the values
+// below, which sit in the middle of that plateau rather than on its best
+// point, so as not to fit three sites.
+const (
+	// siteShare is the share of the clustered pages from which a term is the
+	// site's own vocabulary (its brand, its product's domain words, its
+	// docs' chrome) and joins nothing.
+	siteShare = 0.3
+	// siteVocabularyMin is the number of pages a term may be on without
+	// being the site's vocabulary, however small the site.
+	siteVocabularyMin = 10.0
+	// neighbours is how many most similar pages each page keeps as edges.
+	neighbours = 8
+	// minSimilarity is the cosine under which two pages are not related.
+	minSimilarity = 0.04
+	// formatWeight weighs a word that names a page's format (template,
+	// guide, tools, alternatives) against one that names its topic.
+	formatWeight = 0.2
+	// phraseBoost weighs a whole multi-word phrase against its words.
+	phraseBoost = 0.5
+	// sectionWeight weighs a page's URL sections against its words.
+	sectionWeight = 0.6
+	// titleWeight weighs the words of a page's title and h1.
+	titleWeight = 1.5
+	// headingWeight and textWeight weigh the words of a page's headings
+	// and of the opening of its main text against those of its key phrases.
+	headingWeight = 0.5
+	textWeight    = 0.3
+	// textWords is how much of the main text is read.
+	textWords = 400
+	// linkBonus is what a deliberate link adds to two pages' similarity,
+	// shared out when the linking page links to more than linkFan pages.
+	linkBonus = 0.3
+	linkFan   = 8
+	// splitPages, splitCover and splitQ decide when a cluster is too broad
+	// for one pillar (see splitBroad).
+	splitPages = 8
+	splitCover = 0.8
+	splitQ     = 0.3
+)
+
+// clusterFormatWords are stemmed words that say what kind of page a page
+// is, not what it is about; with formatWords they would group a site's
+// templates, or its lists of tools, whatever their topic.
+var clusterFormatWords = map[string]bool{
+	"tool": true, "softwar": true, "app": true, "altern": true, "vs": true, "top": true,
+	"free": true, "list": true, "comparison": true, "compar": true, "review": true,
+	"tutori": true, "introduct": true, "overview": true, "use": true, "way": true,
+	"build": true, "creat": true, "make": true, "get": true, "start": true, "new": true,
+	"platform": true, "solut": true, "system": true, "open": true, "sourc": true,
+}
+
+// termVec is a page's clustering terms as sorted term IDs with TF-IDF
+// weights of unit length.
+type termVec struct {
+	ids []int32
+	w   []float64
+}
+
+// pageTerms describes a page for clustering: the words of its key phrases
+// and its multi-word phrases whole (a shared "service discovery" says more
+// than a shared "service"), the words of its title and URL slug, and the
+// sections of its URL path.
+func pageTerms(p *page, brand map[string]bool, st *stemmer) map[string]float64 {
+	f := make(map[string]float64, 2*len(p.feats)+8)
+	put := func(t string, w float64) {
+		if w > f[t] {
+			f[t] = w
+		}
+	}
+	for _, ft := range p.feats {
+		f[ft.word] = ft.w
+	}
+	defer func() {
+		for t, w := range f {
+			if clusterFormatWords[t] || formatWords[t] {
+				f[t] = w * formatWeight
+			}
+		}
+	}()
+	pg := p.lp.Page
+	for _, w := range st.words(titleTopic(pg.Title)+" "+strings.Join(pg.H1, " "), 0) {
+		if !brand[w] {
+			put(w, titleWeight)
+		}
+	}
+	for _, h := range pg.Headings {
+		if h.Level > 3 {
+			continue
+		}
+		for _, w := range st.words(h.Text, 0) {
+			if !brand[w] {
+				put(w, headingWeight)
+			}
+		}
+	}
+	tf := make(map[string]int)
+	top := 0
+	for _, w := range st.words(pg.MainText, textWords) {
+		if brand[w] {
+			continue
+		}
+		tf[w]++
+		top = max(top, tf[w])
+	}
+	for w, c := range tf {
+		put(w, textWeight*(1+math.Log(float64(c)))/(1+math.Log(float64(top))))
+	}
+	var ptop float64
+	if len(p.phrases) > 0 {
+		ptop = p.phrases[0].Weight
+	}
+	for _, ph := range p.phrases {
+		words := strings.Fields(ph.Stem)
+		if len(words) < 2 {
+			continue
+		}
+		kept := words[:0:0]
+		for _, w := range words {
+			if !brand[w] {
+				kept = append(kept, w)
+			}
+		}
+		if len(kept) < 2 {
+			continue
+		}
+		t := "p:" + strings.Join(kept, " ")
+		if w := phraseBoost * ph.Weight / ptop; w > f[t] {
+			f[t] = w
+		}
+	}
+	if sections := urlSections(p.url); len(sections) > 0 {
+		for d := range sections {
+			f["s:"+strings.Join(sections[:d+1], "/")] = sectionWeight
+		}
+	}
+	return f
+}
+
+// urlSections are the folders of a URL's path above the page itself, less
+// the ones that name a version, a date or a language rather than a topic:
+// "/docs/self-hosted/0.7.0/install/nodes/" → docs, self-hosted, install.
+func urlSections(u string) []string {
+	pu, err := url.Parse(u)
+	if err != nil {
+		return nil
+	}
+	segs := strings.Split(strings.Trim(pu.Path, "/"), "/")
+	if len(segs) < 2 {
+		return nil
+	}
+	var out []string
+	for _, s := range segs[:len(segs)-1] {
+		if s == "" || versionLike(s) {
+			continue
+		}
+		out = append(out, strings.ToLower(s))
+	}
+	return out
+}
+
+// versionLike reports whether a path segment names a version or a date
+// ("0.7.0", "v2", "2019", "latest") rather than a topic.
+func versionLike(s string) bool {
+	switch strings.ToLower(s) {
+	case "latest", "stable", "next", "current", "master", "main":
+		return true
+	}
+	digits := 0
+	for i, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case r == '.' || r == '-' || r == '_':
+		case (r == 'v' || r == 'V') && i == 0:
+		default:
+			return false
+		}
+	}
+	return digits > 0
+}
+
+// termVectors turns the pages' terms into TF-IDF vectors over the nodes:
+// a term on one page relates it to nothing, and a term on more than
+// siteShare of the pages (or maxDF of them) is the site's own vocabulary.
+func termVectors(s *site, nodes []int) ([]termVec, [][]posting, []bool) {
+	raw := make([]map[string]float64, len(nodes))
+	df := make(map[string]int)
+	st := newStemmer()
+	for k, i := range nodes {
+		raw[k] = pageTerms(s.html[i], s.brandWords, st)
+		for t := range raw[k] {
+			df[t]++
+		}
+	}
+	n := len(nodes)
+	// On a small site one topic may hold a third of the pages: up to
+	// siteVocabularyMin pages (and half the site) a term can still be a topic.
+	limit := int(math.Max(siteShare*float64(n), math.Min(siteVocabularyMin, float64(n)/2)))
+	limit = min(limit, maxDF)
+	terms := make([]string, 0, len(df))
+	for t, c := range df {
+		if c >= 2 && c <= limit {
+			terms = append(terms, t)
+		}
+	}
+	sort.Strings(terms)
+	id := make(map[string]int32, len(terms))
+	topical := make([]bool, len(terms))
+	for k, t := range terms {
+		id[t] = int32(k)
+		topical[k] = !strings.HasPrefix(t, "s:") && !clusterFormatWords[t] && !formatWords[t]
+	}
+	vecs := make([]termVec, n)
+	postings := make([][]posting, len(terms))
+	for k, m := range raw {
+		var v termVec
+		var norm float64
+		// In term order, so the norm is summed the same way every run.
+		for _, t := range sortedKeys(m) {
+			w := m[t]
+			idf := math.Log(float64(n) / float64(df[t]))
+			x := w * idf
+			norm += x * x
+			if j, ok := id[t]; ok {
+				v.ids = append(v.ids, j)
+				v.w = append(v.w, x)
+			}
+		}
+		sort.Sort(byID(v))
+		if norm > 0 {
+			norm = math.Sqrt(norm)
+			for j := range v.w {
+				v.w[j] /= norm
+			}
+		}
+		vecs[k] = v
+		for x, j := range v.ids {
+			postings[j] = append(postings[j], posting{int32(k), v.w[x]})
+		}
+	}
+	return vecs, postings, topical
+}
+
+// posting is one node carrying a term, with its weight for it.
+type posting struct {
+	node int32
+	w    float64
+}
+
+type byID termVec
+
+func (v byID) Len() int           { return len(v.ids) }
+func (v byID) Less(i, j int) bool { return v.ids[i] < v.ids[j] }
+func (v byID) Swap(i, j int) {
+	v.ids[i], v.ids[j] = v.ids[j], v.ids[i]
+	v.w[i], v.w[j] = v.w[j], v.w[i]
+}
+
+// neighbourGraph links each node to its most similar nodes (cosine of
+// their term vectors), the union of every node's top neighbours: a sparse
+// graph in which a word shared by a few dozen pages no longer ties them
+// all together, as a graph of every shared word does.
+func neighbourGraph(vecs []termVec, postings [][]posting) map[uint64]float64 {
+	n := len(vecs)
+	acc := make([]float64, n)
+	var touched []int32
+	edges := make(map[uint64]float64, n*neighbours)
+	type cand struct {
+		to  int32
+		sim float64
+	}
+	var cands []cand
+	for a := range vecs {
+		touched = touched[:0]
+		for x, t := range vecs[a].ids {
+			wa := vecs[a].w[x]
+			for _, ps := range postings[t] {
+				b := ps.node
+				if int(b) == a {
+					continue
+				}
+				if acc[b] == 0 {
+					touched = append(touched, b)
+				}
+				acc[b] += wa * ps.w
+			}
+		}
+		cands = cands[:0]
+		for _, b := range touched {
+			if acc[b] >= minSimilarity {
+				cands = append(cands, cand{b, acc[b]})
+			}
+			acc[b] = 0
+		}
+		for _, c := range heaviest(cands, neighbours, func(c cand) (float64, int32) { return c.sim, c.to }) {
+			edges[pairKey(a, int(c.to))] = c.sim
+		}
+	}
+	return edges
+}
+
+// heaviest sorts xs by weight, heaviest first and ties by key, and keeps
+// the first n (all when n is 0).
+func heaviest[T any, K cmp.Ordered](xs []T, n int, by func(T) (weight float64, key K)) []T {
+	slices.SortFunc(xs, func(a, b T) int {
+		wa, ka := by(a)
+		wb, kb := by(b)
+		if c := cmp.Compare(wb, wa); c != 0 {
+			return c
+		}
+		return cmp.Compare(ka, kb)
+	})
+	if n > 0 && len(xs) > n {
+		xs = xs[:n]
+	}
+	return xs
+}
+
+func pairKey(a, b int) uint64 {
+	if a > b {
+		a, b = b, a
+	}
+	return uint64(a)<<32 | uint64(b)
+}
+
+// stemmer stems words as tokens does, remembering each word's stem: a
+// site's pages use the same few thousand words over and over.
+type stemmer struct{ stems map[string]string }
+
+func newStemmer() *stemmer { return &stemmer{stems: make(map[string]string)} }
+
+// words returns the stemmed content words of text, stop words dropped, up
+// to limit words of text (0 for all), repeats kept.
+func (st *stemmer) words(text string, limit int) []string {
+	var out []string
+	n := 0
+	for _, w := range strings.FieldsFunc(text, notWordRune) {
+		if limit > 0 && n == limit {
+			break
+		}
+		n++
+		s, ok := st.stems[w]
+		if !ok {
+			low := strings.ToLower(w)
+			if !english.IsStopWord(low) && len(low) > 1 {
+				s = english.Stem(low, false)
+			}
+			st.stems[w] = s
+		}
+		if s != "" && !isNumber(s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
+
+func isNumber(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
