@@ -54,6 +54,7 @@
 //	go test ./classify -run 'TestHeldout' -v        held-out keywords, pages, sample sites
 //	go test ./classify -run XXX -bench . -benchtime 20x   keywords/s and pages/s
 //	go run ./classify/internal/train -data classify/testdata -v -o ""   cross-validation errors
+//	go run ./classify/internal/train -data classify/testdata -loso      leave one real site out
 //
 // Files:
 //
