@@ -20,7 +20,7 @@ import (
 // a query by its source file and QueryKey.
 type Label struct {
 	Site  string // corpus site ID, or keyword source (the file name before _gsc-queries.csv)
-	Key   string // page URL, or QueryKey of the query
+	Key   string // page URL or its URLKey, or QueryKey of the query
 	Label seoplan.Label
 	Note  string
 }
@@ -102,9 +102,10 @@ func CorpusPages(corpusDir string, labels []Label) ([]Item, error) {
 		if err != nil {
 			return nil, err
 		}
-		byURL := make(map[string]*seoplan.Page, len(pages))
+		byURL := make(map[string]*seoplan.Page, 2*len(pages))
 		for i := range pages {
 			byURL[pages[i].URL] = &pages[i]
+			byURL[URLKey(pages[i].URL)] = &pages[i]
 		}
 		for _, l := range bySite[s] {
 			p := byURL[l.Key]
@@ -116,6 +117,12 @@ func CorpusPages(corpusDir string, labels []Label) ([]Item, error) {
 	}
 	return out, nil
 }
+
+// URLKey names a page whose URL path spells out a sentence of its title
+// (/2021/06/17/building-capacities-within-...): "sha1:" and the QueryKey
+// of the URL. Label files use it for paths of ten words or more, so that
+// no run of the page's text enters the repository through its URL.
+func URLKey(u string) string { return "sha1:" + QueryKey(u) }
 
 // QueryKey names a query of a keyword export without copying it: the first
 // 12 hex digits of the SHA-1 of its lower-cased, space-collapsed text.
