@@ -66,7 +66,7 @@ func TestHeldout(t *testing.T) {
 	// training or tuning ever read (trainer.FinalSites, FinalSources).
 	t.Run("real sites", func(t *testing.T) {
 		dir := corpusOrSkip(t)
-		items, err := trainer.RealPages("testdata", dir, true)
+		items, whole, err := trainer.RealPages("testdata", dir, true)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -77,12 +77,8 @@ func TestHeldout(t *testing.T) {
 		}
 		for site, idx := range bySite {
 			// Learn the site from all its pages, as a crawl would.
-			whole, err := corpus.Load(dir, strings.TrimPrefix(site, "real:"))
-			if err != nil {
-				t.Fatal(err)
-			}
 			c2 := &Classifier{cfg: c.cfg, model: c.model}
-			c2.site.Store(feature.LearnSite(whole))
+			c2.site.Store(feature.LearnSite(whole[strings.TrimPrefix(site, "real:")]))
 			for _, i := range idx {
 				got[i] = c2.Page(items[i].Page)
 			}

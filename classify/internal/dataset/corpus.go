@@ -83,10 +83,11 @@ func ReadLabelDir(dir string) ([]Label, error) {
 }
 
 // CorpusPages joins page labels with the corpus records they name, read
-// from corpusDir (see internal/corpus). Each item's Group is its site. A
+// from corpusDir (see internal/corpus). Each item's Group is its site;
+// whole holds every page of each site read, labelled or not, by site. A
 // label whose URL is not in the corpus is an error: the corpus changed
 // under the labels.
-func CorpusPages(corpusDir string, labels []Label) ([]Item, error) {
+func CorpusPages(corpusDir string, labels []Label) (items []Item, whole map[string][]seoplan.Page, err error) {
 	bySite := map[string][]Label{}
 	var sites []string
 	for _, l := range labels {
@@ -96,12 +97,13 @@ func CorpusPages(corpusDir string, labels []Label) ([]Item, error) {
 		bySite[l.Site] = append(bySite[l.Site], l)
 	}
 	sort.Strings(sites)
-	var out []Item
+	whole = make(map[string][]seoplan.Page, len(sites))
 	for _, s := range sites {
 		pages, err := corpus.Load(corpusDir, s)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
+		whole[s] = pages
 		byURL := make(map[string]*seoplan.Page, 2*len(pages))
 		for i := range pages {
 			byURL[pages[i].URL] = &pages[i]
@@ -110,12 +112,12 @@ func CorpusPages(corpusDir string, labels []Label) ([]Item, error) {
 		for _, l := range bySite[s] {
 			p := byURL[l.Key]
 			if p == nil {
-				return nil, fmt.Errorf("corpus site %s has no page %s", s, l.Key)
+				return nil, nil, fmt.Errorf("corpus site %s has no page %s", s, l.Key)
 			}
-			out = append(out, Item{Page: p, Label: l.Label, Group: s})
+			items = append(items, Item{Page: p, Label: l.Label, Group: s})
 		}
 	}
-	return out, nil
+	return items, whole, nil
 }
 
 // URLKey names a page whose URL path spells out a sentence of its title

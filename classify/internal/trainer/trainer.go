@@ -18,7 +18,6 @@ import (
 	"github.com/seoplan/seoplan/classify/internal/dataset"
 	"github.com/seoplan/seoplan/classify/internal/feature"
 	"github.com/seoplan/seoplan/classify/internal/lr"
-	"github.com/seoplan/seoplan/internal/corpus"
 )
 
 // Version is bumped when features change in a way old models cannot score.
@@ -287,7 +286,7 @@ func Load(dir, corpusDir string) (Data, error) {
 		return d, fmt.Errorf("read searcher-style queries: %w", err)
 	}
 	d.Keywords = append(d.Keywords, written...)
-	real, err := RealPages(dir, corpusDir, false)
+	real, whole, err := RealPages(dir, corpusDir, false)
 	if err != nil {
 		return d, err
 	}
@@ -297,8 +296,13 @@ func Load(dir, corpusDir string) (Data, error) {
 		return d, err
 	}
 	d.Keywords = append(d.Keywords, queries...)
-	d.Whole, err = wholeSites(corpusDir, real)
-	return d, err
+	d.Whole = map[string][]seoplan.Page{}
+	for _, pages := range whole {
+		for _, p := range pages {
+			d.Whole[host(p.URL)] = append(d.Whole[host(p.URL)], p)
+		}
+	}
+	return d, nil
 }
 
 // FinalSites and FinalSources are the real sites and query sources kept
@@ -311,65 +315,51 @@ var (
 
 // RealPages reads the corpus page labels of dir/corpus/pages joined with
 // their records: the training sites, or with final the final-check ones.
-func RealPages(dir, corpusDir string, final bool) ([]dataset.Item, error) {
-	labels, err := dataset.ReadLabelDir(filepath.Join(dir, "corpus", "pages"))
+// whole holds every page of those sites, by site.
+func RealPages(dir, corpusDir string, final bool) (items []dataset.Item, whole map[string][]seoplan.Page, err error) {
+	labels, err := realLabels(dir, "pages", FinalSites, final)
 	if err != nil {
-		return nil, fmt.Errorf("read corpus page labels: %w", err)
+		return nil, nil, err
 	}
-	var keep []dataset.Label
-	for _, l := range labels {
-		if FinalSites[l.Site] == final {
-			keep = append(keep, l)
-		}
-	}
-	items, err := dataset.CorpusPages(corpusDir, keep)
-	for i := range items {
-		items[i].Group = corpusGroup + items[i].Group
-	}
-	return items, err
+	items, whole, err = dataset.CorpusPages(corpusDir, labels)
+	markReal(items)
+	return items, whole, err
 }
 
 // RealQueries reads the corpus query labels of dir/corpus/queries joined
 // with their queries: the training sources, or with final the final-check
 // ones.
 func RealQueries(dir, corpusDir string, final bool) ([]dataset.Item, error) {
-	labels, err := dataset.ReadLabelDir(filepath.Join(dir, "corpus", "queries"))
+	labels, err := realLabels(dir, "queries", FinalSources, final)
 	if err != nil {
-		return nil, fmt.Errorf("read corpus query labels: %w", err)
+		return nil, err
 	}
-	var keep []dataset.Label
-	for _, l := range labels {
-		if FinalSources[l.Site] == final {
-			keep = append(keep, l)
-		}
-	}
-	items, err := dataset.CorpusQueries(corpusDir, keep)
-	for i := range items {
-		items[i].Group = corpusGroup + items[i].Group
-	}
+	items, err := dataset.CorpusQueries(corpusDir, labels)
+	markReal(items)
 	return items, err
 }
 
-// wholeSites loads every page of each corpus site in items, by host.
-func wholeSites(corpusDir string, items []dataset.Item) (map[string][]seoplan.Page, error) {
-	out := map[string][]seoplan.Page{}
-	done := map[string]bool{}
-	for _, it := range items {
-		site := strings.TrimPrefix(it.Group, corpusGroup)
-		if done[site] {
-			continue
-		}
-		done[site] = true
-		pages, err := corpus.Load(corpusDir, site)
-		if err != nil {
-			return nil, err
-		}
-		for _, p := range pages {
-			h := host(p.URL)
-			out[h] = append(out[h], p)
+// realLabels reads the label files of dir/corpus/kind and keeps those
+// whose site is in finalSet when final, or not in it when not.
+func realLabels(dir, kind string, finalSet map[string]bool, final bool) ([]dataset.Label, error) {
+	labels, err := dataset.ReadLabelDir(filepath.Join(dir, "corpus", kind))
+	if err != nil {
+		return nil, fmt.Errorf("read corpus %s labels: %w", kind, err)
+	}
+	var keep []dataset.Label
+	for _, l := range labels {
+		if finalSet[l.Site] == final {
+			keep = append(keep, l)
 		}
 	}
-	return out, nil
+	return keep, nil
+}
+
+// markReal prefixes the groups of corpus items with corpusGroup.
+func markReal(items []dataset.Item) {
+	for i := range items {
+		items[i].Group = corpusGroup + items[i].Group
+	}
 }
 
 // Build reads the training data (see Load; corpusDir "" for the shipped
