@@ -21,6 +21,10 @@ type Example struct {
 	Values []float64
 	Offset []float64
 	Class  int
+	// Weight is how much the example counts in the loss; 0 means 1. A
+	// set written in one style can count for less than the real pages
+	// beside it without being dropped.
+	Weight float64
 }
 
 // Model is a trained multinomial logistic regression.
@@ -64,10 +68,16 @@ func Train(classes []string, examples []Example, cfg Config) *Model {
 		val    []float64
 		offset []float64
 		class  int
+		weight float64
 	}
 	data := make([]sparse, len(examples))
+	n := 0.0
 	for i, e := range examples {
-		s := sparse{class: e.Class, offset: e.Offset}
+		s := sparse{class: e.Class, offset: e.Offset, weight: e.Weight}
+		if s.weight == 0 {
+			s.weight = 1
+		}
+		n += s.weight
 		for j, n := range e.Names {
 			s.idx = append(s.idx, index[n])
 			s.val = append(s.val, e.Values[j])
@@ -82,7 +92,6 @@ func Train(classes []string, examples []Example, cfg Config) *Model {
 	hw := make([]float64, nf*k) // AdaGrad accumulators
 	hb := make([]float64, k)
 	p := make([]float64, k)
-	n := float64(len(data))
 	for epoch := 0; epoch < cfg.Epochs; epoch++ {
 		clear(gw)
 		clear(gb)
@@ -100,6 +109,7 @@ func Train(classes []string, examples []Example, cfg Config) *Model {
 			softmax(p)
 			p[s.class]--
 			for c := range k {
+				p[c] *= s.weight
 				gb[c] += p[c] / n
 			}
 			for j, f := range s.idx {

@@ -72,3 +72,32 @@ func TestFitTemperature(t *testing.T) {
 		t.Errorf("temperature %v, want > 1 for over-confident logits", got)
 	}
 }
+
+// TestWeightCountsAsCopies checks that an example of weight 2 trains as two
+// copies of it would, and weight 0 as weight 1.
+func TestWeightCountsAsCopies(t *testing.T) {
+	classes := []string{"product", "problem", "other"}
+	shared := Example{Names: []string{"w:price", "w:how"}, Values: []float64{1, 1}, Class: 1}
+	weighted := append(toy(), shared)
+	weighted[len(weighted)-1].Weight = 2
+	copies := append(toy(), shared, shared)
+	a := Train(classes, weighted, DefaultConfig())
+	b := Train(classes, copies, DefaultConfig())
+	for name, wa := range a.Weights {
+		for c := range wa {
+			if d := math.Abs(wa[c] - b.Weights[name][c]); d > 1e-3 {
+				t.Errorf("%s[%s]: weight 2 gives %.4f, two copies %.4f", name, classes[c], wa[c], b.Weights[name][c])
+			}
+		}
+	}
+	zero := Train(classes, toy(), DefaultConfig())
+	ones := toy()
+	for i := range ones {
+		ones[i].Weight = 1
+	}
+	jz, _ := json.Marshal(zero)
+	jo, _ := json.Marshal(Train(classes, ones, DefaultConfig()))
+	if string(jz) != string(jo) {
+		t.Error("weight 0 trains differently from weight 1")
+	}
+}
