@@ -15,15 +15,20 @@ import (
 
 	"github.com/seoplan/seoplan"
 	"github.com/seoplan/seoplan/classify/internal/trainer"
+	"github.com/seoplan/seoplan/internal/corpus"
 )
 
-// TestModelUpToDate retrains from testdata and checks that the embedded
-// model is byte-identical, so the model always matches the labelled data.
+// TestModelUpToDate retrains from testdata and the real-site corpus and
+// checks that the embedded model is byte-identical, so the model always
+// matches the labelled data and the features. Without the corpus (a clean
+// clone, CI) it cannot retrain and says so; TestModelLabels still checks
+// there that the label files are the ones the model was trained on.
 func TestModelUpToDate(t *testing.T) {
 	if testing.Short() {
-		t.Skip("retraining takes seconds; run without -short")
+		t.Skip("retraining takes a minute; run without -short")
 	}
-	got, err := retrain(t)
+	dir := corpusOrSkip(t)
+	got, err := retrain(t, dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -32,15 +37,34 @@ func TestModelUpToDate(t *testing.T) {
 	}
 }
 
-// retrain builds the model from testdata. Under -race it runs the trainer
-// as its own process built without the race detector, where training takes
-// seconds instead of a minute; the bytes are the same either way.
-func retrain(t *testing.T) ([]byte, error) {
+// TestModelLabels checks the model's fingerprint of its label files
+// against the label files in testdata: a label changed without retraining
+// fails here, also where the corpus is absent.
+func TestModelLabels(t *testing.T) {
+	m, err := loadModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := trainer.LabelsFingerprint("testdata")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Labels != want {
+		t.Fatalf("model.json was trained on other labels (fingerprint %.12s, testdata has %.12s): run go generate ./classify and commit model.json", m.Labels, want)
+	}
+}
+
+// retrain builds the model from testdata and the corpus at dir. Under
+// -race it runs the trainer as its own process built without the race
+// detector, where training takes a minute instead of ten; the bytes are the
+// same either way.
+func retrain(t *testing.T, dir string) ([]byte, error) {
 	if !raceEnabled {
-		return trainer.Build("testdata", "", io.Discard, false)
+		return trainer.Build("testdata", dir, io.Discard, false)
 	}
 	out := filepath.Join(t.TempDir(), "model.json")
 	cmd := exec.Command("go", "run", "./internal/train", "-data", "testdata", "-o", out)
+	cmd.Env = append(os.Environ(), corpus.EnvDir+"="+dir)
 	if msg, err := cmd.CombinedOutput(); err != nil {
 		return nil, fmt.Errorf("go run ./internal/train: %v\n%s", err, msg)
 	}

@@ -24,6 +24,14 @@
 // signals but get a lower confidence and a "lang:xx(lower confidence)"
 // signal.
 //
+// Page features describe the page's role on its site as well as its words
+// (internal/feature/role.go): a title that opens with a task verb or names
+// a reference, text that gives instructions, dated and versioned URLs,
+// section subdomains and language folders read as sections, the share of
+// the site its section holds, how many of its pages link to it, and hub
+// pages that list their children. These carry over to sites the model has
+// never seen; vocabulary does not.
+//
 // Pages are few in the training data, so the page heads start from two
 // fixed offsets rather than from nothing: hand-set rule priors for the
 // unmistakable templates (legal pages, pricing tables, numbered how-tos) and
@@ -40,11 +48,15 @@
 // links (anchors on most pages) are not calls to action of any one page.
 //
 // The model is classify/model.json, embedded in the binary; nothing uses the
-// network. After changing the training data or the features, run
+// network. It is trained on the team's data and the hand labels of the
+// real-site corpus (testdata/corpus), whose records the trainer reads from
+// ../shared/corpus or $SEOPLAN_CORPUS. After changing the training data or
+// the features, run
 //
 //	go generate ./classify
 //
-// and commit model.json; TestModelUpToDate fails when they disagree.
+// and commit model.json; TestModelUpToDate fails when they disagree (it
+// skips without the corpus, and TestModelLabels then checks the label files).
 // "go test ./classify -run TestHeldout -v" is the evaluation: it prints
 // accuracy, per-class precision, recall and F1 and confusion matrices on the
 // held-out data, which no rule or weight is tuned on.

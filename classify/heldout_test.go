@@ -18,16 +18,23 @@ import (
 
 // Floors for the held-out evaluation (intent macro-F1, subtype accuracy,
 // stage accuracy), set just under what was measured, with a little room on
-// the small page sets where one page moves a figure by 1–4 points. They only
-// ever rise.
+// the small page sets where one page moves a figure by 1–4 points. They
+// rise with the model, except where a model that does better on real sites
+// does worse on the team's own style, and then the comment says so.
 var floors = map[string]struct{ intentF1, subtypeAcc, stageAcc float64 }{
-	"keywords": {0.95, 0.91, 0.95}, // measured 0.967, 0.932, 0.969 on 456 held-out keywords
-	"pages":    {0.93, 0.80, 0.90}, // measured 0.950, 0.822, 0.924 on 118 blind held-out pages
-	"sites":    {0.94, 0.91, 0.95}, // measured 0.963, 0.936, 0.968 on 125 sample-site pages
+	// The team's own sets. Lowered in issue 9 when the model began to learn
+	// from the real-site corpus and real queries: before it, 0.967, 0.932,
+	// 0.969 (keywords), 0.950, 0.822, 0.924 (pages), 0.963, 0.936, 0.968
+	// (sample sites). These sets are written by the hands that wrote the
+	// training data, so they measure that style; the real sets below went up.
+	"keywords": {0.94, 0.90, 0.90}, // measured 0.959, 0.921, 0.917 on 456 held-out keywords
+	"pages":    {0.83, 0.67, 0.76}, // measured 0.854, 0.695, 0.788 on 118 blind held-out pages
+	"sites":    {0.91, 0.85, 0.89}, // measured 0.937, 0.880, 0.920 on 125 sample-site pages
 	// The final check on real data no training read (see testdata/corpus).
-	// Far under the team's own sets: that gap is issue 9's to close.
-	"real sites":   {0.57, 0.28, 0.50}, // measured 0.594, 0.303, 0.522 on 201 pages of 4 sites
-	"real queries": {0.62, 0.29, 0.45}, // measured 0.641, 0.313, 0.470 on 281 queries of 2 exports
+	// Still far under the team's own sets: issue 9's goals are 0.90, 0.75,
+	// 0.80. Before issue 9's model: 0.594, 0.303, 0.522 and 0.641, 0.313, 0.470.
+	"real sites":   {0.63, 0.41, 0.60}, // measured 0.656, 0.433, 0.627 on 201 pages of 4 sites
+	"real queries": {0.65, 0.43, 0.52}, // measured 0.675, 0.456, 0.544 on 281 queries of 2 exports
 }
 
 // TestHeldout is the evaluation: it prints accuracy, per-class precision,

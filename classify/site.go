@@ -234,9 +234,18 @@ func wordRuns(text, lang string) [][]string {
 	return out
 }
 
+// goodPhrase reports whether a chunk can be a key phrase: not a short
+// word alone, not made only of vague nouns, and no word twice in a row
+// ("canned canned responses", where a sentence ending in "canned" meets the
+// next one's "Canned responses").
 func goodPhrase(ph []string) bool {
 	if len(ph) == 1 && len([]rune(ph[0])) < 3 {
 		return false
+	}
+	for i := 1; i < len(ph); i++ {
+		if strings.EqualFold(ph[i], ph[i-1]) {
+			return false
+		}
 	}
 	for _, w := range ph {
 		if !vagueNouns[w] {

@@ -44,17 +44,26 @@ var realFloors = map[string]realFloor{
 	// Tuning sites: before issue 15 gitpod had 6 clusters, the largest with
 	// 37% of the pages, ARI 0.233, 17 proposals; prometheus 6, 33%, 0.279,
 	// 18; budibase 5, 24%, 0.101, 11.
-	"gitpod":     {clusters: 20, largest: 0.12, ari: 0.43, proposals: 75},
+	//
+	// Issue 9's classifier, trained on real sites, labels many more docs
+	// pages as tasks (problem/how-to) and fewer as product features, and
+	// the planner treats docs tasks as bridges rather than topics of their
+	// own: gitpod went from 20 clusters, 12%, ARI 0.434, 75 proposals to 13,
+	// 14%, 0.369, 43, and budibase's largest cluster from 11% to 13%. Of the
+	// held-out sites, corrode fell (ARI 0.154 to 0.105: its podcast episodes
+	// are now case studies), metricly held (0.212 to 0.199), plausible-docs
+	// (0.388 to 0.407) and tina (0.379 to 0.461) rose: mean 0.283 to 0.293.
+	"gitpod":     {clusters: 12, largest: 0.15, ari: 0.35, proposals: 40},
 	"prometheus": {clusters: 17, largest: 0.16, ari: 0.53, proposals: 50},
-	"budibase":   {clusters: 30, largest: 0.11, ari: 0.25, proposals: 80},
+	"budibase":   {clusters: 30, largest: 0.14, ari: 0.25, proposals: 80},
 	// Held-out sites, scored once after the changes of issue 15 were done
 	// (before them: corrode ARI 0.145, metricly 0.173, plausible-docs 0.258,
 	// tina 0.201). Far under the issue's 0.8; the floors hold what was
 	// measured, not the goal.
-	"corrode":        {clusters: 14, largest: 0.25, ari: 0.15, proposals: 40},
-	"metricly":       {clusters: 25, largest: 0.18, ari: 0.20, proposals: 70},
-	"plausible-docs": {clusters: 18, largest: 0.13, ari: 0.38, proposals: 55},
-	"tina":           {clusters: 38, largest: 0.06, ari: 0.37, proposals: 110},
+	"corrode":        {clusters: 12, largest: 0.25, ari: 0.10, proposals: 40},
+	"metricly":       {clusters: 25, largest: 0.18, ari: 0.19, proposals: 70},
+	"plausible-docs": {clusters: 14, largest: 0.13, ari: 0.38, proposals: 50},
+	"tina":           {clusters: 36, largest: 0.07, ari: 0.44, proposals: 110},
 }
 
 // realGoal is the issue's goal for every real site of realGoalPages pages

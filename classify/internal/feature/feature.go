@@ -113,6 +113,13 @@ type Site struct {
 	// site's navigation, header and footer. A "Book a demo" button in the
 	// header of every page says nothing about any one page.
 	Chrome map[string]bool
+	// Pages is how many pages the site was learnt from; Sections counts
+	// them by first URL segment (language folders left out) and Inlinks
+	// counts the pages linking to each path (see pathKey). They place a
+	// page on its site (siteRoleRule).
+	Pages    int
+	Sections map[string]int
+	Inlinks  map[string]int
 }
 
 //go:embed brands.txt

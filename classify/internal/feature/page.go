@@ -42,7 +42,7 @@ type pageInput struct {
 	kw   *lr.Heads
 
 	path     string   // lower-case URL path, "/" when none
-	segs     []string // its segments
+	segs     []string // its segments, without a language folder, after a section subdomain (hostSection)
 	title    string   // the title without its site name
 	tw       []string // the title's words
 	lowTitle string   // the title in lower case, with a trailing space
@@ -52,10 +52,17 @@ type pageInput struct {
 
 func newPageInput(p *seoplan.Page, lang string, site *Site, kw *lr.Heads) *pageInput {
 	in := &pageInput{p: p, lang: lang, site: site, kw: kw, path: "/"}
-	if u, err := url.Parse(p.URL); err == nil && u.Path != "" {
-		in.path = strings.ToLower(u.Path)
+	var hostSeg string
+	if u, err := url.Parse(p.URL); err == nil {
+		if u.Path != "" {
+			in.path = strings.ToLower(u.Path)
+		}
+		hostSeg = hostSection(u)
 	}
-	in.segs = strings.FieldsFunc(in.path, func(r rune) bool { return r == '/' })
+	in.segs = stripLangFolder(strings.FieldsFunc(in.path, func(r rune) bool { return r == '/' }))
+	if hostSeg != "" && (len(in.segs) == 0 || in.segs[0] != hostSeg) {
+		in.segs = append([]string{hostSeg}, in.segs...)
+	}
 	in.title = StripSiteName(p.Title)
 	if in.title != "" {
 		in.tw = Words(in.title)
@@ -97,6 +104,10 @@ var pageRules = []pageRule{
 	{"ratings", ratingsRule},
 	{"capability announcement", nowAvailableRule},
 	{"length", lengthRule},
+	{"title role", titleRoleRule},
+	{"instructions", instructionRule},
+	{"url role", urlRoleRule},
+	{"place on the site", siteRoleRule},
 }
 
 // Page returns the features and signals of a page. lang is the page's

@@ -95,6 +95,7 @@ func LearnSite(pages []seoplan.Page) *Site {
 			delete(s.Rivals, n)
 		}
 	}
+	learnStructure(s, pages)
 	return s
 }
 

@@ -68,7 +68,11 @@ func (h *Heads) Logits3(names []string, values []float64) (intent, subtype, stag
 
 // Bundle is the whole model file: heads for keywords and for pages.
 type Bundle struct {
-	Version int   `json:"version"`
-	Keyword Heads `json:"keyword"`
-	Page    Heads `json:"page"`
+	Version int `json:"version"`
+	// Labels fingerprints the label files the model was trained on
+	// (trainer.LabelsFingerprint), so that a change to them without a
+	// retrained model is caught where retraining is not possible.
+	Labels  string `json:"labels,omitempty"`
+	Keyword Heads  `json:"keyword"`
+	Page    Heads  `json:"page"`
 }

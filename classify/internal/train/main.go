@@ -1,13 +1,15 @@
 // Command train rebuilds classify/model.json from the labelled training data
-// in classify/testdata. Run it with `go generate ./classify` from the module
-// root after changing the data or the features.
+// in classify/testdata and the real-site corpus beside the repository
+// (../shared/corpus or $SEOPLAN_CORPUS, whose text never enters the
+// repository: the labels in classify/testdata/corpus name its records by
+// URL). Run it with `go generate ./classify` from the module root after
+// changing the data or the features.
 //
-// With -loso it reads the real-site corpus beside the repository
-// (../shared/corpus, whose text never enters the repository) and trains
-// once per real site, on every other site, the real queries and the
-// team-written data, and prints how each left-out site is labelled: the
-// honest measure of how the classifier does on sites it has not seen. With
-// -real it trains a model on all of that.
+// With -loso it trains once per real site, on every other site, the real
+// queries and the team-written data, and prints how each left-out site is
+// labelled: the honest measure of how the classifier does on sites it has
+// not seen. With -team-only it trains on the team-written data alone, as
+// the model was built before the corpus was labelled, for comparison.
 package main
 
 import (
@@ -25,11 +27,11 @@ func main() {
 	verbose := flag.Bool("v", false, "list every cross-validation error")
 	seed := flag.Uint("seed", 0, `assign cross-validation folds by this seed, to see how much the figures move with the split (use with -o "")`)
 	loso := flag.Bool("loso", false, "print the leave-one-site-out evaluation instead of training")
-	real := flag.Bool("real", false, "train on the real-site corpus too (not the shipped model yet, see classify/testdata/corpus/README.md)")
+	teamOnly := flag.Bool("team-only", false, "train on the team-written data alone, without the real-site corpus")
 	flag.Parse()
 	trainer.FoldSeed = uint32(*seed)
 	dir := ""
-	if *loso || *real {
+	if *loso || !*teamOnly {
 		var err error
 		if dir, err = corpus.Dir(); err != nil {
 			fail(err)

@@ -156,7 +156,7 @@ func LeaveOneSiteOut(d Data, w io.Writer) {
 	fmt.Fprintln(w, "## Pages: leave one real site out")
 	pcfg := cfg
 	pcfg.L2 = PageL2
-	pageSamples := PageSamples(d.Pages, &kwHeads, d.Whole)
+	pageSamples := weighTeam(PageSamples(d.Pages, &kwHeads, d.Whole))
 	looPredict(w, "page", d.Pages, pageSamples, kwSamples, pcfg)
 
 	fmt.Fprintln(w, "\n## Real queries: leave one query source out")
@@ -227,13 +227,15 @@ func looPredict(w io.Writer, what string, items []dataset.Item, samples, extra [
 	WriteConfusion(w, what+" intent", allItems, allGot, func(l seoplan.Label) string { return string(l.Intent) })
 	WriteConfusion(w, what+" subtype", allItems, allGot, func(l seoplan.Label) string { return string(l.Subtype) })
 	WriteConfusion(w, what+" stage", allItems, allGot, func(l seoplan.Label) string { return string(l.Stage) })
-	if what == "page" {
-		fmt.Fprintln(w)
-		for i, it := range allItems {
-			if allGot[i].Intent != it.Label.Intent || allGot[i].Subtype != it.Label.Subtype {
-				fmt.Fprintf(w, "  want %s/%s got %s/%s %.2f  %s\n", it.Label.Intent, it.Label.Subtype,
-					allGot[i].Intent, allGot[i].Subtype, allGot[i].Confidence, it.Page.URL)
+	fmt.Fprintln(w)
+	for i, it := range allItems {
+		if allGot[i].Intent != it.Label.Intent || allGot[i].Subtype != it.Label.Subtype {
+			what := it.Keyword
+			if it.Page != nil {
+				what = it.Page.URL
 			}
+			fmt.Fprintf(w, "  want %s/%s got %s/%s %.2f  %s\n", it.Label.Intent, it.Label.Subtype,
+				allGot[i].Intent, allGot[i].Subtype, allGot[i].Confidence, what)
 		}
 	}
 }
