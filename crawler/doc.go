@@ -13,12 +13,16 @@
 // (WithIgnoreRobots to opt out) per origin: the first time the crawl meets
 // another origin of the site (the www. twin, https for http), that
 // origin's robots.txt is read, once, and its rules and Crawl-delay apply
-// there. A robots.txt that answers 5xx or not at all allows nothing on its
-// origin (RFC 9309). All requests are spaced at least WithDelay apart, and
-// those to one origin at least its Crawl-delay apart. Sitemaps named in
-// robots.txt and /sitemap.xml, indexes and .xml.gz included, are read first;
-// their URLs mark pages in_sitemap, and those no crawled page links to
-// (orphans) are fetched once the link graph is exhausted.
+// there. robots.txt is read as Google reads it
+// (github.com/jimsmart/grobotstxt, a port of Google's parser), with the
+// percent-escapes of rules and URLs normalised alike (RFC 9309). A
+// robots.txt that answers 5xx, 429 or not at all allows nothing on its
+// origin; a 4xx allows everything. All requests are spaced at least
+// WithDelay apart, and those to one origin at least its Crawl-delay apart.
+// Sitemaps named in robots.txt and /sitemap.xml, indexes and .xml.gz
+// included, are read first; their URLs mark pages in_sitemap, and those no
+// crawled page links to (orphans) are fetched once the link graph is
+// exhausted.
 //
 // Every response is recorded: status, content type, redirect chain, final
 // URL, time and size. Only 2xx HTML is parsed, once, by Extract; other
@@ -57,7 +61,8 @@
 //	options.go     Option funcs and their defaults
 //	run.go         the coordinator: frontier window, seen-set, batches, orphans
 //	fetch.go       the colly collector, workers, retries, the rate limiter
-//	robots.go      robots.txt and sitemap discovery
+//	robots.go      fetching robots.txt once per origin, and sitemap discovery
+//	robotstxt.go   reading a robots.txt: groups, rules, Crawl-delay, Sitemap lines
 //	scope.go       which URLs may be queued: site, include/exclude, robots, traps
 //	extract*.go    Extract: HTML to seoplan.Page (title, outline, main text, links …)
 //	extract_landmark.go  main text of a page with one <main> landmark (others: trafilatura)

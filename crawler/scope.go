@@ -71,15 +71,6 @@ var offSiteRules = &rules{disallowAll: true, loaded: true}
 // originOf is u's scheme://host[:port], the unit robots.txt applies to.
 func originOf(u *url.URL) string { return u.Scheme + "://" + u.Host }
 
-// robotsAgent is the product token of a User-Agent ("seoplan" of
-// "seoplan/1.0 (+…)"), which is what robots.txt groups name.
-func robotsAgent(ua string) string {
-	if i := strings.IndexAny(ua, "/ "); i > 0 {
-		return ua[:i]
-	}
-	return ua
-}
-
 // check reports why u (normalised) may not be fetched, without recording
 // anything. The start URL is exempt from --include and --exclude (the
 // crawl has to begin somewhere) but not from robots.txt.

@@ -157,6 +157,28 @@ func TestSameSite(t *testing.T) {
 	}
 }
 
+func TestNormalizeEscapes(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"/%7Efoo", "/~foo"},
+		{"/%7efoo", "/~foo"},
+		{"/foo/bar/%62%61%7A", "/foo/bar/baz"},
+		{"/foo/bar/ツ", "/foo/bar/%E3%83%84"},
+		{"/foo/bar/%e3%83%84", "/foo/bar/%E3%83%84"},
+		{"/a%2Fb", "/a%2Fb"},                         // a reserved escape stays one
+		{"/*.php$", "/*.php$"},                       // robots.txt wildcards are sub-delimiters
+		{"/p?q=http://x.y/?z", "/p?q=http://x.y/?z"}, // "?" and "/" raw in a query
+		{"/a b", "/a%20b"},
+		{"/100%", "/100%25"},
+		{"/a/../b?y=2&x=1", "/a/../b?y=2&x=1"}, // nothing but escapes changes
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := NormalizeEscapes(tt.in); got != tt.want {
+			t.Errorf("NormalizeEscapes(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
 // FuzzNormalize checks that Normalize never panics, that it is idempotent,
 // and that whatever it returns parses as an absolute http(s) URL.
 func FuzzNormalize(f *testing.F) {
