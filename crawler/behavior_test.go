@@ -376,7 +376,8 @@ func TestCrawlerResponses(t *testing.T) {
 	h := func(w http.ResponseWriter, r *http.Request) {
 		switch r.URL.Path {
 		case "/":
-			htmlPage(w, "Home", "/big", "/latin1", "/noindex", "/nofollow-header", "/hidden")
+			htmlPage(w, "Home", "/big", "/latin1", "/noindex", "/nofollow-header", "/hidden",
+				"/image-preview", "/other-bot", "/googlebot-nofollow", "/expired")
 		case "/big":
 			w.Header().Set("Content-Type", "text/html")
 			fmt.Fprint(w, "<title>Big</title>"+strings.Repeat("<p>word word word</p>", 10000))
@@ -389,6 +390,19 @@ func TestCrawlerResponses(t *testing.T) {
 		case "/nofollow-header":
 			w.Header().Set("X-Robots-Tag", "nofollow")
 			htmlPage(w, "No follow", "/hidden-by-nofollow")
+		case "/image-preview":
+			w.Header().Set("X-Robots-Tag", "max-image-preview:none")
+			htmlPage(w, "Image preview", "/from-image-preview")
+		case "/other-bot":
+			w.Header().Set("X-Robots-Tag", "otherbot: noindex, nofollow")
+			htmlPage(w, "Other bot", "/from-other-bot")
+		case "/googlebot-nofollow":
+			w.Header().Add("X-Robots-Tag", "max-snippet:20")
+			w.Header().Add("X-Robots-Tag", "googlebot: nofollow")
+			htmlPage(w, "Googlebot nofollow", "/hidden-by-googlebot")
+		case "/expired":
+			w.Header().Set("X-Robots-Tag", "unavailable_after: Wednesday, 01-Jan-20 00:00:00 UTC")
+			htmlPage(w, "Expired")
 		default:
 			htmlPage(w, r.URL.Path)
 		}
@@ -414,6 +428,25 @@ func TestCrawlerResponses(t *testing.T) {
 		}
 		if n := rec.count(func(p string) bool { return p == "/hidden-by-nofollow" }); n != 0 {
 			t.Errorf("link of a nofollow page was followed")
+		}
+		for _, path := range []string{"/image-preview", "/other-bot"} {
+			if p := pages[path]; p.Noindex || p.Nofollow {
+				t.Errorf("%s (%q): noindex %v nofollow %v, want neither", path, p.XRobotsTag, p.Noindex, p.Nofollow)
+			}
+		}
+		for _, path := range []string{"/from-image-preview", "/from-other-bot"} {
+			if _, ok := pages[path]; !ok {
+				t.Errorf("%s not crawled: its linking page is followed", path)
+			}
+		}
+		if p := pages["/googlebot-nofollow"]; !p.Nofollow || p.Noindex || p.XRobotsTag != "max-snippet:20, googlebot: nofollow" {
+			t.Errorf("/googlebot-nofollow: nofollow %v noindex %v tag %q", p.Nofollow, p.Noindex, p.XRobotsTag)
+		}
+		if n := rec.count(is("/hidden-by-googlebot")); n != 0 {
+			t.Errorf("link of a googlebot: nofollow page was followed")
+		}
+		if p := pages["/expired"]; !p.Noindex {
+			t.Errorf("/expired: unavailable_after has passed, want noindex")
 		}
 	})
 }

@@ -25,13 +25,16 @@
 // exhausted.
 //
 // Every response is recorded: status, content type, redirect chain, final
-// URL, time and size. Only 2xx HTML is parsed, once, by Extract; other
-// content is recorded as a resource without downloading its body. Bodies
-// are bounded while being read, requests time out, 429/502/503/504 and
-// network errors are retried a bounded number of times (honouring
-// Retry-After), and a redirect loop ends in an error record. A page that
-// fails is data, not a failed crawl; only an unreachable start host fails
-// Run (ErrUnreachable).
+// URL, time and size. A page's Noindex and Nofollow say what Google makes
+// of it: robots and googlebot meta tags and X-Robots-Tag headers, each
+// header its own list, directives addressed to other crawlers ignored, and
+// an unavailable_after date passed at fetch time counted as noindex. Only
+// 2xx HTML is parsed, once, by Extract; other content is recorded as a
+// resource without downloading its body. Bodies are bounded while being
+// read, requests time out, 429/502/503/504 and network errors are retried
+// a bounded number of times (honouring Retry-After), and a redirect loop
+// ends in an error record. A page that fails is data, not a failed crawl;
+// only an unreachable start host fails Run (ErrUnreachable).
 //
 // Crawler traps are bounded by default limits (WithTrapLimits): URL
 // length, distinct query strings per path, path segments and repeated
@@ -63,6 +66,7 @@
 //	fetch.go       the colly collector, workers, retries, the rate limiter
 //	robots.go      fetching robots.txt once per origin, and sitemap discovery
 //	robotstxt.go   reading a robots.txt: groups, rules, Crawl-delay, Sitemap lines
+//	robotstag.go   robots meta tags and X-Robots-Tag: noindex, nofollow, unavailable_after
 //	scope.go       which URLs may be queued: site, include/exclude, robots, traps
 //	extract*.go    Extract: HTML to seoplan.Page (title, outline, main text, links …)
 //	extract_landmark.go  main text of a page with one <main> landmark (others: trafilatura)

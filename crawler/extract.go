@@ -66,7 +66,10 @@ func Extract(base *url.URL, contentType string, r io.Reader) (seoplan.Page, erro
 		OGType:          s.ogType,
 		OGSiteName:      s.ogSiteName,
 	}
-	p.Noindex, p.Nofollow = robotsFlags(p.MetaRobots)
+	// Extract is pure, so an unavailable_after date is not compared with
+	// the clock here; the crawler does that with the fetch time.
+	rd := readRobotsDirectives(s.robots...)
+	p.Noindex, p.Nofollow = rd.noindex, rd.nofollow
 
 	docBase := documentBase(base, s.baseHref)
 	if s.canonical != "" && docBase != nil {
@@ -177,6 +180,12 @@ func (s *pageScan) meta(n *html.Node) {
 		if content != "" {
 			s.robots = append(s.robots, strings.ToLower(collapseSpace(content)))
 		}
+	case "googlebot":
+		// Google obeys its own tag as it does "robots"; the tags of other
+		// crawlers do not change what Google sees.
+		if content != "" {
+			s.robots = append(s.robots, "googlebot: "+strings.ToLower(collapseSpace(content)))
+		}
 	}
 	switch strings.ToLower(strings.TrimSpace(htmlAttr(n, "property"))) {
 	case "og:type":
@@ -188,22 +197,6 @@ func (s *pageScan) meta(n *html.Node) {
 			s.ogSiteName = collapseSpace(content)
 		}
 	}
-}
-
-// robotsFlags reads noindex and nofollow from a robots directive list;
-// "none" means both.
-func robotsFlags(robots string) (noindex, nofollow bool) {
-	for _, d := range strings.FieldsFunc(robots, func(r rune) bool { return r == ',' || r == ' ' }) {
-		switch strings.ToLower(d) {
-		case "noindex":
-			noindex = true
-		case "nofollow":
-			nofollow = true
-		case "none":
-			noindex, nofollow = true, true
-		}
-	}
-	return noindex, nofollow
 }
 
 // documentBase is the URL relative links resolve against: the page URL, or

@@ -117,8 +117,14 @@ func TestExtractFields(t *testing.T) {
 			func(p seoplan.Page) (any, any) {
 				return [3]any{p.MetaRobots, p.Noindex, p.Nofollow}, [3]any{"noindex, nofollow", true, true}
 			}},
-		{"other bots ignored", `<meta name="googlebot" content="noindex">`,
-			func(p seoplan.Page) (any, any) { return p.Noindex, false }},
+		{"googlebot tag applies", `<meta name="googlebot" content="noindex">`,
+			func(p seoplan.Page) (any, any) {
+				return [2]any{p.MetaRobots, p.Noindex}, [2]any{"googlebot: noindex", true}
+			}},
+		{"other bots ignored", `<meta name="bingbot" content="noindex"><meta name="robots" content="bingbot: nofollow">`,
+			func(p seoplan.Page) (any, any) { return [2]bool{p.Noindex, p.Nofollow}, [2]bool{false, false} }},
+		{"max-image-preview is not nofollow", `<meta name="robots" content="max-image-preview:none, max-snippet:-1">`,
+			func(p seoplan.Page) (any, any) { return [2]bool{p.Noindex, p.Nofollow}, [2]bool{false, false} }},
 		{"canonical resolved", `<link rel="canonical" href="../Other?utm_source=x#f">`,
 			func(p seoplan.Page) (any, any) { return p.Canonical, "https://www.example.com/Other" }},
 		{"canonical uses base href", `<base href="https://cdn.example.org/sub/"><link rel="canonical" href="c">`,

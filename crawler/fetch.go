@@ -273,9 +273,8 @@ func (w *worker) page(rawURL string, depth int, start time.Time, elapsed time.Du
 			p.Links = []seoplan.Link{{URL: n, Internal: urlnorm.SameSite(w.startHost, n)}}
 		}
 	}
-	if xr := strings.Join(st.header.Values("X-Robots-Tag"), ", "); xr != "" {
-		p.XRobotsTag = xr
-	}
+	xrobots := st.header.Values("X-Robots-Tag")
+	p.XRobotsTag = strings.Join(xrobots, ", ")
 	if p.IsHTML() && !st.headersOnly {
 		base, _ := url.Parse(p.URL)
 		x, xerr := Extract(base, p.ContentType, bytes.NewReader(st.body))
@@ -288,13 +287,13 @@ func (w *worker) page(rawURL string, depth int, start time.Time, elapsed time.Du
 			p.Error = fmt.Sprintf("body truncated at %d bytes", w.cfg.maxBodySize)
 		}
 	}
-	xr := strings.ToLower(p.XRobotsTag)
-	if strings.Contains(xr, "noindex") || strings.Contains(xr, "none") {
-		p.Noindex = true
-	}
-	if strings.Contains(xr, "nofollow") || strings.Contains(xr, "none") {
-		p.Nofollow = true
-	}
+	// Each X-Robots-Tag header is its own directive list. MetaRobots
+	// joins the lists of the page's robots and googlebot meta tags, all
+	// addressed to Google, so reading them as one list changes nothing.
+	// Extract has read them already, but without the clock that
+	// unavailable_after needs.
+	rd := readRobotsDirectives(append(xrobots, p.MetaRobots)...)
+	p.Noindex, p.Nofollow = rd.noindexAt(p.FetchedAt), rd.nofollow
 	st.body = nil // the page holds what it needs; let the body go
 	return p
 }
