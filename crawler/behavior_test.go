@@ -175,6 +175,61 @@ func TestCrawlerTraps(t *testing.T) {
 			},
 		},
 		{
+			// Each page links to three numbers below itself: without a
+			// bound on number segments this branches past any page limit
+			// long before it reaches the path-segment limit.
+			name: "branching number chain under the default limits",
+			h: func(w http.ResponseWriter, r *http.Request) {
+				if r.URL.Path == "/" {
+					htmlPage(w, "Home", "/trap/7/", "/2024/05/17/a-post/1/2/3/")
+					return
+				}
+				htmlPage(w, "Trap", "1/", "2/", "3/")
+			},
+			check: func(t *testing.T, pages map[string]seoplan.Page, st Stats) {
+				if _, ok := pages["/trap/7/1/2/3/"]; !ok {
+					t.Errorf("four number segments should be crawled: %d pages", len(pages))
+				}
+				for p := range pages {
+					if n := numberSegments(strings.Split(strings.Trim(p, "/"), "/")); n > 4 {
+						t.Errorf("fetched %s, %d number segments", p, n)
+					}
+				}
+				// Home, the chain (1 + 3 + 9 + 27 pages) and the dated post,
+				// its date one number, with three numbers below it.
+				if _, ok := pages["/2024/05/17/a-post/1/2/3/"]; !ok || len(pages) != 1+40+1 {
+					t.Errorf("stored %d pages, want 42", len(pages))
+				}
+			},
+		},
+		{
+			name: "number chain built by redirects",
+			h: func(w http.ResponseWriter, r *http.Request) {
+				switch r.URL.Path {
+				case "/":
+					htmlPage(w, "Home", "/r/1/")
+				case "/robots.txt":
+					http.NotFound(w, r)
+				default:
+					http.Redirect(w, r, r.URL.Path+"1/", http.StatusFound)
+				}
+			},
+			opts: []Option{WithMaxNumberSegments(3)},
+			check: func(t *testing.T, pages map[string]seoplan.Page, st Stats) {
+				// /r/1/ redirects to /r/1/1/, then /r/1/1/1/; the redirect
+				// to a fourth number is recorded, not followed.
+				p, ok := pages["/r/1/1/1/"]
+				if !ok || p.Status != http.StatusFound || len(p.Links) != 1 || !strings.HasSuffix(p.Links[0].URL, "/r/1/1/1/1/") {
+					t.Errorf("want the redirect to /r/1/1/1/1/ recorded at /r/1/1/1/, got %v (%+v)", keys(pages), p)
+				}
+				for p := range pages {
+					if n := numberSegments(strings.Split(strings.Trim(p, "/"), "/")); n > 3 {
+						t.Errorf("fetched %s, %d number segments", p, n)
+					}
+				}
+			},
+		},
+		{
 			name: "ever longer url",
 			h: func(w http.ResponseWriter, r *http.Request) {
 				htmlPage(w, "Long", r.URL.Path+"x")

@@ -367,12 +367,16 @@ func (r *run) store(ctx context.Context, res crawlPage) error {
 
 // followRedirect decides, on a worker's goroutine, whether a redirect to
 // target (normalised) is followed: only within the site, where the
-// robots.txt of its origin allows, and to a URL nobody has queued or
-// claimed yet. Otherwise the redirect response itself is recorded and its
+// robots.txt of its origin allows, within the URL-length and path-trap
+// limits, and to a URL nobody has queued or claimed yet. Otherwise the redirect response itself is recorded and its
 // target is just its link, so no page is fetched twice.
 func (r *run) followRedirect(ctx context.Context, target string) bool {
 	u, err := url.Parse(target)
 	if err != nil || !urlnorm.SameSite(r.c.start.Host, u.Host) || !r.scope.allowed(ctx, u) {
+		return false
+	}
+	// A redirect can build a trap as a link can (/trap/1/ → /trap/1/2/ …).
+	if len(target) > r.c.cfg.maxURLLength || r.scope.pathTrap(u.EscapedPath()) != "" {
 		return false
 	}
 	return r.seen.add(target)
