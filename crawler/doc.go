@@ -33,8 +33,12 @@
 // resource without downloading its body. Bodies are bounded while being
 // read, requests time out, 429/502/503/504 and network errors are retried
 // a bounded number of times (honouring Retry-After), and a redirect loop
-// ends in an error record. A page that fails is data, not a failed crawl;
-// only an unreachable start host fails Run (ErrUnreachable).
+// ends in an error record. Memory stays bounded on hostile pages: the
+// workers extract at most 16 MiB of bodies at once (a shared budget), a
+// page with more than 1 MiB of text gets a cheap main-text extractor
+// instead of trafilatura, and at most 256 KiB of main text is kept (its
+// word count is the whole page's). A page that fails is data, not a
+// failed crawl; only an unreachable start host fails Run (ErrUnreachable).
 //
 // Crawler traps are bounded by default limits (WithTrapLimits): URL
 // length, distinct query strings per path, path segments and repeated

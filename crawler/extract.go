@@ -41,6 +41,15 @@ func Extract(base *url.URL, contentType string, r io.Reader) (seoplan.Page, erro
 	if err != nil {
 		return seoplan.Page{}, fmt.Errorf("extract %s: read: %w", base, err)
 	}
+	return extractBytes(base, contentType, raw)
+}
+
+// extractBytes is Extract on a body already in memory, which the crawler
+// has: it reads raw without copying it (a UTF-8 body is parsed as it is).
+func extractBytes(base *url.URL, contentType string, raw []byte) (seoplan.Page, error) {
+	if len(raw) > maxExtractBytes {
+		raw = raw[:maxExtractBytes]
+	}
 	doc := decodeHTML(raw, contentType)
 	root, err := html.Parse(bytes.NewReader(doc))
 	if err != nil {
@@ -86,7 +95,7 @@ func Extract(base *url.URL, contentType string, r io.Reader) (seoplan.Page, erro
 
 	// Last, because trafilatura walks the whole tree several times and
 	// is most of Extract's cost.
-	p.MainText, p.WordCount = mainText(root, base)
+	p.MainText, p.WordCount = mainText(root, base, s.textBytes)
 	return p, nil
 }
 
@@ -106,6 +115,7 @@ type pageScan struct {
 	jsonLD                                 []string
 	itemTypes                              []string
 	seenTitle                              bool
+	textBytes                              int // bytes of text outside <script>, <style> …
 }
 
 // walk visits every element once, in document order. Elements in SVG or
@@ -162,6 +172,9 @@ func (s *pageScan) walk(n *html.Node) {
 		case atom.Style, atom.Template, atom.Noscript:
 			return
 		}
+	}
+	if n.Type == html.TextNode {
+		s.textBytes += len(n.Data)
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		s.walk(c)

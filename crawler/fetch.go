@@ -1,7 +1,6 @@
 package crawler
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -14,6 +13,7 @@ import (
 	"time"
 
 	"github.com/gocolly/colly/v2"
+	"golang.org/x/sync/semaphore"
 
 	"github.com/seoplan/seoplan"
 	"github.com/seoplan/seoplan/internal/urlnorm"
@@ -114,10 +114,18 @@ type worker struct {
 	st        *fetchState
 	limit     *limiter
 	scope     *scope
+	budget    *semaphore.Weighted // body bytes being extracted, shared by the workers
 }
 
-func newWorker(ctx context.Context, cfg *config, sc *scope, base *colly.Collector, limit *limiter) *worker {
-	w := &worker{cfg: cfg, startHost: sc.host, coll: base.Clone(), st: &fetchState{}, limit: limit, scope: sc}
+// extractBudget is how many body bytes the workers of a crawl extract at
+// once. Extracting a page costs several times its size in heap (the DOM,
+// the text), so this, not the number of workers, bounds a crawl's memory
+// on a site of big pages. A page bigger than the budget is extracted
+// alone.
+const extractBudget = 16 << 20
+
+func newWorker(ctx context.Context, cfg *config, sc *scope, base *colly.Collector, limit *limiter, budget *semaphore.Weighted) *worker {
+	w := &worker{cfg: cfg, startHost: sc.host, coll: base.Clone(), st: &fetchState{}, limit: limit, scope: sc, budget: budget}
 	// colly takes its request context from this field; ours carries the
 	// cancellation and this worker's state for the redirect handler.
 	w.coll.Context = context.WithValue(ctx, stateKey{}, w.st)
@@ -177,7 +185,19 @@ func (w *worker) fetch(ctx context.Context, rawURL string, depth int) (page seop
 			// file table, a restarting backend): retried as Scrapy does.
 			wait = w.backoff(attempt, "")
 		default:
+			// Extraction takes its share of the crawl's budget of body
+			// bytes first, so that big pages are extracted a few at a
+			// time however many workers fetched one.
+			weight := min(int64(len(st.body)), extractBudget)
+			if weight > 0 {
+				if err := w.budget.Acquire(ctx, weight); err != nil {
+					return page, false
+				}
+			}
 			p := w.page(rawURL, depth, start, elapsed, err)
+			if weight > 0 {
+				w.budget.Release(weight)
+			}
 			// Read the robots.txt of any other origin this page links
 			// to here, on the worker, so the coordinator queueing the
 			// links never waits for one.
@@ -277,7 +297,7 @@ func (w *worker) page(rawURL string, depth int, start time.Time, elapsed time.Du
 	p.XRobotsTag = strings.Join(xrobots, ", ")
 	if p.IsHTML() && !st.headersOnly {
 		base, _ := url.Parse(p.URL)
-		x, xerr := Extract(base, p.ContentType, bytes.NewReader(st.body))
+		x, xerr := extractBytes(base, p.ContentType, st.body)
 		if xerr != nil {
 			p.Error = xerr.Error()
 		} else {

@@ -8,6 +8,8 @@ import (
 	"sync"
 	"time"
 
+	"golang.org/x/sync/semaphore"
+
 	"github.com/seoplan/seoplan/internal/crawldb"
 	"github.com/seoplan/seoplan/internal/urlnorm"
 )
@@ -78,9 +80,10 @@ func (r *run) crawl(ctx context.Context) error {
 	jobs := make(chan crawldb.FrontierItem)
 	results := make(chan crawlPage, cfg.concurrency)
 	base := newCollector(cfg, r.c.rt, r.followRedirect, r.pace)
+	budget := semaphore.NewWeighted(extractBudget)
 	var wg sync.WaitGroup
 	for range cfg.concurrency {
-		w := newWorker(ctx, cfg, r.scope, base, limit)
+		w := newWorker(ctx, cfg, r.scope, base, limit, budget)
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
