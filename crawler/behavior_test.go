@@ -878,3 +878,70 @@ func TestPolitenessOptions(t *testing.T) {
 		}
 	})
 }
+
+// A 503 with Retry-After speaks for the whole origin: while it lasts, no
+// other worker sends that origin a request either. Each page takes 50 ms,
+// so besides the requests already on their way when the 503 came (one per
+// other worker), none may arrive within the second it asked for, where
+// backing off only the one URL would let some forty through.
+func TestRetryAfterHoldsTheOrigin(t *testing.T) {
+	var mu sync.Mutex
+	var pausedAt time.Time
+	h := func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/":
+			links := []string{"/slow"}
+			for i := range 40 {
+				links = append(links, fmt.Sprintf("/p%d", i))
+			}
+			htmlPage(w, "Home", links...)
+		case "/slow":
+			mu.Lock()
+			first := pausedAt.IsZero()
+			if first {
+				pausedAt = time.Now()
+			}
+			mu.Unlock()
+			if first {
+				w.Header().Set("Retry-After", "1")
+				w.WriteHeader(http.StatusServiceUnavailable)
+				return
+			}
+			htmlPage(w, "Slow")
+		default:
+			time.Sleep(50 * time.Millisecond)
+			htmlPage(w, r.URL.Path)
+		}
+	}
+	const workers = 3
+	pages, _, rec := crawlHandler(t, h, WithConcurrency(workers), WithRetries(2, time.Millisecond, 5*time.Second))
+	if p := pages["/slow"]; p.Status != 200 {
+		t.Fatalf("/slow: status %d, want 200 after the retry", p.Status)
+	}
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
+	during := 0
+	for i, at := range rec.times {
+		if at.After(pausedAt) && at.Before(pausedAt.Add(time.Second)) {
+			during++
+			t.Logf("during the pause: %s", rec.paths[i])
+		}
+	}
+	if during > workers-1 {
+		t.Errorf("%d requests arrived within the second Retry-After asked for, want at most %d already on their way", during, workers-1)
+	}
+}
+
+func TestLimiterHoldOff(t *testing.T) {
+	var got time.Time
+	l := &limiter{released: func(_ *rules, at time.Time) { got = at }}
+	o := &rules{origin: "http://x.test"}
+	before := time.Now()
+	l.holdOff(o, 50*time.Millisecond)
+	if err := l.wait(context.Background(), o); err != nil {
+		t.Fatal(err)
+	}
+	if got.Before(before.Add(50 * time.Millisecond)) {
+		t.Errorf("released %s after the pause began, want at least 50ms", got.Sub(before))
+	}
+}

@@ -32,8 +32,9 @@
 // 2xx HTML is parsed, once, by Extract; other content is recorded as a
 // resource without downloading its body. Bodies are bounded while being
 // read, requests time out, 429/502/503/504 and network errors are retried
-// a bounded number of times (honouring Retry-After), and a redirect loop
-// ends in an error record. Memory stays bounded on hostile pages: the
+// a bounded number of times (honouring Retry-After; a 429 or 503 pauses
+// the whole origin, not just that URL), and a redirect loop ends in an
+// error record. Memory stays bounded on hostile pages: the
 // workers extract at most 16 MiB of bodies at once (a shared budget), a
 // page with more than 1 MiB of text gets a cheap main-text extractor
 // instead of trafilatura, and at most 256 KiB of main text is kept (its

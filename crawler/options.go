@@ -49,6 +49,9 @@ type config struct {
 	maxDateVariants  int // distinct dates per calendar path
 
 	batchSize int
+
+	// released is the limiter's hook for tests (limiter.released).
+	released func(o *rules, at time.Time)
 }
 
 func defaultConfig() config {

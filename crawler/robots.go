@@ -67,9 +67,10 @@ func (g *getter) robots(ctx context.Context, origin string) (status int, body []
 }
 
 // rules is what one origin's robots.txt says to this crawler, read once
-// and never changed after ready is closed, except next, which
-// limiter.mu guards.
+// and never changed after ready is closed, except its pacing fields,
+// which limiter.mu guards.
 type rules struct {
+	origin string // scheme://host[:port]
 	ready  chan struct{}
 	loaded bool  // false after ready: the load was cancelled, ask again
 	err    error // the network error that left robots.txt unread
@@ -81,7 +82,10 @@ type rules struct {
 	delay       time.Duration
 	sitemaps    []string
 
-	next time.Time // earliest moment of the next request to this origin
+	// Pacing of this origin's requests, guarded by limiter.mu.
+	next        time.Time // earliest moment of the next request booked
+	last        time.Time // when the last request was released
+	pausedUntil time.Time // the origin asked for a pause (429, 503) until then
 }
 
 // allowed applies robots.txt to u, a normalised URL of this origin.
@@ -141,7 +145,7 @@ func (c *robotsCache) get(ctx context.Context, origin string) (*rules, error) {
 		r := c.m[origin]
 		load := r == nil
 		if load {
-			r = &rules{ready: make(chan struct{})}
+			r = &rules{origin: origin, ready: make(chan struct{})}
 			c.m[origin] = r
 		}
 		c.mu.Unlock()

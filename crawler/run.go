@@ -52,7 +52,7 @@ type run struct {
 
 func (r *run) crawl(ctx context.Context) error {
 	cfg := &r.c.cfg
-	limit := &limiter{delay: cfg.delay}
+	limit := &limiter{delay: cfg.delay, released: cfg.released}
 	get := &getter{cfg: cfg, client: &http.Client{Transport: r.c.rt, Timeout: cfg.timeout}, limit: limit}
 
 	robots := newRobotsCache(cfg, originOf(r.c.start), get.robots)
