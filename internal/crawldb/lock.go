@@ -39,42 +39,66 @@ func (e *LockedError) Error() string {
 func (e *LockedError) Unwrap() error { return ErrLocked }
 
 // CrawlLock is held by the one crawl that writes a database.
-type CrawlLock struct{ f *os.File }
+type CrawlLock struct {
+	f    *os.File
+	name string
+}
 
 // LockCrawl takes the crawl lock of the database: one crawl at a time may
 // write it, since two would fetch the same frontier and store its pages
 // twice. The lock is an advisory lock on the side file path+".lock",
 // which the operating system drops when the process ends however it ends,
 // so a crawl killed with SIGKILL leaves no stale lock behind and the next
-// crawl resumes its snapshot. The side file also names the holder, for
-// the error a second crawl gets at once instead of waiting.
+// crawl resumes its snapshot. The side file names the holder, for the
+// error a second crawl gets at once instead of waiting, and is removed
+// again by Release.
 func (db *DB) LockCrawl() (*CrawlLock, error) {
 	name := db.path + ".lock"
-	f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE, 0o644)
-	if err != nil {
-		return nil, fmt.Errorf("lock crawl database %s: %w: %v", db.path, ErrUnusable, err)
+	for {
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE, 0o644)
+		if err != nil {
+			return nil, fmt.Errorf("lock crawl database %s: %w: %v", db.path, ErrUnusable, err)
+		}
+		ok, err := tryLock(f)
+		if err != nil {
+			f.Close()
+			return nil, fmt.Errorf("lock crawl database %s: %v", db.path, err)
+		}
+		if !ok {
+			h := readHolder(f)
+			f.Close()
+			return nil, &LockedError{Path: db.path, Holder: h}
+		}
+		// A holder that released (and removed the file) between our open
+		// and our lock leaves us locking a file no one else will open:
+		// start again on the file now at name.
+		if !sameFile(f, name) {
+			unlock(f)
+			f.Close()
+			continue
+		}
+		if err := writeHolder(f); err != nil {
+			unlock(f)
+			f.Close()
+			return nil, fmt.Errorf("lock crawl database %s: %v", db.path, err)
+		}
+		return &CrawlLock{f: f, name: name}, nil
 	}
-	ok, err := tryLock(f)
-	if err != nil {
-		f.Close()
-		return nil, fmt.Errorf("lock crawl database %s: %v", db.path, err)
-	}
-	if !ok {
-		h := readHolder(f)
-		f.Close()
-		return nil, &LockedError{Path: db.path, Holder: h}
-	}
-	if err := writeHolder(f); err != nil {
-		unlock(f)
-		f.Close()
-		return nil, fmt.Errorf("lock crawl database %s: %v", db.path, err)
-	}
-	return &CrawlLock{f: f}, nil
 }
 
-// Release gives the lock up. The side file stays: removing it while
-// another process has it open would let two crawls lock two files.
+// sameFile reports whether f is still the file at name.
+func sameFile(f *os.File, name string) bool {
+	a, err1 := f.Stat()
+	b, err2 := os.Stat(name)
+	return err1 == nil && err2 == nil && os.SameFile(a, b)
+}
+
+// Release gives the lock up and removes the side file, while still
+// holding the lock, so that a crawl that opened it meanwhile sees it gone
+// (LockCrawl checks) and takes a new one. Where the file cannot be removed
+// (Windows, while another process has it open) it stays, harmlessly.
 func (l *CrawlLock) Release() error {
+	os.Remove(l.name)
 	uerr := unlock(l.f)
 	if err := l.f.Close(); err != nil {
 		return err

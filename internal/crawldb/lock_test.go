@@ -63,6 +63,9 @@ func TestLockCrawlTwoHandles(t *testing.T) {
 	if err := lock.Release(); err != nil {
 		t.Fatal(err)
 	}
+	if _, err := os.Stat(path + ".lock"); !os.IsNotExist(err) {
+		t.Errorf("lock file left after release: %v", err)
+	}
 	again, err := second.LockCrawl()
 	if err != nil {
 		t.Fatalf("lock after release: %v", err)
