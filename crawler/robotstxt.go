@@ -78,16 +78,9 @@ func (t *robotsTxt) allowed(u *url.URL) bool {
 	if t.rules == "" {
 		return true
 	}
-	p := u.EscapedPath()
-	if p == "" {
-		p = "/"
-	}
-	if u.RawQuery != "" {
-		p += "?" + u.RawQuery
-	}
 	// grobotstxt takes a whole URL and reads its path and query; the host
 	// is not compared.
-	return grobotstxt.AgentAllowed(t.rules, t.agent, "http://robots.invalid"+urlnorm.NormalizeEscapes(p))
+	return grobotstxt.AgentAllowed(t.rules, t.agent, "http://robots.invalid"+urlnorm.NormalizeEscapes(u.RequestURI()))
 }
 
 // robotsReader is the grobotstxt.ParseHandler that builds a robotsTxt in
