@@ -175,6 +175,61 @@ func TestCrawlerTraps(t *testing.T) {
 			},
 		},
 		{
+			// Each page links to three numbers below itself: without a
+			// bound on number segments this branches past any page limit
+			// long before it reaches the path-segment limit.
+			name: "branching number chain under the default limits",
+			h: func(w http.ResponseWriter, r *http.Request) {
+				if r.URL.Path == "/" {
+					htmlPage(w, "Home", "/trap/7/", "/2024/05/17/a-post/1/2/3/")
+					return
+				}
+				htmlPage(w, "Trap", "1/", "2/", "3/")
+			},
+			check: func(t *testing.T, pages map[string]seoplan.Page, st Stats) {
+				if _, ok := pages["/trap/7/1/2/3/"]; !ok {
+					t.Errorf("four number segments should be crawled: %d pages", len(pages))
+				}
+				for p := range pages {
+					if n := numberSegments(strings.Split(strings.Trim(p, "/"), "/")); n > 4 {
+						t.Errorf("fetched %s, %d number segments", p, n)
+					}
+				}
+				// Home, the chain (1 + 3 + 9 + 27 pages) and the dated post,
+				// its date one number, with three numbers below it.
+				if _, ok := pages["/2024/05/17/a-post/1/2/3/"]; !ok || len(pages) != 1+40+1 {
+					t.Errorf("stored %d pages, want 42", len(pages))
+				}
+			},
+		},
+		{
+			name: "number chain built by redirects",
+			h: func(w http.ResponseWriter, r *http.Request) {
+				switch r.URL.Path {
+				case "/":
+					htmlPage(w, "Home", "/r/1/")
+				case "/robots.txt":
+					http.NotFound(w, r)
+				default:
+					http.Redirect(w, r, r.URL.Path+"1/", http.StatusFound)
+				}
+			},
+			opts: []Option{WithMaxNumberSegments(3)},
+			check: func(t *testing.T, pages map[string]seoplan.Page, st Stats) {
+				// /r/1/ redirects to /r/1/1/, then /r/1/1/1/; the redirect
+				// to a fourth number is recorded, not followed.
+				p, ok := pages["/r/1/1/1/"]
+				if !ok || p.Status != http.StatusFound || len(p.Links) != 1 || !strings.HasSuffix(p.Links[0].URL, "/r/1/1/1/1/") {
+					t.Errorf("want the redirect to /r/1/1/1/1/ recorded at /r/1/1/1/, got %v (%+v)", keys(pages), p)
+				}
+				for p := range pages {
+					if n := numberSegments(strings.Split(strings.Trim(p, "/"), "/")); n > 3 {
+						t.Errorf("fetched %s, %d number segments", p, n)
+					}
+				}
+			},
+		},
+		{
 			name: "ever longer url",
 			h: func(w http.ResponseWriter, r *http.Request) {
 				htmlPage(w, "Long", r.URL.Path+"x")
@@ -376,7 +431,8 @@ func TestCrawlerResponses(t *testing.T) {
 	h := func(w http.ResponseWriter, r *http.Request) {
 		switch r.URL.Path {
 		case "/":
-			htmlPage(w, "Home", "/big", "/latin1", "/noindex", "/nofollow-header", "/hidden")
+			htmlPage(w, "Home", "/big", "/latin1", "/noindex", "/nofollow-header", "/hidden",
+				"/image-preview", "/other-bot", "/googlebot-nofollow", "/expired")
 		case "/big":
 			w.Header().Set("Content-Type", "text/html")
 			fmt.Fprint(w, "<title>Big</title>"+strings.Repeat("<p>word word word</p>", 10000))
@@ -389,6 +445,19 @@ func TestCrawlerResponses(t *testing.T) {
 		case "/nofollow-header":
 			w.Header().Set("X-Robots-Tag", "nofollow")
 			htmlPage(w, "No follow", "/hidden-by-nofollow")
+		case "/image-preview":
+			w.Header().Set("X-Robots-Tag", "max-image-preview:none")
+			htmlPage(w, "Image preview", "/from-image-preview")
+		case "/other-bot":
+			w.Header().Set("X-Robots-Tag", "otherbot: noindex, nofollow")
+			htmlPage(w, "Other bot", "/from-other-bot")
+		case "/googlebot-nofollow":
+			w.Header().Add("X-Robots-Tag", "max-snippet:20")
+			w.Header().Add("X-Robots-Tag", "googlebot: nofollow")
+			htmlPage(w, "Googlebot nofollow", "/hidden-by-googlebot")
+		case "/expired":
+			w.Header().Set("X-Robots-Tag", "unavailable_after: Wednesday, 01-Jan-20 00:00:00 UTC")
+			htmlPage(w, "Expired")
 		default:
 			htmlPage(w, r.URL.Path)
 		}
@@ -414,6 +483,25 @@ func TestCrawlerResponses(t *testing.T) {
 		}
 		if n := rec.count(func(p string) bool { return p == "/hidden-by-nofollow" }); n != 0 {
 			t.Errorf("link of a nofollow page was followed")
+		}
+		for _, path := range []string{"/image-preview", "/other-bot"} {
+			if p := pages[path]; p.Noindex || p.Nofollow {
+				t.Errorf("%s (%q): noindex %v nofollow %v, want neither", path, p.XRobotsTag, p.Noindex, p.Nofollow)
+			}
+		}
+		for _, path := range []string{"/from-image-preview", "/from-other-bot"} {
+			if _, ok := pages[path]; !ok {
+				t.Errorf("%s not crawled: its linking page is followed", path)
+			}
+		}
+		if p := pages["/googlebot-nofollow"]; !p.Nofollow || p.Noindex || p.XRobotsTag != "max-snippet:20, googlebot: nofollow" {
+			t.Errorf("/googlebot-nofollow: nofollow %v noindex %v tag %q", p.Nofollow, p.Noindex, p.XRobotsTag)
+		}
+		if n := rec.count(is("/hidden-by-googlebot")); n != 0 {
+			t.Errorf("link of a googlebot: nofollow page was followed")
+		}
+		if p := pages["/expired"]; !p.Noindex {
+			t.Errorf("/expired: unavailable_after has passed, want noindex")
 		}
 	})
 }
@@ -789,4 +877,71 @@ func TestPolitenessOptions(t *testing.T) {
 			t.Errorf("/a: response time %s, size %d", p.ResponseTime, p.Size)
 		}
 	})
+}
+
+// A 503 with Retry-After speaks for the whole origin: while it lasts, no
+// other worker sends that origin a request either. Each page takes 50 ms,
+// so besides the requests already on their way when the 503 came (one per
+// other worker), none may arrive within the second it asked for, where
+// backing off only the one URL would let some forty through.
+func TestRetryAfterHoldsTheOrigin(t *testing.T) {
+	var mu sync.Mutex
+	var pausedAt time.Time
+	h := func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/":
+			links := []string{"/slow"}
+			for i := range 40 {
+				links = append(links, fmt.Sprintf("/p%d", i))
+			}
+			htmlPage(w, "Home", links...)
+		case "/slow":
+			mu.Lock()
+			first := pausedAt.IsZero()
+			if first {
+				pausedAt = time.Now()
+			}
+			mu.Unlock()
+			if first {
+				w.Header().Set("Retry-After", "1")
+				w.WriteHeader(http.StatusServiceUnavailable)
+				return
+			}
+			htmlPage(w, "Slow")
+		default:
+			time.Sleep(50 * time.Millisecond)
+			htmlPage(w, r.URL.Path)
+		}
+	}
+	const workers = 3
+	pages, _, rec := crawlHandler(t, h, WithConcurrency(workers), WithRetries(2, time.Millisecond, 5*time.Second))
+	if p := pages["/slow"]; p.Status != 200 {
+		t.Fatalf("/slow: status %d, want 200 after the retry", p.Status)
+	}
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
+	during := 0
+	for i, at := range rec.times {
+		if at.After(pausedAt) && at.Before(pausedAt.Add(time.Second)) {
+			during++
+			t.Logf("during the pause: %s", rec.paths[i])
+		}
+	}
+	if during > workers-1 {
+		t.Errorf("%d requests arrived within the second Retry-After asked for, want at most %d already on their way", during, workers-1)
+	}
+}
+
+func TestLimiterHoldOff(t *testing.T) {
+	var got time.Time
+	l := &limiter{released: func(_ *rules, at time.Time) { got = at }}
+	o := &rules{origin: "http://x.test"}
+	before := time.Now()
+	l.holdOff(o, 50*time.Millisecond)
+	if err := l.wait(context.Background(), o); err != nil {
+		t.Fatal(err)
+	}
+	if got.Before(before.Add(50 * time.Millisecond)) {
+		t.Errorf("released %s after the pause began, want at least 50ms", got.Sub(before))
+	}
 }

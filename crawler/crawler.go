@@ -125,6 +125,12 @@ func (c *Crawler) settingsJSON() string {
 // snapshot when that one is unfinished and has the same start URL;
 // otherwise it starts a new snapshot.
 //
+// Run first takes the database's crawl lock (crawldb.DB.LockCrawl): while
+// another crawl holds it, Run returns an error wrapping
+// crawldb.ErrLocked at once, before any request, and changes nothing. A
+// snapshot still marked running without a holder belongs to a crawl that
+// was killed, and is resumed.
+//
 // When ctx is cancelled Run stops fetching, saves what it has, marks the
 // snapshot interrupted and returns the stats with ctx's error; running it
 // again resumes. A SIGKILL loses at most the pages of the last uncommitted
@@ -135,6 +141,11 @@ func (c *Crawler) Run(ctx context.Context, db *crawldb.DB, fresh bool) (Stats, e
 	// after Ctrl-C.
 	dbctx := context.WithoutCancel(ctx)
 
+	lock, err := db.LockCrawl()
+	if err != nil {
+		return Stats{}, err
+	}
+	defer lock.Release()
 	snap, resumed, err := c.snapshot(dbctx, db, fresh, started)
 	if err != nil {
 		return Stats{}, err

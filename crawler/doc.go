@@ -13,26 +13,40 @@
 // (WithIgnoreRobots to opt out) per origin: the first time the crawl meets
 // another origin of the site (the www. twin, https for http), that
 // origin's robots.txt is read, once, and its rules and Crawl-delay apply
-// there. A robots.txt that answers 5xx or not at all allows nothing on its
-// origin (RFC 9309). All requests are spaced at least WithDelay apart, and
-// those to one origin at least its Crawl-delay apart. Sitemaps named in
-// robots.txt and /sitemap.xml, indexes and .xml.gz included, are read first;
-// their URLs mark pages in_sitemap, and those no crawled page links to
-// (orphans) are fetched once the link graph is exhausted.
+// there. robots.txt is read as Google reads it
+// (github.com/jimsmart/grobotstxt, a port of Google's parser), with the
+// percent-escapes of rules and URLs normalised alike (RFC 9309). A
+// robots.txt that answers 5xx, 429 or not at all allows nothing on its
+// origin; a 4xx allows everything. All requests are spaced at least
+// WithDelay apart, and those to one origin at least its Crawl-delay apart.
+// Sitemaps named in robots.txt and /sitemap.xml, indexes and .xml.gz
+// included, are read first; their URLs mark pages in_sitemap, and those no
+// crawled page links to (orphans) are fetched once the link graph is
+// exhausted.
 //
 // Every response is recorded: status, content type, redirect chain, final
-// URL, time and size. Only 2xx HTML is parsed, once, by Extract; other
-// content is recorded as a resource without downloading its body. Bodies
-// are bounded while being read, requests time out, 429/502/503/504 and
-// network errors are retried a bounded number of times (honouring
-// Retry-After), and a redirect loop ends in an error record. A page that
-// fails is data, not a failed crawl; only an unreachable start host fails
-// Run (ErrUnreachable).
+// URL, time and size. A page's Noindex and Nofollow say what Google makes
+// of it: robots and googlebot meta tags and X-Robots-Tag headers, each
+// header its own list, directives addressed to other crawlers ignored, and
+// an unavailable_after date passed at fetch time counted as noindex. Only
+// 2xx HTML is parsed, once, by Extract; other content is recorded as a
+// resource without downloading its body. Bodies are bounded while being
+// read, requests time out, 429/502/503/504 and network errors are retried
+// a bounded number of times (honouring Retry-After; a 429 or 503 pauses
+// the whole origin, not just that URL), and a redirect loop ends in an
+// error record. Memory stays bounded on hostile pages: the
+// workers extract at most 16 MiB of bodies at once (a shared budget), a
+// page with more than 1 MiB of text gets a cheap main-text extractor
+// instead of trafilatura, and at most 256 KiB of main text is kept (its
+// word count is the whole page's). A page that fails is data, not a
+// failed crawl; only an unreachable start host fails Run (ErrUnreachable).
 //
 // Crawler traps are bounded by default limits (WithTrapLimits): URL
 // length, distinct query strings per path, path segments and repeated
-// segments, distinct dates per calendar path (WithMaxDateVariants), and
-// finally WithMaxPages (50,000).
+// segments, segments that are only numbers (WithMaxNumberSegments, for
+// /trap/1/2/3/… chains), distinct dates per calendar path
+// (WithMaxDateVariants), and finally WithMaxPages (50,000). A redirect
+// target is held to the same URL-length and path limits as a link.
 //
 // # How
 //
@@ -57,7 +71,9 @@
 //	options.go     Option funcs and their defaults
 //	run.go         the coordinator: frontier window, seen-set, batches, orphans
 //	fetch.go       the colly collector, workers, retries, the rate limiter
-//	robots.go      robots.txt and sitemap discovery
+//	robots.go      fetching robots.txt once per origin, and sitemap discovery
+//	robotstxt.go   reading a robots.txt: groups, rules, Crawl-delay, Sitemap lines
+//	robotstag.go   robots meta tags and X-Robots-Tag: noindex, nofollow, unavailable_after
 //	scope.go       which URLs may be queued: site, include/exclude, robots, traps
 //	extract*.go    Extract: HTML to seoplan.Page (title, outline, main text, links …)
 //	extract_landmark.go  main text of a page with one <main> landmark (others: trafilatura)

@@ -41,6 +41,15 @@ func Extract(base *url.URL, contentType string, r io.Reader) (seoplan.Page, erro
 	if err != nil {
 		return seoplan.Page{}, fmt.Errorf("extract %s: read: %w", base, err)
 	}
+	return extractBytes(base, contentType, raw)
+}
+
+// extractBytes is Extract on a body already in memory, which the crawler
+// has: it reads raw without copying it (a UTF-8 body is parsed as it is).
+func extractBytes(base *url.URL, contentType string, raw []byte) (seoplan.Page, error) {
+	if len(raw) > maxExtractBytes {
+		raw = raw[:maxExtractBytes]
+	}
 	doc := decodeHTML(raw, contentType)
 	root, err := html.Parse(bytes.NewReader(doc))
 	if err != nil {
@@ -66,7 +75,10 @@ func Extract(base *url.URL, contentType string, r io.Reader) (seoplan.Page, erro
 		OGType:          s.ogType,
 		OGSiteName:      s.ogSiteName,
 	}
-	p.Noindex, p.Nofollow = robotsFlags(p.MetaRobots)
+	// Extract is pure, so an unavailable_after date is not compared with
+	// the clock here; the crawler does that with the fetch time.
+	rd := readRobotsDirectives(s.robots...)
+	p.Noindex, p.Nofollow = rd.noindex, rd.nofollow
 
 	docBase := documentBase(base, s.baseHref)
 	if s.canonical != "" && docBase != nil {
@@ -83,7 +95,7 @@ func Extract(base *url.URL, contentType string, r io.Reader) (seoplan.Page, erro
 
 	// Last, because trafilatura walks the whole tree several times and
 	// is most of Extract's cost.
-	p.MainText, p.WordCount = mainText(root, base)
+	p.MainText, p.WordCount = mainText(root, base, s.textBytes)
 	return p, nil
 }
 
@@ -103,6 +115,7 @@ type pageScan struct {
 	jsonLD                                 []string
 	itemTypes                              []string
 	seenTitle                              bool
+	textBytes                              int // bytes of text outside <script>, <style> …
 }
 
 // walk visits every element once, in document order. Elements in SVG or
@@ -160,6 +173,9 @@ func (s *pageScan) walk(n *html.Node) {
 			return
 		}
 	}
+	if n.Type == html.TextNode {
+		s.textBytes += len(n.Data)
+	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		s.walk(c)
 	}
@@ -177,6 +193,12 @@ func (s *pageScan) meta(n *html.Node) {
 		if content != "" {
 			s.robots = append(s.robots, strings.ToLower(collapseSpace(content)))
 		}
+	case "googlebot":
+		// Google obeys its own tag as it does "robots"; the tags of other
+		// crawlers do not change what Google sees.
+		if content != "" {
+			s.robots = append(s.robots, "googlebot: "+strings.ToLower(collapseSpace(content)))
+		}
 	}
 	switch strings.ToLower(strings.TrimSpace(htmlAttr(n, "property"))) {
 	case "og:type":
@@ -188,22 +210,6 @@ func (s *pageScan) meta(n *html.Node) {
 			s.ogSiteName = collapseSpace(content)
 		}
 	}
-}
-
-// robotsFlags reads noindex and nofollow from a robots directive list;
-// "none" means both.
-func robotsFlags(robots string) (noindex, nofollow bool) {
-	for _, d := range strings.FieldsFunc(robots, func(r rune) bool { return r == ',' || r == ' ' }) {
-		switch strings.ToLower(d) {
-		case "noindex":
-			noindex = true
-		case "nofollow":
-			nofollow = true
-		case "none":
-			noindex, nofollow = true, true
-		}
-	}
-	return noindex, nofollow
 }
 
 // documentBase is the URL relative links resolve against: the page URL, or

@@ -2,6 +2,7 @@ package crawler
 
 import (
 	"bytes"
+	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -116,5 +117,33 @@ func BenchmarkTrafilaturaOptions(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// bigPage is a hostile page: size bytes of paragraphs, with no main
+// landmark, so that only the size decides which extractor reads it.
+func bigPage(size int) []byte {
+	var b bytes.Buffer
+	b.WriteString("<html><head><title>Big</title></head><body><div class=content>")
+	for i := 0; b.Len() < size; i++ {
+		fmt.Fprintf(&b, "<p>paragraph %d of a page far longer than any article, with words repeated to fill it.</p>\n", i)
+	}
+	b.WriteString("</div></body></html>")
+	return b.Bytes()
+}
+
+// BenchmarkExtractBigPage measures the heap Extract needs for a 10 MiB
+// page, the crawler's body limit (B/op is the figure to watch):
+//
+//	go test ./crawler -run '^$' -bench ExtractBigPage -benchmem -benchtime 3x
+func BenchmarkExtractBigPage(b *testing.B) {
+	raw := bigPage(10 << 20)
+	u, _ := url.Parse("https://www.example.com/big")
+	b.SetBytes(int64(len(raw)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := extractBytes(u, "text/html; charset=utf-8", raw); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

@@ -24,6 +24,11 @@ func decodeHTML(raw []byte, contentType string) []byte {
 	if enc == nil || enc == encoding.Nop || name == "utf-8" {
 		// Invalid bytes in a UTF-8 page become U+FFFD, as in a browser,
 		// so that no invalid UTF-8 reaches the database or a report.
+		// ToValidUTF8 always copies; a valid page, the usual case, is
+		// kept as it is.
+		if utf8.Valid(raw) {
+			return raw
+		}
 		return bytes.ToValidUTF8(raw, []byte("\uFFFD"))
 	}
 	// DetermineEncoding looks at the first 1,024 bytes only, and guesses
@@ -46,20 +51,53 @@ func decodeHTML(raw []byte, contentType string) []byte {
 // not report and which costs more than the rest of its metadata pass.
 var noDate = &htmldate.Result{}
 
+// Bounds on main-text extraction, so that a hostile page costs little
+// more memory than a normal one.
+const (
+	// cheapTextBytes is the page text above which trafilatura is not run:
+	// it copies the text several times over (as runes, for language
+	// detection, and per DOM node), about 190 MB of heap for a 10 MiB
+	// page. Above it, the page's text without boilerplate elements
+	// (cleanText) is its main text.
+	cheapTextBytes = 1 << 20
+	// maxMainText bounds the main text kept for a page; WordCount still
+	// counts the whole. 256 KiB is some 40,000 words, far past what
+	// classifying a page needs.
+	maxMainText = 256 << 10
+)
+
 // mainText returns the page's main content as plain text, with navigation,
 // header, footer, sidebars and comments removed, or "" when there is none.
 // A page with exactly one main landmark (<main> or role="main") gets that
 // landmark's text (landmarkText in extract_landmark.go): the author's own
 // statement of the main content, read in one walk instead of trafilatura's
-// ~2.7 ms. Every other page goes to trafilatura. Neither changes root:
-// trafilatura clones the tree before cleaning it. words is the text's
-// countWords, which the landmark path has already counted.
-func mainText(root *html.Node, page *url.URL) (text string, words int) {
-	if text, words, ok := landmarkText(root); ok {
-		return text, words
+// ~2.7 ms. A page with more than cheapTextBytes of text (textBytes) gets
+// cleanText of the whole page. Every other page goes to trafilatura.
+// Neither changes root: trafilatura clones the tree before cleaning it.
+// words is the whole text's countWords; text is cut to maxMainText.
+func mainText(root *html.Node, page *url.URL, textBytes int) (text string, words int) {
+	switch t, w, ok := landmarkText(root); {
+	case ok:
+		text, words = t, w
+	case textBytes > cheapTextBytes:
+		text = cleanText(root, nil)
+		words = countWords(text)
+	default:
+		text = trafilaturaText(root, page)
+		words = countWords(text)
 	}
-	text = trafilaturaText(root, page)
-	return text, countWords(text)
+	return clipText(text, maxMainText), words
+}
+
+// clipText cuts s to at most n bytes, at a rune boundary.
+func clipText(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
 }
 
 // trafilaturaText is mainText's general extractor, for pages without one

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -117,8 +118,14 @@ func TestExtractFields(t *testing.T) {
 			func(p seoplan.Page) (any, any) {
 				return [3]any{p.MetaRobots, p.Noindex, p.Nofollow}, [3]any{"noindex, nofollow", true, true}
 			}},
-		{"other bots ignored", `<meta name="googlebot" content="noindex">`,
-			func(p seoplan.Page) (any, any) { return p.Noindex, false }},
+		{"googlebot tag applies", `<meta name="googlebot" content="noindex">`,
+			func(p seoplan.Page) (any, any) {
+				return [2]any{p.MetaRobots, p.Noindex}, [2]any{"googlebot: noindex", true}
+			}},
+		{"other bots ignored", `<meta name="bingbot" content="noindex"><meta name="robots" content="bingbot: nofollow">`,
+			func(p seoplan.Page) (any, any) { return [2]bool{p.Noindex, p.Nofollow}, [2]bool{false, false} }},
+		{"max-image-preview is not nofollow", `<meta name="robots" content="max-image-preview:none, max-snippet:-1">`,
+			func(p seoplan.Page) (any, any) { return [2]bool{p.Noindex, p.Nofollow}, [2]bool{false, false} }},
 		{"canonical resolved", `<link rel="canonical" href="../Other?utm_source=x#f">`,
 			func(p seoplan.Page) (any, any) { return p.Canonical, "https://www.example.com/Other" }},
 		{"canonical uses base href", `<base href="https://cdn.example.org/sub/"><link rel="canonical" href="c">`,
@@ -253,7 +260,7 @@ func TestMainTextLeavesTreeAlone(t *testing.T) {
 	if err := html.Render(&before, root); err != nil {
 		t.Fatal(err)
 	}
-	if text, _ := mainText(root, extractTestURL(t, "https://www.onboardly.example/")); text == "" {
+	if text, _ := mainText(root, extractTestURL(t, "https://www.onboardly.example/"), 0); text == "" {
 		t.Fatal("no main text")
 	}
 	if err := html.Render(&after, root); err != nil {
@@ -392,4 +399,48 @@ func FuzzExtract(f *testing.F) {
 			t.Fatalf("WordCount %d for %d characters", p.WordCount, utf8.RuneCountInString(p.MainText))
 		}
 	})
+}
+
+// TestExtractBigPageHeap holds Extract to a heap budget on a page of the
+// crawler's body limit (10 MiB) with no main landmark: it must take the
+// cheap extractor, keep at most maxMainText of text, and allocate at most
+// 16 times the page (about 10 times today; trafilatura allocated some
+// 500 GB on this page). It counts bytes allocated, not time.
+func TestExtractBigPageHeap(t *testing.T) {
+	if testing.Short() {
+		t.Skip("allocates a 10 MiB page")
+	}
+	raw := bigPage(10 << 20)
+	u := extractTestURL(t, "https://www.example.com/big")
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	p, err := extractBytes(u, "text/html; charset=utf-8", raw)
+	runtime.ReadMemStats(&after)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 16*uint64(len(raw)) {
+		t.Errorf("Extract allocated %d MB for a %d MB page, want at most 16 times the page", alloc>>20, len(raw)>>20)
+	}
+	if len(p.MainText) != maxMainText && len(p.MainText) != maxMainText-1 {
+		t.Errorf("main text %d bytes, want it cut at %d", len(p.MainText), maxMainText)
+	}
+	if !strings.HasPrefix(p.MainText, "paragraph 0 of a page") || p.WordCount < 1_000_000 {
+		t.Errorf("main text %.40q, %d words; want the whole page counted", p.MainText, p.WordCount)
+	}
+}
+
+func TestClipText(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		n    int
+		want string
+	}{
+		{"abc", 5, "abc"}, {"abc", 2, "ab"}, {"a\u00e9b", 2, "a"}, {"a\u00e9b", 3, "a\u00e9"}, {"\u30c4", 1, ""},
+	} {
+		if got := clipText(tt.s, tt.n); got != tt.want {
+			t.Errorf("clipText(%q, %d) = %q, want %q", tt.s, tt.n, got, tt.want)
+		}
+	}
 }

@@ -1,7 +1,6 @@
 package crawler
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -14,6 +13,7 @@ import (
 	"time"
 
 	"github.com/gocolly/colly/v2"
+	"golang.org/x/sync/semaphore"
 
 	"github.com/seoplan/seoplan"
 	"github.com/seoplan/seoplan/internal/urlnorm"
@@ -114,10 +114,18 @@ type worker struct {
 	st        *fetchState
 	limit     *limiter
 	scope     *scope
+	budget    *semaphore.Weighted // body bytes being extracted, shared by the workers
 }
 
-func newWorker(ctx context.Context, cfg *config, sc *scope, base *colly.Collector, limit *limiter) *worker {
-	w := &worker{cfg: cfg, startHost: sc.host, coll: base.Clone(), st: &fetchState{}, limit: limit, scope: sc}
+// extractBudget is how many body bytes the workers of a crawl extract at
+// once. Extracting a page costs several times its size in heap (the DOM,
+// the text), so this, not the number of workers, bounds a crawl's memory
+// on a site of big pages. A page bigger than the budget is extracted
+// alone.
+const extractBudget = 16 << 20
+
+func newWorker(ctx context.Context, cfg *config, sc *scope, base *colly.Collector, limit *limiter, budget *semaphore.Weighted) *worker {
+	w := &worker{cfg: cfg, startHost: sc.host, coll: base.Clone(), st: &fetchState{}, limit: limit, scope: sc, budget: budget}
 	// colly takes its request context from this field; ours carries the
 	// cancellation and this worker's state for the redirect handler.
 	w.coll.Context = context.WithValue(ctx, stateKey{}, w.st)
@@ -172,12 +180,25 @@ func (w *worker) fetch(ctx context.Context, rawURL string, depth int) (page seop
 			wait = w.backoff(attempt, "")
 		case err == nil && (st.status == 429 || st.status == 503) && retry:
 			wait = w.backoff(attempt, st.header.Get("Retry-After"))
+			w.limit.holdOff(origin, wait)
 		case err == nil && (st.status == 500 || st.status == 502 || st.status == 504) && retry:
 			// A server error is often a passing overload (an exhausted
 			// file table, a restarting backend): retried as Scrapy does.
 			wait = w.backoff(attempt, "")
 		default:
+			// Extraction takes its share of the crawl's budget of body
+			// bytes first, so that big pages are extracted a few at a
+			// time however many workers fetched one.
+			weight := min(int64(len(st.body)), extractBudget)
+			if weight > 0 {
+				if err := w.budget.Acquire(ctx, weight); err != nil {
+					return page, false
+				}
+			}
 			p := w.page(rawURL, depth, start, elapsed, err)
+			if weight > 0 {
+				w.budget.Release(weight)
+			}
 			// Read the robots.txt of any other origin this page links
 			// to here, on the worker, so the coordinator queueing the
 			// links never waits for one.
@@ -273,12 +294,11 @@ func (w *worker) page(rawURL string, depth int, start time.Time, elapsed time.Du
 			p.Links = []seoplan.Link{{URL: n, Internal: urlnorm.SameSite(w.startHost, n)}}
 		}
 	}
-	if xr := strings.Join(st.header.Values("X-Robots-Tag"), ", "); xr != "" {
-		p.XRobotsTag = xr
-	}
+	xrobots := st.header.Values("X-Robots-Tag")
+	p.XRobotsTag = strings.Join(xrobots, ", ")
 	if p.IsHTML() && !st.headersOnly {
 		base, _ := url.Parse(p.URL)
-		x, xerr := Extract(base, p.ContentType, bytes.NewReader(st.body))
+		x, xerr := extractBytes(base, p.ContentType, st.body)
 		if xerr != nil {
 			p.Error = xerr.Error()
 		} else {
@@ -288,13 +308,13 @@ func (w *worker) page(rawURL string, depth int, start time.Time, elapsed time.Du
 			p.Error = fmt.Sprintf("body truncated at %d bytes", w.cfg.maxBodySize)
 		}
 	}
-	xr := strings.ToLower(p.XRobotsTag)
-	if strings.Contains(xr, "noindex") || strings.Contains(xr, "none") {
-		p.Noindex = true
-	}
-	if strings.Contains(xr, "nofollow") || strings.Contains(xr, "none") {
-		p.Nofollow = true
-	}
+	// Each X-Robots-Tag header is its own directive list. MetaRobots
+	// joins the lists of the page's robots and googlebot meta tags, all
+	// addressed to Google, so reading them as one list changes nothing.
+	// Extract has read them already, but without the clock that
+	// unavailable_after needs.
+	rd := readRobotsDirectives(append(xrobots, p.MetaRobots)...)
+	p.Noindex, p.Nofollow = rd.noindexAt(p.FetchedAt), rd.nofollow
 	st.body = nil // the page holds what it needs; let the body go
 	return p
 }
@@ -336,26 +356,55 @@ func isHTMLType(ct string) bool {
 }
 
 // limiter spaces requests: all of them at least delay (WithDelay) apart,
-// and those to one origin at least that origin's Crawl-delay apart. Both
-// are reserved together under one lock, so each spacing holds exactly.
-// The global reservations are kept as a short list of times rather than
-// one "next" instant, so a request held back by a slow origin's
-// Crawl-delay does not hold back requests to the other origins too.
+// and those to one origin at least that origin's Crawl-delay apart, or
+// later when the origin asked for a pause (a 429 or 503, holdOff). Both
+// are reserved together under one lock. The global reservations are kept
+// as a short list of times rather than one "next" instant, so a request
+// held back by a slow origin's Crawl-delay does not hold back requests to
+// the other origins too.
+//
+// A reservation is a time to wake at, and a busy machine can wake a worker
+// late, after the next worker's reservation. So a Crawl-delay is checked
+// again on waking against the moment the origin's last request was
+// released, and a request that would follow it too soon waits again: the
+// spacing holds between the requests actually released, not only between
+// the times booked.
 type limiter struct {
 	mu    sync.Mutex
 	delay time.Duration
 	slots []time.Time // reserved request times, sorted, none more than delay in the past
+	// released, when set (by tests), is told of every request the
+	// limiter releases to an origin, with the moment it let it go.
+	released func(o *rules, at time.Time)
 }
 
 // wait blocks until a request to the origin of o (nil: no origin's
-// Crawl-delay applies) may go.
+// Crawl-delay or pause applies) may go.
 func (l *limiter) wait(ctx context.Context, o *rules) error {
-	if l.delay <= 0 && (o == nil || o.delay <= 0) {
+	if l.delay <= 0 && o == nil {
 		return ctx.Err()
 	}
+	at := l.book(o)
+	for {
+		t := time.NewTimer(time.Until(at))
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return ctx.Err()
+		case <-t.C:
+		}
+		if l.release(o, &at) {
+			return nil
+		}
+	}
+}
+
+// book reserves the time a request to o's origin may go.
+func (l *limiter) book(o *rules) time.Time {
 	l.mu.Lock()
+	defer l.mu.Unlock()
 	at := time.Now()
-	if o != nil && o.delay > 0 && o.next.After(at) {
+	if o != nil && o.next.After(at) {
 		at = o.next
 	}
 	if l.delay > 0 {
@@ -364,15 +413,59 @@ func (l *limiter) wait(ctx context.Context, o *rules) error {
 	if o != nil && o.delay > 0 {
 		o.next = at.Add(o.delay)
 	}
-	l.mu.Unlock()
-	t := time.NewTimer(time.Until(at))
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-t.C:
-		return nil
+	return at
+}
+
+// release lets a request that woke at its reservation go, unless the
+// origin's last request went out less than its Crawl-delay ago, or the
+// origin asked for a pause since it booked; then it moves *at on and says
+// to wait again.
+func (l *limiter) release(o *rules, at *time.Time) bool {
+	if o == nil {
+		return true
 	}
+	l.mu.Lock()
+	now := time.Now()
+	switch {
+	case o.delay > 0 && !o.last.IsZero() && now.Before(o.last.Add(o.delay)):
+		*at = o.last.Add(o.delay)
+		o.next = later(o.next, at.Add(o.delay))
+	case o.pausedUntil.After(now):
+		*at = o.pausedUntil
+	default:
+		if o.delay > 0 {
+			o.last = now
+		}
+		fn := l.released
+		l.mu.Unlock()
+		if fn != nil {
+			fn(o, now)
+		}
+		return true
+	}
+	l.mu.Unlock()
+	return false
+}
+
+// holdOff pauses every request to o's origin for d: it answered 429 or
+// 503, which speak for the whole server, and Retry-After (or the back-off)
+// says how long.
+func (l *limiter) holdOff(o *rules, d time.Duration) {
+	if o == nil || d <= 0 {
+		return
+	}
+	l.mu.Lock()
+	until := time.Now().Add(d)
+	o.pausedUntil = later(o.pausedUntil, until)
+	o.next = later(o.next, until)
+	l.mu.Unlock()
+}
+
+func later(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
 }
 
 // reserve books the first time from earliest on that is at least delay

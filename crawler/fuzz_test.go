@@ -71,6 +71,9 @@ func FuzzScope(f *testing.F) {
 				if strings.HasPrefix(u.EscapedPath(), "/private/") {
 					t.Fatalf("%q let through, disallowed", n)
 				}
+				if k := numberSegments(strings.Split(strings.Trim(u.EscapedPath(), "/"), "/")); k > cfg.maxNumbers {
+					t.Fatalf("%q let through with %d number segments", n, k)
+				}
 			}
 			s.record(u)
 		}

@@ -45,9 +45,13 @@ type config struct {
 	maxQueryVariants int // distinct query strings per path
 	maxPathSegments  int
 	maxRepeatSegment int // times one path segment may repeat
+	maxNumbers       int // number segments per path, a date counting as one
 	maxDateVariants  int // distinct dates per calendar path
 
 	batchSize int
+
+	// released is the limiter's hook for tests (limiter.released).
+	released func(o *rules, at time.Time)
 }
 
 func defaultConfig() config {
@@ -66,6 +70,7 @@ func defaultConfig() config {
 		maxQueryVariants: 100,
 		maxPathSegments:  24,
 		maxRepeatSegment: 3,
+		maxNumbers:       4,
 		maxDateVariants:  1000,
 		batchSize:        128,
 	}
@@ -91,7 +96,7 @@ func (c *config) validate() error {
 		return fmt.Errorf("retries: must not be negative")
 	case c.maxRedirects < 0:
 		return fmt.Errorf("max redirects %d: must not be negative", c.maxRedirects)
-	case c.maxURLLength < 16 || c.maxQueryVariants < 1 || c.maxPathSegments < 1 || c.maxRepeatSegment < 1 || c.maxDateVariants < 1:
+	case c.maxURLLength < 16 || c.maxQueryVariants < 1 || c.maxPathSegments < 1 || c.maxRepeatSegment < 1 || c.maxNumbers < 1 || c.maxDateVariants < 1:
 		return fmt.Errorf("trap limits: must be positive (url length at least 16)")
 	case c.batchSize < 1:
 		return fmt.Errorf("batch size %d: must be positive", c.batchSize)
@@ -174,6 +179,14 @@ func WithTrapLimits(maxURLLength, maxQueryVariants, maxPathSegments, maxRepeatSe
 			maxURLLength, maxQueryVariants, maxPathSegments, maxRepeatSegment
 	}
 }
+
+// WithMaxNumberSegments bounds counter traps: a path with more than n
+// segments that are only digits (default 4; a date such as /2024/05/17/
+// counts as one) is not queued. It stops the chains a page that links to
+// "its number plus one" below itself builds (/trap/1/, /trap/1/2/,
+// /trap/1/2/3/ …), which branch faster than the path-segment limit stops
+// them, while leaving /forum/123/456/ and /2024/05/17/post alone.
+func WithMaxNumberSegments(n int) Option { return func(c *config) { c.maxNumbers = n } }
 
 // WithMaxDateVariants bounds calendars: at most n distinct dates (default
 // 1000, about three years of days) are queued under one path that differs

@@ -2,6 +2,7 @@ package crawler
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"net/http"
@@ -208,5 +209,45 @@ func TestResumeAfterSIGKILL(t *testing.T) {
 			}
 			t.Logf("%d pages before the kill, %d after resume", st.Pages-st.Fetched, st.Fetched)
 		})
+	}
+}
+
+// TestRunRefusesLockedDatabase runs a crawl on a database whose crawl lock
+// another handle holds, as a live crawl would: Run must fail at once with
+// ErrLocked, before any request, and leave the database as it was.
+func TestRunRefusesLockedDatabase(t *testing.T) {
+	rec := &recorder{h: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { htmlPage(w, "Home") })}
+	srv := httptest.NewServer(rec)
+	defer srv.Close()
+	path := filepath.Join(t.TempDir(), "crawl.db")
+	holder, err := crawldb.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer holder.Close()
+	lock, err := holder.LockCrawl()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lock.Release()
+
+	db, err := crawldb.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	c, err := New(srv.URL + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := c.Run(context.Background(), db, false)
+	if !errors.Is(err, crawldb.ErrLocked) || st.SnapshotID != 0 {
+		t.Fatalf("Run on a locked database: snapshot %d, %v; want ErrLocked", st.SnapshotID, err)
+	}
+	if n := rec.count(func(string) bool { return true }); n != 0 {
+		t.Errorf("%d requests made before refusing", n)
+	}
+	if snaps, err := db.Snapshots(context.Background()); err != nil || len(snaps) != 0 {
+		t.Errorf("snapshots %v, %v; want none", snaps, err)
 	}
 }

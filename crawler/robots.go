@@ -13,8 +13,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/temoto/robotstxt"
-
 	"github.com/seoplan/seoplan/internal/urlnorm"
 )
 
@@ -69,61 +67,52 @@ func (g *getter) robots(ctx context.Context, origin string) (status int, body []
 }
 
 // rules is what one origin's robots.txt says to this crawler, read once
-// and never changed after ready is closed, except next, which
-// limiter.mu guards.
+// and never changed after ready is closed, except its pacing fields,
+// which limiter.mu guards.
 type rules struct {
+	origin string // scheme://host[:port]
 	ready  chan struct{}
 	loaded bool  // false after ready: the load was cancelled, ask again
 	err    error // the network error that left robots.txt unread
 
-	// disallowAll: robots.txt answered 5xx or not at all, which RFC 9309
-	// (2.3.1.4) reads as "crawl nothing".
+	// disallowAll: robots.txt answered 5xx or 429 or not at all, which
+	// RFC 9309 (2.3.1.4) and Google read as "crawl nothing".
 	disallowAll bool
-	// group is the one group of robots.txt that applies to our agent,
-	// found once so that testing a URL is only group.Test; nil allows
-	// everything.
-	group    *robotstxt.Group
-	delay    time.Duration // Crawl-delay of our group
-	sitemaps []string
+	txt         robotsTxt // what robots.txt says; its zero value allows everything
+	delay       time.Duration
+	sitemaps    []string
 
-	next time.Time // earliest moment of the next request to this origin
+	// Pacing of this origin's requests, guarded by limiter.mu.
+	next        time.Time // earliest moment of the next request booked
+	last        time.Time // when the last request was released
+	pausedUntil time.Time // the origin asked for a pause (429, 503) until then
 }
 
-// allowed applies robots.txt to u, a URL of this origin.
+// allowed applies robots.txt to u, a normalised URL of this origin.
 func (r *rules) allowed(u *url.URL) bool {
-	if r.disallowAll {
-		return false
-	}
-	if r.group == nil {
-		return true
-	}
-	p := u.EscapedPath()
-	if p == "" {
-		p = "/"
-	}
-	if u.RawQuery != "" {
-		p += "?" + u.RawQuery
-	}
-	return r.group.Test(p)
+	return !r.disallowAll && r.txt.allowed(u)
 }
 
-// set fills r from a robots.txt response. A robots.txt that cannot be
-// parsed allows everything; ignore keeps only its Sitemap lines.
+// set fills r from a robots.txt response, read as RFC 9309 section 2.3.1
+// says: a 2xx body is parsed, 4xx allows everything (Google reads 429 as a
+// server error), 5xx allows nothing until a later crawl reads it again.
+// Redirects were followed by the HTTP client. ignore keeps only the
+// Sitemap lines.
 func (r *rules) set(status int, body []byte, agent string, ignore bool) {
-	data, err := robotstxt.FromStatusAndBytes(status, body)
-	if err != nil || data == nil {
-		return
-	}
-	r.sitemaps = data.Sitemaps
-	if ignore {
-		return
-	}
-	if status >= 500 {
+	ok := status >= 200 && status < 300
+	unreachable := status >= 500 || status == http.StatusTooManyRequests
+	switch {
+	case ok:
+		r.txt = parseRobotsTxt(body, agent)
+		r.sitemaps = r.txt.sitemaps
+	case unreachable && !ignore:
 		r.disallowAll = true
+	}
+	if ignore {
+		r.txt = robotsTxt{}
 		return
 	}
-	r.group = data.FindGroup(agent)
-	r.delay = r.group.CrawlDelay
+	r.delay = r.txt.delay
 }
 
 // robotsCache holds the rules of every origin the crawl has touched. The
@@ -142,7 +131,7 @@ type robotsCache struct {
 }
 
 func newRobotsCache(cfg *config, start string, fetch func(context.Context, string) (int, []byte, error)) *robotsCache {
-	return &robotsCache{logger: cfg.logger, agent: robotsAgent(cfg.userAgent), ignore: cfg.ignoreRobots,
+	return &robotsCache{logger: cfg.logger, agent: productToken(cfg.userAgent), ignore: cfg.ignoreRobots,
 		start: start, fetch: fetch, m: map[string]*rules{}}
 }
 
@@ -156,7 +145,7 @@ func (c *robotsCache) get(ctx context.Context, origin string) (*rules, error) {
 		r := c.m[origin]
 		load := r == nil
 		if load {
-			r = &rules{ready: make(chan struct{})}
+			r = &rules{origin: origin, ready: make(chan struct{})}
 			c.m[origin] = r
 		}
 		c.mu.Unlock()

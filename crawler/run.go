@@ -8,6 +8,8 @@ import (
 	"sync"
 	"time"
 
+	"golang.org/x/sync/semaphore"
+
 	"github.com/seoplan/seoplan/internal/crawldb"
 	"github.com/seoplan/seoplan/internal/urlnorm"
 )
@@ -50,7 +52,7 @@ type run struct {
 
 func (r *run) crawl(ctx context.Context) error {
 	cfg := &r.c.cfg
-	limit := &limiter{delay: cfg.delay}
+	limit := &limiter{delay: cfg.delay, released: cfg.released}
 	get := &getter{cfg: cfg, client: &http.Client{Transport: r.c.rt, Timeout: cfg.timeout}, limit: limit}
 
 	robots := newRobotsCache(cfg, originOf(r.c.start), get.robots)
@@ -78,9 +80,10 @@ func (r *run) crawl(ctx context.Context) error {
 	jobs := make(chan crawldb.FrontierItem)
 	results := make(chan crawlPage, cfg.concurrency)
 	base := newCollector(cfg, r.c.rt, r.followRedirect, r.pace)
+	budget := semaphore.NewWeighted(extractBudget)
 	var wg sync.WaitGroup
 	for range cfg.concurrency {
-		w := newWorker(ctx, cfg, r.scope, base, limit)
+		w := newWorker(ctx, cfg, r.scope, base, limit, budget)
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -367,12 +370,16 @@ func (r *run) store(ctx context.Context, res crawlPage) error {
 
 // followRedirect decides, on a worker's goroutine, whether a redirect to
 // target (normalised) is followed: only within the site, where the
-// robots.txt of its origin allows, and to a URL nobody has queued or
-// claimed yet. Otherwise the redirect response itself is recorded and its
+// robots.txt of its origin allows, within the URL-length and path-trap
+// limits, and to a URL nobody has queued or claimed yet. Otherwise the redirect response itself is recorded and its
 // target is just its link, so no page is fetched twice.
 func (r *run) followRedirect(ctx context.Context, target string) bool {
 	u, err := url.Parse(target)
 	if err != nil || !urlnorm.SameSite(r.c.start.Host, u.Host) || !r.scope.allowed(ctx, u) {
+		return false
+	}
+	// A redirect can build a trap as a link can (/trap/1/ → /trap/1/2/ …).
+	if len(target) > r.c.cfg.maxURLLength || r.scope.pathTrap(u.EscapedPath()) != "" {
 		return false
 	}
 	return r.seen.add(target)

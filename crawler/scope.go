@@ -21,6 +21,7 @@ const (
 	skipLength    skipReason = "url too long"
 	skipSegments  skipReason = "too many path segments"
 	skipRepeat    skipReason = "repeated path segment"
+	skipNumbers   skipReason = "too many number segments"
 	skipQueryTrap skipReason = "too many query variants"
 	skipDateTrap  skipReason = "too many dates in one calendar"
 )
@@ -70,15 +71,6 @@ var offSiteRules = &rules{disallowAll: true, loaded: true}
 
 // originOf is u's scheme://host[:port], the unit robots.txt applies to.
 func originOf(u *url.URL) string { return u.Scheme + "://" + u.Host }
-
-// robotsAgent is the product token of a User-Agent ("seoplan" of
-// "seoplan/1.0 (+…)"), which is what robots.txt groups name.
-func robotsAgent(ua string) string {
-	if i := strings.IndexAny(ua, "/ "); i > 0 {
-		return ua[:i]
-	}
-	return ua
-}
 
 // check reports why u (normalised) may not be fetched, without recording
 // anything. The start URL is exempt from --include and --exclude (the
@@ -239,13 +231,17 @@ func (s *scope) rules(ctx context.Context, u *url.URL) (*rules, error) {
 	return s.robots.get(ctx, originOf(u))
 }
 
-// pathTrap catches paths that grow without end: too many segments, or one
-// segment repeated (/a/b/a/b/a/b/…, a relative link resolved again and
-// again).
+// pathTrap catches paths that grow without end: too many segments, too
+// many number segments (/trap/1/2/3/4/5/), or one segment repeated
+// (/a/b/a/b/a/b/…, a relative link resolved again and again). It reads
+// only the configuration, so workers may call it too.
 func (s *scope) pathTrap(p string) skipReason {
 	segs := strings.Split(strings.Trim(p, "/"), "/")
 	if len(segs) > s.cfg.maxPathSegments {
 		return skipSegments
+	}
+	if numberSegments(segs) > s.cfg.maxNumbers {
+		return skipNumbers
 	}
 	if len(segs) <= s.cfg.maxRepeatSegment {
 		return ""
@@ -261,4 +257,24 @@ func (s *scope) pathTrap(p string) skipReason {
 		}
 	}
 	return ""
+}
+
+// numberSegments counts the segments of a path that are only digits, a
+// date written as segments (2024/05 or 2024/05/17, as dateKey reads them)
+// counting as one.
+func numberSegments(segs []string) int {
+	n := 0
+	for i := 0; i < len(segs); i++ {
+		if !isDigits(segs[i], 1, len(segs[i])) {
+			continue
+		}
+		n++
+		if isDigits(segs[i], 4, 4) && i+1 < len(segs) && isNumber(segs[i+1], 1, 12) {
+			i++ // the month
+			if i+1 < len(segs) && isNumber(segs[i+1], 1, 31) {
+				i++ // the day
+			}
+		}
+	}
+	return n
 }

@@ -82,14 +82,14 @@ func runClassify(cmd *cobra.Command, e *env, o classifyOpts) error {
 	if o.keywords != "-" {
 		f, err := os.Open(o.keywords)
 		if err != nil {
-			return fmt.Errorf("open keyword file: %w", err)
+			return usagef("--keywords: %v", err)
 		}
 		defer f.Close()
 		r, name = f, o.keywords
 	}
 	kws, err := kwfile.Parse(r)
 	if err != nil {
-		return fmt.Errorf("%s: %w", name, err)
+		return usagef("--keywords %s: %v", name, err)
 	}
 	if len(kws) == 0 {
 		return fmt.Errorf("%s: no keywords found", name)
@@ -319,13 +319,16 @@ func classifyDB(cmd *cobra.Command, e *env, c *classify.Classifier, bar *progres
 		return usagef("--db %s: no crawl database there (run seoplan crawl URL --db %s first)", o.db, o.db)
 	}
 	db, err := crawldb.Open(ctx, o.db)
+	if errors.Is(err, crawldb.ErrUnusable) {
+		return usagef("--db %s: %v", o.db, err)
+	}
 	if err != nil {
 		return fmt.Errorf("open crawl database: %w", err)
 	}
 	defer db.Close()
 	snap, err := db.Latest(ctx)
 	if errors.Is(err, crawldb.ErrNoCrawl) {
-		return fmt.Errorf("%s holds no crawl yet: run seoplan crawl URL --db %s", o.db, o.db)
+		return usagef("%s holds no crawl yet: run seoplan crawl URL --db %s", o.db, o.db)
 	}
 	if err != nil {
 		return fmt.Errorf("read crawl database: %w", err)

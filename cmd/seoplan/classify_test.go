@@ -81,8 +81,8 @@ func TestClassifyStdinAndErrors(t *testing.T) {
 		{name: "no input", args: []string{"classify"}, code: 2, wantErr: "nothing to classify"},
 		{name: "both inputs", args: []string{"classify", "--db", "x.db", "--keywords", "-"}, code: 2, wantErr: "not both"},
 		{name: "bad format", args: []string{"classify", "--keywords", "-", "--format", "xml"}, code: 2, wantErr: `unknown --format "xml"`},
-		{name: "missing file", args: []string{"classify", "--keywords", "does-not-exist.csv"}, code: 1, wantErr: "open keyword file"},
-		{name: "broken csv", args: []string{"classify", "--keywords", "-"}, stdin: "keyword,volume\n\"a,1\n", code: 1, wantErr: "line 2"},
+		{name: "missing file", args: []string{"classify", "--keywords", "does-not-exist.csv"}, code: 2, wantErr: "--keywords"},
+		{name: "broken csv", args: []string{"classify", "--keywords", "-"}, stdin: "keyword,volume\n\"a,1\n", code: 2, wantErr: "line 2"},
 		{name: "empty", args: []string{"classify", "--keywords", "-"}, stdin: "\n", code: 1, wantErr: "no keywords"},
 	}
 	for _, tt := range tests {

@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"regexp"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -64,7 +66,17 @@ stopped. --fresh starts a new snapshot instead.`,
 	return cmd
 }
 
+// crawlMemoryLimit is the soft memory limit of a crawl (runtime/debug):
+// a backstop behind the crawler's own bounds on bodies and extraction,
+// above what a crawl of an ordinary site uses (about 120–140 MB) and well
+// under what a hostile one used without those bounds. GOMEMLIMIT, when
+// set, wins.
+const crawlMemoryLimit = 256 << 20
+
 func runCrawl(ctx context.Context, e *env, startURL string, f crawlFlags, resume string) error {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(crawlMemoryLimit))
+	}
 	opts := []crawler.Option{
 		crawler.WithMaxPages(f.maxPages),
 		crawler.WithMaxDepth(f.maxDepth),

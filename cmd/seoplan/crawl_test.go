@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
@@ -119,6 +120,51 @@ func TestCrawlInterruptAndResume(t *testing.T) {
 	code, _, stderr = runCLI(context.Background(), "crawl", srv.URL+"/", "--db", db, "--concurrency", "1", "--include", "/p")
 	if code != 0 || !strings.Contains(stderr, "resumed") || !strings.Contains(stderr, "10 pages in snapshot 1") {
 		t.Fatalf("resume exit %d:\n%s", code, stderr)
+	}
+}
+
+// TestCrawlRefusesLiveDatabase starts a second crawl on a database while
+// the first is still fetching: the second must refuse at once, saying who
+// holds the database, and the first must finish as if alone.
+func TestCrawlRefusesLiveDatabase(t *testing.T) {
+	inside, release := make(chan struct{}), make(chan struct{})
+	var robots atomic.Int64
+	site := testSiteHandler(func(n int64) {
+		if n == 2 {
+			close(inside)
+			<-release // the first crawl stays live until the second is done
+		}
+	})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			robots.Add(1)
+		}
+		site.ServeHTTP(w, r)
+	}))
+	defer srv.Close()
+	db := filepath.Join(t.TempDir(), "site.db")
+	type result struct {
+		code   int
+		stderr string
+	}
+	first := make(chan result)
+	go func() {
+		code, _, stderr := runCLI(context.Background(), "crawl", srv.URL+"/", "--db", db, "--concurrency", "1")
+		first <- result{code, stderr}
+	}()
+	<-inside
+	code, _, stderr := runCLI(context.Background(), "crawl", srv.URL+"/", "--db", db)
+	close(release)
+	want := fmt.Sprintf("in use by another crawl (pid %d on host ", os.Getpid())
+	if code != 1 || !strings.Contains(stderr, want) || strings.Contains(stderr, "pages in snapshot") {
+		t.Errorf("second crawl: exit %d, want 1 with %q and no summary:\n%s", code, want, stderr)
+	}
+	if n := robots.Load(); n != 1 {
+		t.Errorf("robots.txt fetched %d times: the second crawl made requests", n)
+	}
+	r := <-first
+	if r.code != 0 || !strings.Contains(r.stderr, "crawled "+srv.URL+"/: 10 pages in snapshot 1") {
+		t.Errorf("first crawl: exit %d:\n%s", r.code, r.stderr)
 	}
 }
 

@@ -127,7 +127,7 @@ func runExport(ctx context.Context, e *env, dbPath, format string) error {
 	defer db.Close()
 	snap, err := db.Latest(ctx)
 	if errors.Is(err, crawldb.ErrNoCrawl) {
-		return fmt.Errorf("%s holds no crawl yet: run seoplan crawl URL --db %s", dbPath, shellQuote(dbPath))
+		return usagef("%s holds no crawl yet: run seoplan crawl URL --db %s", dbPath, shellQuote(dbPath))
 	}
 	if err != nil {
 		return err

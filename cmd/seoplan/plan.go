@@ -169,6 +169,11 @@ func calendarStart(s string, now time.Time) (time.Time, error) {
 	if err != nil {
 		return time.Time{}, usagef("--start %q: want a date as YYYY-MM-DD", s)
 	}
+	// A calendar is for the years around now; one near year 9999 would
+	// fail only once the roadmap was written, on a date Go cannot print.
+	if first, last := 1970, now.Year()+100; t.Year() < first || t.Year() > last {
+		return time.Time{}, usagef("--start %s: give a date from %d to %d", s, first, last)
+	}
 	return t, nil
 }
 

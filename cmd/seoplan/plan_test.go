@@ -362,6 +362,8 @@ func TestPlanUsage(t *testing.T) {
 		{"bad mix", []string{"--mix", "forty"}, "--mix"},
 		{"zero mix", []string{"--mix", "0:0"}, "not both zero"},
 		{"bad start", []string{"--start", "03/02/2026"}, "YYYY-MM-DD"},
+		{"start far in the future", []string{"--start", "9999-12-31"}, "--start 9999-12-31: give a date from 1970"},
+		{"start long ago", []string{"--start", "0001-01-01"}, "--start 0001-01-01"},
 		{"per week out of range", []string{"--per-week", "0"}, "--per-week"},
 		{"weeks out of range", []string{"--weeks", "0"}, "--weeks"},
 		{"missing keyword file", []string{"--keywords", "nope.txt"}, "--keywords"},

@@ -56,7 +56,8 @@ func (s Snapshot) Resumable() bool {
 // DB is an open crawl database. It is safe for concurrent use, but the
 // crawler is its only writer: a crawl writes through one Batch at a time.
 type DB struct {
-	sql *sql.DB
+	sql  *sql.DB
+	path string
 }
 
 // Open opens the crawl database at path, creating it and bringing its schema
@@ -85,7 +86,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open crawl database %s: %w", path, err)
 	}
-	db := &DB{sql: sdb}
+	db := &DB{sql: sdb, path: path}
 	if err := db.migrate(ctx); err != nil {
 		sdb.Close()
 		return nil, fmt.Errorf("open crawl database %s: %w", path, err)

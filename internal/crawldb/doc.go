@@ -10,6 +10,12 @@
 // again on resume and never stores a URL twice. Readers use Open, Latest,
 // Snapshots and Pages.
 //
+// One crawl at a time writes a file: the crawler takes LockCrawl first, an
+// advisory lock on the side file path+".lock" that dies with its process
+// (flock on Unix, LockFileEx on Windows), so a second crawl is refused with
+// a LockedError naming the holder, and a crawl killed with SIGKILL leaves
+// its snapshot "running" with no holder, for the next crawl to resume.
+//
 // The file is in WAL mode, so a reader (sqlite3, seoplan export) can read
 // while a crawl writes. Its schema version is PRAGMA user_version; Open
 // migrates an older file in place and refuses a newer one.
@@ -90,5 +96,6 @@
 //
 //	crawldb.go  Open, DB, Snapshot, the readers (Snapshots, Latest, Pages, PageSummaries …)
 //	batch.go    Batch: the crawler's write transaction
+//	lock*.go    LockCrawl: one crawl per file, a lock that dies with its process
 //	schema.go   the migrations, one per schema version
 package crawldb

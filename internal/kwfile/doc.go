@@ -6,7 +6,8 @@
 // URL) in seoplan.Keyword values. It is tolerant of what spreadsheet tools
 // produce: a UTF-8 or UTF-16 byte-order mark, comma, semicolon or tab
 // separators, quoted fields, thousands separators ("1,200", "1.200", "1 200"),
-// decimal commas in semicolon files, "K"/"M" suffixes and empty or "-" cells.
+// decimal commas in semicolon files, "K"/"M" suffixes and empty or "-" cells,
+// LF, CRLF or CR-only line ends, and stray NUL bytes (dropped).
 // A header may follow a few title lines (Google Keyword Planner writes
 // them). A file that is broken (bad quoting, a row longer than the header, a number
 // that is not one) is an error naming the line, so a user can fix it.

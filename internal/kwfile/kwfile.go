@@ -129,7 +129,38 @@ func decodeText(data []byte) ([]byte, error) {
 		line := 1 + bytes.Count(data[:firstInvalid(data)], []byte("\n"))
 		return nil, fmt.Errorf("line %d: keyword file is not UTF-8 text (save it as UTF-8 CSV)", line)
 	}
-	return data, nil
+	return cleanLineEnds(data), nil
+}
+
+// cleanLineEnds turns lone carriage returns (the line ends of old Mac
+// exports, which made a whole file one keyword) into newlines, and drops
+// NUL bytes, which no keyword holds and which UTF-16 saved without its
+// byte-order mark leaves between the letters. A file with neither is
+// returned as it is.
+func cleanLineEnds(data []byte) []byte {
+	if !hasLoneCR(data) && bytes.IndexByte(data, 0) < 0 {
+		return data
+	}
+	out := make([]byte, 0, len(data))
+	for i, c := range data {
+		switch {
+		case c == 0:
+		case c == '\r' && (i+1 == len(data) || data[i+1] != '\n'):
+			out = append(out, '\n')
+		default:
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func hasLoneCR(data []byte) bool {
+	for i, c := range data {
+		if c == '\r' && (i+1 == len(data) || data[i+1] != '\n') {
+			return true
+		}
+	}
+	return false
 }
 
 func firstInvalid(data []byte) int {

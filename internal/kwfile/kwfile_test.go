@@ -53,6 +53,34 @@ func TestParseFiles(t *testing.T) {
 	}
 }
 
+func TestParseLineEnds(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []string
+	}{
+		{"CR only", "help desk\rshared inbox\r", []string{"help desk", "shared inbox"}},
+		{"CRLF", "help desk\r\nshared inbox\r\n", []string{"help desk", "shared inbox"}},
+		{"mixed", "a\rb\r\nc\n", []string{"a", "b", "c"}},
+		{"NUL bytes dropped", "h\x00e\x00l\x00p\x00\n", []string{"help"}},
+		{"CR-only CSV", "Query,Clicks\rhelp desk,3\rinbox,1\r", []string{"help desk", "inbox"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			kws, err := Parse(strings.NewReader(tt.in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, k := range kws {
+				got = append(got, k.Text)
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("Parse(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
 func TestParseErrors(t *testing.T) {
 	tests := []struct {
 		name, file, input string

@@ -12,6 +12,9 @@
 //     the rest sorted by key (repeated keys keep their order), empty "?" removed
 //   - fragment removed
 //
+// NormalizeEscapes applies only the escape rules to a path and query, for
+// text that is compared with normalised URLs, such as robots.txt rules.
+//
 // Normalize is idempotent: normalising its output again returns the same
 // string (FuzzNormalize checks this). SameSite compares hosts the way the
 // crawler decides whether a link is internal: "www." twins are one site.

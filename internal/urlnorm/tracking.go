@@ -29,23 +29,33 @@ func isTrackingParam(key, val string) bool {
 		// ASP appends eight random letters: ASPSESSIONIDQASDTRCB.
 		return true
 	case k == "sid":
-		// "sid" is also a plain story or site id on many sites, so, like
-		// Heritrix, strip it only when the value looks like a session token.
+		// "sid" is also a plain story or site id on many sites (PHP-Nuke's
+		// article.php?sid=123), so, like Heritrix, strip it only when the
+		// value looks like a session token.
 		return looksLikeToken(val)
 	}
 	return false
 }
 
-// looksLikeToken reports whether v is a long run of letters and digits, as
-// the session identifiers servers generate are (Heritrix expects 32).
+// looksLikeToken reports whether v looks like a session identifier a
+// server generated: letters and digits only, and either long (Heritrix
+// expects 32) or of eight or more mixing both, as short random tokens
+// ("k3j9x0qa") do and story ids ("123", "news") do not.
 func looksLikeToken(v string) bool {
-	if len(v) < 16 {
+	if len(v) < 8 {
 		return false
 	}
+	letters, digits := false, false
 	for i := 0; i < len(v); i++ {
-		if !isAlnum(v[i]) {
+		c := v[i]
+		switch {
+		case c >= '0' && c <= '9':
+			digits = true
+		case isAlnum(c):
+			letters = true
+		default:
 			return false
 		}
 	}
-	return true
+	return len(v) >= 16 || (letters && digits)
 }

@@ -292,6 +292,20 @@ func normalizeQuery(q string) string {
 	return strings.Join(kept, "&")
 }
 
+// NormalizeEscapes rewrites the percent-escapes of a path with an optional
+// query ("/%7efoo?q=%c3%a1") as Normalize does, and changes nothing else: no
+// dot segments resolved, no parameters dropped or sorted. robots.txt rules
+// pass through it so that a rule and a normalised URL compare octet for
+// octet, as RFC 9309 section 2.2.2 asks ("/%7Efoo" and "/~foo" are one path).
+func NormalizeEscapes(pathQuery string) string {
+	p, q, ok := strings.Cut(pathQuery, "?")
+	p = normalizeEscapes(p, false)
+	if !ok {
+		return p
+	}
+	return p + "?" + normalizeEscapes(q, true)
+}
+
 // normalizeEscapes rewrites percent-escapes in upper-case hex, decodes the
 // escapes of unreserved characters (RFC 3986 section 6.2.2.2), escapes a "%"
 // that starts no valid escape, and escapes bytes that may not appear raw in a

@@ -54,6 +54,10 @@ func TestNormalize(t *testing.T) {
 		{"asp session removed", "", "http://example.com/?ASPSESSIONIDQASDTRCB=XYZ&p=1", "http://example.com/?p=1"},
 		{"sid token removed", "", "http://example.com/?sid=0123456789abcdef0123456789abcdef", "http://example.com/"},
 		{"short sid kept", "", "http://example.com/?sid=42", "http://example.com/?sid=42"},
+		{"short session sid removed", "", "http://example.com/a?sid=k3j9x0qa&id=2", "http://example.com/a?id=2"},
+		{"hex session sid removed", "", "http://example.com/a?SID=9f86d081", "http://example.com/a"},
+		{"story id sid kept", "", "http://example.com/article.php?sid=123456789", "http://example.com/article.php?sid=123456789"},
+		{"word sid kept", "", "http://example.com/?sid=frontpage", "http://example.com/?sid=frontpage"},
 		{"jsessionid path param", "", "http://example.com/shop;jsessionid=A1B2C3?item=4", "http://example.com/shop?item=4"},
 		{"jsessionid mid path", "", "http://example.com/a;JSESSIONID=x/b", "http://example.com/a/b"},
 		{"other path param kept", "", "http://example.com/a;v=1", "http://example.com/a;v=1"},
@@ -154,6 +158,28 @@ func TestSameSite(t *testing.T) {
 				t.Errorf("SameSite(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
 			}
 		})
+	}
+}
+
+func TestNormalizeEscapes(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"/%7Efoo", "/~foo"},
+		{"/%7efoo", "/~foo"},
+		{"/foo/bar/%62%61%7A", "/foo/bar/baz"},
+		{"/foo/bar/ツ", "/foo/bar/%E3%83%84"},
+		{"/foo/bar/%e3%83%84", "/foo/bar/%E3%83%84"},
+		{"/a%2Fb", "/a%2Fb"},                         // a reserved escape stays one
+		{"/*.php$", "/*.php$"},                       // robots.txt wildcards are sub-delimiters
+		{"/p?q=http://x.y/?z", "/p?q=http://x.y/?z"}, // "?" and "/" raw in a query
+		{"/a b", "/a%20b"},
+		{"/100%", "/100%25"},
+		{"/a/../b?y=2&x=1", "/a/../b?y=2&x=1"}, // nothing but escapes changes
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := NormalizeEscapes(tt.in); got != tt.want {
+			t.Errorf("NormalizeEscapes(%q) = %q, want %q", tt.in, got, tt.want)
+		}
 	}
 }
 
