@@ -4,10 +4,11 @@ import "time"
 
 // The report is written in English (its <html lang="en">), so its dates
 // are written as English readers write them: "7 December 2026" on the
-// cover, "7 Dec 2026" in tables and cards, never a raw timestamp.
+// cover, "7 Dec 2026" in tables and cards, never a raw timestamp. The short
+// form is joined by no-break spaces, so a narrow column never splits it.
 const (
 	longDateLayout  = "2 January 2006"
-	shortDateLayout = "2 Jan 2006"
+	shortDateLayout = "2\u00a0Jan\u00a02006"
 )
 
 // parseDay reads a plan's date: YYYY-MM-DD (due dates, the calendar start)

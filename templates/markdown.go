@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 	"text/template"
@@ -112,6 +113,8 @@ type proposalView struct {
 	Links       []linkView
 	// Reason is PriorityReason with the site's own URLs cut to paths.
 	Reason string
+	// Whys are the links' reasons, each once.
+	Whys []string
 }
 
 type linkView struct {
@@ -166,6 +169,9 @@ func newView(p *seoplan.Plan) *view {
 		pv := proposalView{Proposal: pr, ClusterName: names[pr.Cluster], Reason: pathsIn(p.Site, pr.PriorityReason)}
 		for _, l := range pr.Links {
 			pv.Links = append(pv.Links, linkView{From: path(l.From), To: path(l.To), Anchor: l.Anchor, Why: l.Why})
+			if l.Why != "" && !slices.Contains(pv.Whys, l.Why) {
+				pv.Whys = append(pv.Whys, l.Why)
+			}
 		}
 		return pv
 	}
