@@ -295,8 +295,8 @@ func TestGapEffect(t *testing.T) {
 			t.Errorf("%s and %s share the effect %q", prev, k, e)
 		}
 		seen[e] = k
-		if gapNames[k] == "" {
-			t.Errorf("gap kind %s has no name for the summary", k)
+		if gapNames[k] == "" || gapTitles[k] == "" {
+			t.Errorf("gap kind %s has no name for the summary or no title for the report", k)
 		}
 	}
 	if shop, soft := gapEffect(seoplan.GapNoBridge, "shop"), gapEffect(seoplan.GapNoBridge, "software"); shop == soft {

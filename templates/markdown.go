@@ -258,6 +258,15 @@ func pathsIn(site, s string) string {
 	return strings.Join(words, " ")
 }
 
+// Gap names a gap kind: its slug in roadmap.md, which scripts read, and
+// the words a client reads in the report ("No link to the product").
+func (v *view) Gap(k seoplan.GapKind) string {
+	if t, ok := gapTitles[k]; ok && v.Report {
+		return t
+	}
+	return string(k)
+}
+
 // Day writes a date of the plan (YYYY-MM-DD or RFC 3339) for the reader:
 // as it is in roadmap.md, which scripts read too, and as people write it
 // in the report ("7 Dec 2026").

@@ -110,10 +110,20 @@ var gapOrder = []seoplan.GapKind{seoplan.GapNoPillar, seoplan.GapNoProblemConten
 var gapNames = map[seoplan.GapKind]string{
 	seoplan.GapNoPillar:         "without a pillar page",
 	seoplan.GapNoProblemContent: "without problem content",
-	seoplan.GapNoBridge:         "without a link to the product",
+	seoplan.GapNoBridge:         "without a link to a product page",
 	seoplan.GapMissingStage:     "missing a funnel stage",
 	seoplan.GapUncoveredKeyword: "with keywords no page targets",
 	seoplan.GapLopsided:         "far from the target mix",
+}
+
+// gapTitles head each gap in the report.
+var gapTitles = map[seoplan.GapKind]string{
+	seoplan.GapNoPillar:         "No pillar page",
+	seoplan.GapNoProblemContent: "No problem content",
+	seoplan.GapNoBridge:         "No link to a product page",
+	seoplan.GapMissingStage:     "A funnel stage missing",
+	seoplan.GapUncoveredKeyword: "Keywords without a page",
+	seoplan.GapLopsided:         "Far from the target mix",
 }
 
 // gapEffect is what filling a gap of kind k should bring, in the words of
