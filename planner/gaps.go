@@ -243,8 +243,8 @@ func lopsided(name string, product, problem int, prof seoplan.Profile) (seoplan.
 	}
 	return seoplan.Gap{
 		Kind: seoplan.GapLopsided,
-		Reason: fmt.Sprintf("%s has %d product and %d problem %s (%s product) against the %s profile's %s.",
-			quote(name), product, problem, plural(problem, "page", "pages"), pct(share), prof.Name, pct(prof.ProductShare)),
+		Reason: fmt.Sprintf("%s has %d product and %d problem %s (%s product) against a target of %s product.",
+			quote(name), product, problem, plural(problem, "page", "pages"), pct(share), pct(prof.ProductShare)),
 	}, true
 }
 

@@ -78,8 +78,8 @@ func (c *config) targetProfile(b business) seoplan.Profile {
 			Name:         "custom",
 			ProductShare: round2(share),
 			ProblemShare: round2(1 - share),
-			Reasoning: fmt.Sprintf("An explicit target of %d:%d product to problem content, set with --mix; "+
-				"it overrides the profiles' reasoning.", prod, prob),
+			Reasoning: fmt.Sprintf("A target of %d:%d product to problem content, set for this plan "+
+				"in place of a business profile's.", prod, prob),
 			ProductMetric: "sign-ups, demo requests and feature adoption",
 			ProblemMetric: "engaged readers, returning visitors and retention",
 		}
@@ -93,11 +93,11 @@ func (c *config) targetProfile(b business) seoplan.Profile {
 // defaultReasoning is why the default 50:50 mix fits a site that is not a
 // software company.
 var defaultReasoning = map[businessKind]string{
-	businessShop: "The default mix (50:50, the saas profile's; choose another with --profile) fits a shop too: " +
+	businessShop: "The default mix of 50:50 fits a shop too: " +
 		"buying guides and care and use content reach people before they have chosen what to buy and bring " +
 		"customers back, product and category pages turn them into orders; the plan balances the two and " +
 		"joins them with links to the products.",
-	businessOther: "The default mix (50:50, the saas profile's; choose another with --profile) fits most sites: " +
+	businessOther: "The default mix of 50:50 fits most sites: " +
 		"problem content reaches readers who do not know the offering yet and brings them back, product content " +
 		"turns them into enquiries or sales; the plan balances the two and joins them with bridge links.",
 }

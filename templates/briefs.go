@@ -5,6 +5,9 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
+	"net/url"
+	"path"
+	"path/filepath"
 	"strings"
 	"text/template"
 	"unicode"
@@ -183,4 +186,19 @@ func titleCase(s string) string {
 		return string(unicode.ToUpper(r)) + s[i+len(string(r)):]
 	}
 	return s
+}
+
+// briefPath is where a proposal's brief lies as seen from the calendar
+// files: dir (forward slashes, as every tool shows paths) and its name.
+func briefPath(dir string, pr seoplan.Proposal) string {
+	if dir == "" {
+		return BriefName(pr)
+	}
+	return path.Join(filepath.ToSlash(dir), BriefName(pr))
+}
+
+// briefURL is a proposal's brief in the folder at base where the team
+// shares the briefs.
+func briefURL(base string, pr seoplan.Proposal) string {
+	return strings.TrimSuffix(base, "/") + "/" + url.PathEscape(BriefName(pr))
 }

@@ -8,7 +8,9 @@ import (
 	"time"
 
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
@@ -27,14 +29,37 @@ const (
 	chartLabel    = 28 // runes of a cluster or proposal name on a chart
 )
 
-// Colours shared with report.css: product blue, problem green, other grey,
-// proposed amber.
+// Colours shared with report.css: product dark blue, problem mid green,
+// proposed amber, other light grey. Their lightness steps apart, so a
+// greyscale print still tells them apart (TestChartColoursInGrey).
 var (
-	colorProduct  = color.RGBA{R: 0x1d, G: 0x4e, B: 0xd8, A: 0xff}
-	colorProblem  = color.RGBA{R: 0x15, G: 0x80, B: 0x3d, A: 0xff}
-	colorOther    = color.RGBA{R: 0x9c, G: 0xa3, B: 0xaf, A: 0xff}
-	colorProposed = color.RGBA{R: 0xb4, G: 0x53, B: 0x09, A: 0xff}
+	colorProduct  = color.RGBA{R: 0x1e, G: 0x40, B: 0xaf, A: 0xff}
+	colorProblem  = color.RGBA{R: 0x16, G: 0xa3, B: 0x4a, A: 0xff}
+	colorProposed = color.RGBA{R: 0xf5, G: 0x9e, B: 0x0b, A: 0xff}
+	colorOther    = color.RGBA{R: 0xd1, G: 0xd5, B: 0xdb, A: 0xff}
 )
+
+// Type sizes that stay legible when a 16 cm chart is printed at its size.
+var (
+	chartFont  = font.Font{Typeface: "Liberation", Variant: "Sans"}
+	labelSize  = vg.Points(10)
+	tickSize   = vg.Points(9)
+	legendSize = vg.Points(10)
+)
+
+// legible sets a plot's text in a sans face at print sizes; gonum's
+// default is a 12 pt serif title and 10 pt ticks shrunk with the picture.
+func legible(pl *plot.Plot) {
+	set := func(st *text.Style, size vg.Length) {
+		st.Font = font.From(chartFont, size)
+	}
+	set(&pl.Title.TextStyle, labelSize)
+	set(&pl.X.Label.TextStyle, labelSize)
+	set(&pl.Y.Label.TextStyle, labelSize)
+	set(&pl.X.Tick.Label, tickSize)
+	set(&pl.Y.Tick.Label, tickSize)
+	set(&pl.Legend.TextStyle, legendSize)
+}
 
 // chart is one picture of the report: where it goes, what it shows, the SVG.
 type chart struct {
@@ -65,6 +90,7 @@ func charts(p *seoplan.Plan) ([]chart, error) {
 		if pl == nil {
 			continue
 		}
+		legible(pl)
 		svg, err := renderSVG(pl, 16*vg.Centimeter, h)
 		if err != nil {
 			return nil, fmt.Errorf("draw %s: %w", d.title, err)
@@ -287,7 +313,7 @@ func timelineChart(p *seoplan.Plan) (*plot.Plot, vg.Length, error) {
 		return nil, 0, err
 	}
 	for i := range lb.TextStyle {
-		lb.TextStyle[i].Font.Size = vg.Points(7)
+		lb.TextStyle[i].Font = font.From(chartFont, vg.Points(8))
 		lb.TextStyle[i].YAlign = -0.5
 	}
 	pl.Add(lb)
@@ -391,20 +417,49 @@ func clusterMap(p *seoplan.Plan) (*plot.Plot, vg.Length, error) {
 	if err := add(missing, colorProposed, draw.RingGlyph{}, vg.Points(10), "pillar to write"); err != nil {
 		return nil, 0, err
 	}
-	lb, err := plotter.NewLabels(plotter.XYLabels{XYs: centres, Labels: names})
+	lb, err := mapLabels(centres, names, big)
 	if err != nil {
 		return nil, 0, err
 	}
-	for i := range lb.TextStyle {
-		lb.TextStyle[i].Font.Size = vg.Points(8)
-		lb.TextStyle[i].XAlign = draw.XCenter
-		lb.TextStyle[i].YAlign = 0.6
-	}
 	pl.Add(lb)
 	pl.Legend.Top = true
-	ext := big + 1.6
-	pl.X.Min, pl.X.Max, pl.Y.Min, pl.Y.Max = -ext, ext, -ext, ext
-	return pl, 14 * vg.Centimeter, nil
+	pl.Legend.Left = true
+	pl.Legend.Padding = vg.Points(3)
+	ext := big + 2.2
+	// Room at the top left for the legend.
+	pl.X.Min, pl.X.Max, pl.Y.Min, pl.Y.Max = -ext-0.6, ext+0.6, -ext, ext+0.9
+	return pl, 15 * vg.Centimeter, nil
+}
+
+// mapLabels names each cluster on the map outside its ring of pages, on
+// the side away from the map's centre, so no line runs through a name.
+func mapLabels(centres plotter.XYs, names []string, big float64) (*plotter.Labels, error) {
+	at := make(plotter.XYs, len(centres))
+	for i, c := range centres {
+		if big == 0 {
+			at[i] = plotter.XY{X: c.X, Y: c.Y + 1.3}
+			continue
+		}
+		d := math.Hypot(c.X, c.Y)
+		at[i] = plotter.XY{X: c.X + 1.3*c.X/d, Y: c.Y + 1.3*c.Y/d}
+	}
+	lb, err := plotter.NewLabels(plotter.XYLabels{XYs: at, Labels: names})
+	if err != nil {
+		return nil, err
+	}
+	for i, c := range centres {
+		st := &lb.TextStyle[i]
+		st.Font = font.From(chartFont, vg.Points(9))
+		st.XAlign, st.YAlign = draw.XCenter, draw.YCenter
+		switch {
+		case big == 0:
+		case c.X > 0.3*big:
+			st.XAlign = draw.XLeft
+		case c.X < -0.3*big:
+			st.XAlign = draw.XRight
+		}
+	}
+	return lb, nil
 }
 
 func intentColor(in seoplan.Intent) color.Color {

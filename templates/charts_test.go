@@ -3,7 +3,11 @@ package templates
 import (
 	"bytes"
 	"encoding/xml"
+	"image/color"
 	"io"
+	"math"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -149,6 +153,50 @@ func BenchmarkCharts(b *testing.B) {
 	for b.Loop() {
 		if _, err := charts(p); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestChartColoursInGrey: printed in greyscale, the chart colours still
+// differ in lightness (Rec. 709 luma, 0–255) by a step an eye tells apart.
+func TestChartColoursInGrey(t *testing.T) {
+	const step = 35
+	colours := []struct {
+		name string
+		c    color.RGBA
+	}{{"product", colorProduct}, {"problem", colorProblem}, {"proposed", colorProposed}, {"other", colorOther}}
+	luma := func(c color.RGBA) float64 { return 0.2126*float64(c.R) + 0.7152*float64(c.G) + 0.0722*float64(c.B) }
+	for i, a := range colours {
+		for _, b := range colours[i+1:] {
+			if d := math.Abs(luma(a.c) - luma(b.c)); d < step {
+				t.Errorf("%s and %s differ by %.0f in grey, want %d or more", a.name, b.name, d, step)
+			}
+		}
+	}
+}
+
+// fontSize is a text size in gonum's SVG (points, written as px).
+var fontSize = regexp.MustCompile(`font-size:([0-9.]+)px`)
+
+// TestChartsLegible: every chart sets its text in the sans face at print
+// sizes.
+func TestChartsLegible(t *testing.T) {
+	cs, err := charts(reportPlan(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cs {
+		s := string(c.SVG)
+		if !strings.Contains(s, "Liberation Sans") && !strings.Contains(s, "LiberationSans") {
+			t.Errorf("%s: text is not in the sans face", c.ID)
+		}
+		for _, m := range fontSize.FindAllStringSubmatch(s, -1) {
+			if size, _ := strconv.ParseFloat(m[1], 64); size < 8 {
+				t.Errorf("%s: text of %s, under 8 pt", c.ID, m[0])
+			}
+		}
+		if !strings.Contains(s, "font-size:") {
+			t.Errorf("%s: no text size found, the check measures nothing", c.ID)
 		}
 	}
 }

@@ -7,33 +7,87 @@ import (
 	"io"
 	"net/url"
 	"sort"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/seoplan/seoplan"
 )
 
-// CSVHeader is the first row of calendar.csv: columns Google Sheets,
-// Notion, Asana and Trello import by name.
-var CSVHeader = []string{"date", "title", "keyword", "intent", "subtype", "stage", "cluster", "priority", "persona", "links_to_add", "success_metric", "brief_file"}
+// CSVHeader is the first row of calendar.csv. The names are the ones the
+// tools content teams use pick up without remapping: Asana maps Name,
+// Description, Assignee and Due Date by name, Notion makes the first column
+// each page's title and the others its properties, Google Sheets, Excel and
+// Trello's importers show the rest as they are. Due Date is the publish
+// date and Assignee the owner, left empty for the team to fill in.
+var CSVHeader = []string{"Name", "Status", "Assignee", "Draft Due Date", "Due Date", "Format", "Target Word Count",
+	"Target Keyword", "URL Slug", "Cluster", "Intent", "Stage", "Priority", "Persona", "Success Metric", "Brief File",
+	"Links To Add", "Description"}
+
+// draftLead is how long before its publish date a draft is due.
+const draftLead = 7
+
+// CalendarOption changes what CSV and ICS write.
+type CalendarOption func(*calendarConfig)
+
+type calendarConfig struct {
+	stamp     time.Time // ICS DTSTAMP
+	briefs    string    // the briefs directory as seen from the calendar file
+	briefsURL string    // where the briefs are shared, "" for nowhere
+	excel     bool      // CSV for Excel: UTF-8 byte order mark and CRLF
+}
+
+func calendarDefaults() calendarConfig { return calendarConfig{briefs: "briefs"} }
+
+// WithStamp sets the calendar's DTSTAMP, when the file was made; without it
+// DTSTAMP is the plan's crawl time (or the calendar start), so tests stay
+// reproducible.
+func WithStamp(t time.Time) CalendarOption { return func(c *calendarConfig) { c.stamp = t.UTC() } }
+
+// WithBriefs names the briefs directory as seen from the calendar files;
+// "briefs" by default.
+func WithBriefs(dir string) CalendarOption { return func(c *calendarConfig) { c.briefs = dir } }
+
+// WithBriefsURL is the folder the team shares the briefs in: each calendar
+// event's URL, and each CSV row's brief, is then its brief there.
+func WithBriefsURL(base string) CalendarOption { return func(c *calendarConfig) { c.briefsURL = base } }
+
+// WithExcel writes the CSV as Excel on Windows reads it: with a UTF-8 byte
+// order mark, without which it shows "→" as mojibake, and CRLF line ends.
+func WithExcel() CalendarOption { return func(c *calendarConfig) { c.excel = true } }
+
+// brief is where a proposal's brief is for the calendars' reader: its URL
+// when the briefs are shared, else its path beside the calendar.
+func (c *calendarConfig) brief(pr seoplan.Proposal) string {
+	if c.briefsURL != "" {
+		return briefURL(c.briefsURL, pr)
+	}
+	return briefPath(c.briefs, pr)
+}
 
 // CSV writes the editorial calendar as calendar.csv: the header, then one row
-// per scheduled proposal in date order. A cell that a spreadsheet would read
-// as a formula (it starts with =, +, -, @, a tab or a carriage return) is
-// prefixed with a single quote, since crawled text ends up in it. Nothing is
-// written to w unless the whole file renders.
-func CSV(w io.Writer, p *seoplan.Plan) error {
+// per scheduled proposal in date order. A cell with several values (links
+// to add, the description) has one a line. A cell that a spreadsheet would
+// read as a formula (it starts with =, +, -, @, a tab or a carriage return)
+// is prefixed with a single quote, since crawled text ends up in it.
+// Nothing is written to w unless the whole file renders.
+func CSV(w io.Writer, p *seoplan.Plan, opts ...CalendarOption) error {
+	cfg := calendarDefaults()
+	for _, o := range opts {
+		o(&cfg)
+	}
 	var buf bytes.Buffer
+	if cfg.excel {
+		buf.WriteString("\uFEFF")
+	}
 	cw := csv.NewWriter(&buf)
+	cw.UseCRLF = cfg.excel
 	if err := cw.Write(CSVHeader); err != nil {
 		return fmt.Errorf("write csv header: %w", err)
 	}
 	names := clusterNames(p)
 	for _, pr := range scheduledProposals(p) {
-		row := []string{
-			pr.Due, pr.Title, pr.Keyword, string(pr.Intent), string(pr.Subtype), string(pr.Stage),
-			names[pr.Cluster], fmt.Sprintf("%.1f", pr.Priority), pr.Persona,
-			strings.Join(linkLines(p, pr), "; "), pr.Metric, BriefName(pr),
-		}
+		row := csvRow(p, pr, names[pr.Cluster], &cfg)
 		for i, cell := range row {
 			row[i] = csvSafe(cell)
 		}
@@ -49,6 +103,52 @@ func CSV(w io.Writer, p *seoplan.Plan) error {
 		return fmt.Errorf("write csv: %w", err)
 	}
 	return nil
+}
+
+// csvRow is a scheduled proposal's cells in CSVHeader's order.
+func csvRow(p *seoplan.Plan, pr seoplan.Proposal, cluster string, cfg *calendarConfig) []string {
+	words := ""
+	if n := wordCount(pr.Effort); n > 0 {
+		words = strconv.Itoa(n)
+	}
+	return []string{
+		pr.Title, "Not started", "", draftDue(pr.Due, p.Calendar.Start), pr.Due, pr.Format, words,
+		pr.Keyword, slug(pr.Keyword, 60), cluster, string(pr.Intent), string(pr.Stage),
+		fmt.Sprintf("%.1f", pr.Priority), pr.Persona, pr.Metric, cfg.brief(pr),
+		strings.Join(linkLines(p, pr), "\n"), calendarDescription(p, pr, cluster, cfg.brief(pr)),
+	}
+}
+
+// draftDue is draftLead days before the publish date, but never before the
+// calendar starts.
+func draftDue(due, start string) string {
+	d, err := time.Parse(time.DateOnly, due)
+	if err != nil {
+		return ""
+	}
+	draft := d.AddDate(0, 0, -draftLead)
+	if s, err := time.Parse(time.DateOnly, start); err == nil && draft.Before(s) {
+		draft = s
+	}
+	return draft.Format(time.DateOnly)
+}
+
+// wordCount reads the target length off a proposal's effort ("M: 1,500-word
+// how-to" is 1500); 0 when the effort names none.
+func wordCount(effort string) int {
+	i := strings.Index(effort, "-word")
+	if i < 0 {
+		return 0
+	}
+	j := i
+	for j > 0 && (effort[j-1] >= '0' && effort[j-1] <= '9' || effort[j-1] == ',') {
+		j--
+	}
+	n, err := strconv.Atoi(strings.ReplaceAll(effort[j:i], ",", ""))
+	if err != nil {
+		return 0
+	}
+	return n
 }
 
 // csvSafe defuses spreadsheet formula injection (OWASP's advice): a cell

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -37,14 +38,105 @@ func TestCSV(t *testing.T) {
 			}
 		}
 	}
-	if got := rows[3][1]; got != "'-SLA templates @ work =1+1" {
+	col := func(row int, name string) string {
+		t.Helper()
+		i := slices.Index(CSVHeader, name)
+		if i < 0 {
+			t.Fatalf("no column %q", name)
+		}
+		return rows[row][i]
+	}
+	if got := col(3, "Name"); got != "'-SLA templates @ work =1+1" {
 		t.Errorf("injected title = %q, want it quoted", got)
 	}
-	if got := rows[1][11]; got != "2026-11-09-what-is-live-chat-a-guide-for-support-teams.md" {
-		t.Errorf("brief_file = %q", got)
+	if got := col(1, "Brief File"); got != "briefs/2026-11-09-what-is-live-chat-a-guide-for-support-teams.md" {
+		t.Errorf("Brief File = %q", got)
 	}
-	if got := rows[1][9]; got != "new: What is live chat? A guide for support teams → /live-chat (anchor: live chat software); /blog/chat-scripts → new: What is live chat? A guide for support teams (anchor: what live chat is)" {
-		t.Errorf("links_to_add = %q", got)
+	if got := col(1, "Links To Add"); got != "new: What is live chat? A guide for support teams → /live-chat (anchor: live chat software)\n/blog/chat-scripts → new: What is live chat? A guide for support teams (anchor: what live chat is)" {
+		t.Errorf("Links To Add = %q, want one link a line", got)
+	}
+	if got := col(1, "Status") + "|" + col(1, "Assignee"); got != "Not started|" {
+		t.Errorf("Status|Assignee = %q, want a status and no owner", got)
+	}
+	if due, draft := col(1, "Due Date"), col(1, "Draft Due Date"); draft > due || draft == "" {
+		t.Errorf("draft due %q is not before publish date %q", draft, due)
+	}
+}
+
+func TestCSVExcel(t *testing.T) {
+	p := reportPlan(t)
+	var plain, excel bytes.Buffer
+	if err := CSV(&plain, p); err != nil {
+		t.Fatal(err)
+	}
+	if err := CSV(&excel, p, WithExcel()); err != nil {
+		t.Fatal(err)
+	}
+	b := excel.Bytes()
+	if !bytes.HasPrefix(b, []byte("\xEF\xBB\xBF")) {
+		t.Fatalf("Excel CSV starts %q, want the UTF-8 byte order mark", b[:min(len(b), 8)])
+	}
+	if bytes.HasPrefix(plain.Bytes(), []byte("\xEF\xBB\xBF")) {
+		t.Error("plain CSV has a byte order mark")
+	}
+	if !bytes.Contains(b, []byte("Description\r\n")) {
+		t.Error("Excel CSV lines do not end in CRLF")
+	}
+	a, err := csv.NewReader(bytes.NewReader(plain.Bytes())).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(b, []byte("\xEF\xBB\xBF")))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(a, e) {
+		t.Error("the Excel CSV holds other cells than the plain one")
+	}
+}
+
+func TestCSVBriefsURL(t *testing.T) {
+	p := reportPlan(t)
+	var buf bytes.Buffer
+	if err := CSV(&buf, p, WithBriefsURL("https://drive.example/briefs/")); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), ",https://drive.example/briefs/2026-11-09-what-is-live-chat-a-guide-for-support-teams.md,") {
+		t.Errorf("Brief File does not link the shared brief:\n%s", buf.String())
+	}
+}
+
+func TestDraftDue(t *testing.T) {
+	tests := []struct{ name, due, start, want string }{
+		{"a week before", "2026-03-16", "2026-03-02", "2026-03-09"},
+		{"not before the start", "2026-03-04", "2026-03-02", "2026-03-02"},
+		{"no start", "2026-03-04", "", "2026-02-25"},
+		{"no due date", "", "2026-03-02", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := draftDue(tc.due, tc.start); got != tc.want {
+				t.Errorf("draftDue(%q, %q) = %q, want %q", tc.due, tc.start, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestWordCount(t *testing.T) {
+	tests := []struct {
+		effort string
+		want   int
+	}{
+		{"M: 1,500-word how-to", 1500},
+		{"L: 3,000-word pillar guide that links every cluster page", 3000},
+		{"S: 800-word explainer", 800},
+		{"S: update two pages", 0},
+		{"", 0},
+	}
+	for _, tc := range tests {
+		if got := wordCount(tc.effort); got != tc.want {
+			t.Errorf("wordCount(%q) = %d, want %d", tc.effort, got, tc.want)
+		}
 	}
 }
 
@@ -94,6 +186,12 @@ func ExampleCSV() {
 		fmt.Println(err)
 	}
 	// Output:
-	// date,title,keyword,intent,subtype,stage,cluster,priority,persona,links_to_add,success_metric,brief_file
-	// 2026-03-02,'=How to pitch a tent,how to pitch a tent,problem,how-to,awareness,tents,6.5,,new: =How to pitch a tent → /tents (anchor: tents),engaged readers,2026-03-02-how-to-pitch-a-tent.md
+	// Name,Status,Assignee,Draft Due Date,Due Date,Format,Target Word Count,Target Keyword,URL Slug,Cluster,Intent,Stage,Priority,Persona,Success Metric,Brief File,Links To Add,Description
+	// '=How to pitch a tent,Not started,,2026-02-23,2026-03-02,,,how to pitch a tent,how-to-pitch-a-tent,tents,problem,awareness,6.5,,engaged readers,briefs/2026-03-02-how-to-pitch-a-tent.md,new: =How to pitch a tent → /tents (anchor: tents),"Keyword: how to pitch a tent
+	// Intent: problem how-to, awareness stage
+	// Cluster: tents
+	// Success metric: engaged readers
+	// Links to add:
+	// - new: =How to pitch a tent → /tents (anchor: tents)
+	// Brief: briefs/2026-03-02-how-to-pitch-a-tent.md"
 }

@@ -11,10 +11,12 @@ import (
 	"io"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
@@ -29,7 +31,10 @@ var reportText string
 //go:embed report.css
 var reportCSS string
 
-var reportTmpl = template.Must(template.New("report.html.tmpl").Parse(reportText))
+var reportTmpl = template.Must(template.New("report.html.tmpl").Funcs(template.FuncMap{
+	"day":  shortDate,
+	"join": func(ss []string) string { return strings.Join(ss, ", ") },
+}).Parse(reportText))
 
 // maxLogo bounds the --logo image embedded in the report's cover.
 const maxLogo = 2 << 20
@@ -41,6 +46,9 @@ type htmlConfig struct {
 	client, agency string
 	logo           []byte
 	progress       *seoplan.Progress
+	date           time.Time
+	footer         string
+	whiteLabel     bool
 }
 
 func htmlDefaults() htmlConfig { return htmlConfig{} }
@@ -57,6 +65,44 @@ func WithLogo(image []byte) HTMLOption { return func(c *htmlConfig) { c.logo = i
 // WithProgress puts the "Progress since the last crawl" section first.
 func WithProgress(pr *seoplan.Progress) HTMLOption {
 	return func(c *htmlConfig) { c.progress = pr }
+}
+
+// WithDate dates the report's cover; without it the cover shows the day of
+// the crawl, or no date for a plan made from keywords alone.
+func WithDate(t time.Time) HTMLOption { return func(c *htmlConfig) { c.date = t } }
+
+// WithFooter replaces the footer line with the agency's own text.
+func WithFooter(text string) HTMLOption { return func(c *htmlConfig) { c.footer = text } }
+
+// WithWhiteLabel leaves seoplan's name out of the report: the footer names
+// only the crawl, and no generator tag is written.
+func WithWhiteLabel() HTMLOption { return func(c *htmlConfig) { c.whiteLabel = true } }
+
+// footerText is the report's last line: the agency's text, or where the
+// report comes from, with or without seoplan's name.
+func (c *htmlConfig) footerText(site, date string) string {
+	if c.footer != "" {
+		return c.footer
+	}
+	s := "From a crawl of " + site
+	if date != "" {
+		s += " on " + date
+	}
+	if !c.whiteLabel {
+		s = "Made with seoplan. " + s
+	}
+	return s + "."
+}
+
+// coverDate is the day the cover shows: the one given, else the crawl's.
+func (c *htmlConfig) coverDate(p *seoplan.Plan) string {
+	if !c.date.IsZero() {
+		return longDate(c.date)
+	}
+	if t, ok := parseDay(p.CrawledAt); ok {
+		return longDate(t)
+	}
+	return ""
 }
 
 // ErrLogo is returned for a logo that is not a small raster image.
@@ -78,37 +124,68 @@ func (c *htmlConfig) logoURL() (template.URL, error) {
 	return "", ErrLogo
 }
 
-// HTML writes report.html: the roadmap Markdown md (from Markdown) rendered
-// with goldmark and GitHub tables, inside a layout with a cover, a table of
-// contents and print CSS, and with the plan's charts drawn in place of the
-// Mermaid diagrams. The file is self-contained: CSS inline, images as data:
-// URIs, no script, and a Content-Security-Policy that forbids fetching
-// anything. Raw HTML in md is dropped, and every string is escaped, so
-// crawled text shows as text. The same plan and options give the same bytes.
-// Nothing is written to w unless the whole report renders.
-func HTML(w io.Writer, p *seoplan.Plan, md []byte, opts ...HTMLOption) error {
+// HTML writes report.html, the client report: a cover, an executive
+// summary, a table of contents, then the roadmap (see Markdown) rendered
+// with goldmark and GitHub tables, each cluster's proposals as cards, and
+// the plan's charts drawn in place of the Mermaid diagrams, with print CSS
+// for a PDF. The file is self-contained: CSS inline, images as data: URIs,
+// no script, and a Content-Security-Policy that forbids fetching anything.
+// Raw HTML in the roadmap is dropped, and every string is escaped, so
+// crawled text shows as text. The same plan and options give the same
+// bytes. Nothing is written to w unless the whole report renders.
+func HTML(w io.Writer, p *seoplan.Plan, opts ...HTMLOption) error {
 	cfg := htmlDefaults()
 	for _, o := range opts {
 		o(&cfg)
 	}
-	logo, err := cfg.logoURL()
+	buf, err := renderReport(p, &cfg)
 	if err != nil {
 		return fmt.Errorf("render report: %w", err)
 	}
+	if _, err := w.Write(buf); err != nil {
+		return fmt.Errorf("write report: %w", err)
+	}
+	return nil
+}
+
+// reportData is what report.html.tmpl lays out.
+type reportData struct {
+	Title, Agency, Site, Date, Footer string
+	Generator                         bool
+	Logo                              template.URL
+	CSS                               template.CSS
+	Summary                           summary
+	TOC                               []tocEntry
+	Body                              template.HTML
+	Charts                            []figure
+	Pages, Clusters, Proposals        int
+}
+
+func renderReport(p *seoplan.Plan, cfg *htmlConfig) ([]byte, error) {
+	logo, err := cfg.logoURL()
+	if err != nil {
+		return nil, err
+	}
+	v := newView(p)
+	v.Report = true
+	md, err := reportMarkdown(v)
+	if err != nil {
+		return nil, err
+	}
 	if cfg.progress != nil {
 		var pb bytes.Buffer
-		if err := ProgressMarkdown(&pb, cfg.progress); err != nil {
-			return fmt.Errorf("render report: %w", err)
+		if err := progressMarkdown(&pb, cfg.progress, true); err != nil {
+			return nil, err
 		}
 		md = insertSection(md, pb.Bytes())
 	}
 	cs, err := charts(p)
 	if err != nil {
-		return fmt.Errorf("render report: %w", err)
+		return nil, err
 	}
-	body, toc, rest, err := renderBody(md, cs)
+	body, toc, rest, err := renderBody(md, cs, v)
 	if err != nil {
-		return fmt.Errorf("render report: %w", err)
+		return nil, err
 	}
 	for _, c := range rest {
 		toc = append(toc, tocEntry{Level: 3, ID: c.ID, Text: c.Title})
@@ -117,17 +194,12 @@ func HTML(w io.Writer, p *seoplan.Plan, md []byte, opts ...HTMLOption) error {
 	if title == "" {
 		title = siteHost(p.Site)
 	}
-	data := struct {
-		Title, Agency, Site, CrawledAt string
-		Logo                           template.URL
-		CSS                            template.CSS
-		TOC                            []tocEntry
-		Body                           template.HTML
-		Charts                         []figure
-		Pages, Clusters, Proposals     int
-	}{
-		Title: title, Agency: cfg.agency, Site: p.Site, CrawledAt: p.CrawledAt, Logo: logo,
-		CSS: template.CSS(reportCSS), TOC: toc,
+	date := cfg.coverDate(p)
+	data := reportData{
+		Title: title, Agency: cfg.agency, Site: p.Site, Date: date, Logo: logo,
+		Footer: cfg.footerText(p.Site, date), Generator: !cfg.whiteLabel,
+		CSS: template.CSS(reportCSS), Summary: newSummary(p),
+		TOC: append([]tocEntry{{Level: 2, ID: "executive-summary", Text: "Executive summary"}}, toc...),
 		// goldmark without html.WithUnsafe escapes text and drops raw
 		// HTML and dangerous link targets, so its output is trusted here.
 		Body:  template.HTML(body),
@@ -138,12 +210,9 @@ func HTML(w io.Writer, p *seoplan.Plan, md []byte, opts ...HTMLOption) error {
 	}
 	var buf bytes.Buffer
 	if err := reportTmpl.Execute(&buf, data); err != nil {
-		return fmt.Errorf("render report: %w", err)
+		return nil, err
 	}
-	if _, err := w.Write(buf.Bytes()); err != nil {
-		return fmt.Errorf("write report: %w", err)
-	}
-	return nil
+	return buf.Bytes(), nil
 }
 
 // insertSection puts sec before the roadmap's first h2, so it follows the
@@ -181,12 +250,18 @@ func newFigure(c chart) figure {
 // renderBody converts md to HTML with the charts placed: the Mermaid topic
 // map and pie become the cluster map and intent-mix charts, the funnel chart
 // follows the "Topic clusters" heading and the timeline the "Editorial
-// calendar" heading. It returns the h2/h3 headings for the table of contents
-// and the charts it found no place for.
-func renderBody(md []byte, cs []chart) (string, []tocEntry, []chart, error) {
+// calendar" heading. A "proposals" fence becomes its cluster's proposal
+// cards (from v), and each table is wrapped so that it scrolls on a narrow
+// screen instead of widening the page. It returns the h2/h3 headings for
+// the table of contents and the charts it found no place for.
+func renderBody(md []byte, cs []chart, v *view) (string, []tocEntry, []chart, error) {
 	byID := make(map[string]chart, len(cs))
 	for _, c := range cs {
 		byID[c.ID] = c
+	}
+	proposals := make(map[string][]proposalView, len(v.Clusters))
+	for _, c := range v.Clusters {
+		proposals[c.ID] = c.Proposals
 	}
 	placed := make(map[string]bool)
 	var toc []tocEntry
@@ -198,6 +273,7 @@ func renderBody(md []byte, cs []chart) (string, []tocEntry, []chart, error) {
 	doc := gm.Parser().Parse(text.NewReader(md))
 	var fences []*ast.FencedCodeBlock
 	var heads []*ast.Heading
+	var tables []ast.Node
 	err := ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -207,13 +283,15 @@ func renderBody(md []byte, cs []chart) (string, []tocEntry, []chart, error) {
 			fences = append(fences, n)
 		case *ast.Heading:
 			heads = append(heads, n)
+		case *east.Table:
+			tables = append(tables, n)
 		}
 		return ast.WalkContinue, nil
 	})
 	if err != nil {
 		return "", nil, nil, err
 	}
-	place := func(id string) *figureNode {
+	place := func(id string) ast.Node {
 		c, ok := byID[id]
 		if !ok || placed[id] {
 			return nil
@@ -222,20 +300,29 @@ func renderBody(md []byte, cs []chart) (string, []tocEntry, []chart, error) {
 		return &figureNode{fig: newFigure(c)}
 	}
 	for _, f := range fences {
-		if string(f.Language(md)) != "mermaid" || f.Lines().Len() == 0 {
+		if f.Lines().Len() == 0 {
 			continue
 		}
-		first := f.Lines().At(0)
-		var fig *figureNode
-		switch kind := strings.TrimSpace(string(first.Value(md))); {
-		case strings.HasPrefix(kind, "flowchart"), strings.HasPrefix(kind, "graph"):
-			fig = place("chart-cluster-map")
-		case strings.HasPrefix(kind, "pie"):
-			fig = place("chart-intent-mix")
+		line := f.Lines().At(0)
+		first := strings.TrimSpace(string(line.Value(md)))
+		var repl ast.Node
+		switch lang := string(f.Language(md)); {
+		case lang == "proposals":
+			repl = &cardsNode{proposals: proposals[first]}
+		case lang != "mermaid":
+		case strings.HasPrefix(first, "flowchart"), strings.HasPrefix(first, "graph"):
+			repl = place("chart-cluster-map")
+		case strings.HasPrefix(first, "pie"):
+			repl = place("chart-intent-mix")
 		}
-		if fig != nil {
-			f.Parent().ReplaceChild(f.Parent(), f, fig)
+		if repl != nil {
+			f.Parent().ReplaceChild(f.Parent(), f, repl)
 		}
+	}
+	for _, t := range tables {
+		wrap := &tableWrapNode{}
+		t.Parent().ReplaceChild(t.Parent(), t, wrap)
+		wrap.AppendChild(wrap, t)
 	}
 	for _, h := range heads {
 		id, _ := h.AttributeString("id")
@@ -243,7 +330,7 @@ func renderBody(md []byte, cs []chart) (string, []tocEntry, []chart, error) {
 		if h.Level == 2 || h.Level == 3 {
 			toc = append(toc, tocEntry{Level: h.Level, ID: string(idb), Text: plainText(h, md)})
 		}
-		var fig *figureNode
+		var fig ast.Node
 		switch string(idb) {
 		case "topic-clusters":
 			fig = place("chart-funnel")
@@ -289,8 +376,13 @@ func plainText(n ast.Node, src []byte) string {
 	return b.String()
 }
 
-// kindFigure is the AST node kind of a chart placed in the document.
-var kindFigure = ast.NewNodeKind("SeoplanFigure")
+// The report's own blocks in the goldmark tree: a chart, a cluster's
+// proposal cards, and the scrolling box around a table.
+var (
+	kindFigure    = ast.NewNodeKind("SeoplanFigure")
+	kindCards     = ast.NewNodeKind("SeoplanCards")
+	kindTableWrap = ast.NewNodeKind("SeoplanTableWrap")
+)
 
 type figureNode struct {
 	ast.BaseBlock
@@ -303,8 +395,27 @@ func (n *figureNode) Dump(src []byte, level int) {
 	ast.DumpHelper(n, src, level, map[string]string{"ID": n.fig.ID}, nil)
 }
 
-// figureRenderer writes a figureNode as <figure><img>: the SVG as a data:
-// URI, never inline, so nothing in it can run.
+type cardsNode struct {
+	ast.BaseBlock
+	proposals []proposalView
+}
+
+func (n *cardsNode) Kind() ast.NodeKind { return kindCards }
+
+func (n *cardsNode) Dump(src []byte, level int) {
+	ast.DumpHelper(n, src, level, map[string]string{"Proposals": fmt.Sprint(len(n.proposals))}, nil)
+}
+
+type tableWrapNode struct{ ast.BaseBlock }
+
+func (n *tableWrapNode) Kind() ast.NodeKind { return kindTableWrap }
+
+func (n *tableWrapNode) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil, nil) }
+
+// figureRenderer writes the report's own blocks: a figureNode as
+// <figure><img> with the SVG as a data: URI, never inline, so nothing in it
+// can run; a cardsNode through the "cards" template of report.html.tmpl,
+// which escapes every crawled string; a tableWrapNode as a <div>.
 type figureRenderer struct{}
 
 func (figureRenderer) RegisterFuncs(r renderer.NodeRendererFuncRegisterer) {
@@ -316,5 +427,19 @@ func (figureRenderer) RegisterFuncs(r renderer.NodeRendererFuncRegisterer) {
 		_, err := fmt.Fprintf(w, "<figure class=\"chart\" id=\"%s\">\n<img src=\"%s\" alt=\"%s\">\n<figcaption>%s</figcaption>\n</figure>\n",
 			html.EscapeString(f.ID), html.EscapeString(string(f.Src)), html.EscapeString(f.Alt), html.EscapeString(f.Title))
 		return ast.WalkSkipChildren, err
+	})
+	r.Register(kindCards, func(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		return ast.WalkSkipChildren, reportTmpl.ExecuteTemplate(w, "cards", n.(*cardsNode).proposals)
+	})
+	r.Register(kindTableWrap, func(w util.BufWriter, _ []byte, _ ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			_, err := w.WriteString("<div class=\"table-wrap\">\n")
+			return ast.WalkContinue, err
+		}
+		_, err := w.WriteString("</div>\n")
+		return ast.WalkContinue, err
 	})
 }

@@ -10,20 +10,18 @@ import (
 	"testing"
 	"time"
 
-	"golang.org/x/net/html"
+	"html"
+
+	xhtml "golang.org/x/net/html"
 
 	"github.com/seoplan/seoplan"
 )
 
-// reportHTML renders the fixture plan the way `seoplan plan --html` does:
-// Markdown first, then the HTML report around it.
+// reportHTML renders the fixture plan the way `seoplan plan --html` does.
 func reportHTML(t testing.TB, p *seoplan.Plan, opts ...HTMLOption) []byte {
 	t.Helper()
-	var md, out bytes.Buffer
-	if err := Markdown(&md, p); err != nil {
-		t.Fatal(err)
-	}
-	if err := HTML(&out, p, md.Bytes(), opts...); err != nil {
+	var out bytes.Buffer
+	if err := HTML(&out, p, opts...); err != nil {
 		t.Fatal(err)
 	}
 	return out.Bytes()
@@ -45,29 +43,13 @@ func reportProgress() *seoplan.Progress {
 	}
 }
 
-// TestHTMLGolden renders a frozen copy of the fixture's roadmap
-// (testdata/report/roadmap.md, rewritten by -update), so a change to the
-// roadmap template does not move this golden file; the other tests render
-// the live roadmap.
+// TestHTMLGolden renders the fixture plan with every cover option.
 func TestHTMLGolden(t *testing.T) {
 	p := reportPlan(t)
-	path := filepath.Join("testdata", "report", "roadmap.md")
-	if updating() {
-		var md bytes.Buffer
-		if err := Markdown(&md, p); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, md.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	md, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
 	render := func() []byte {
 		var out bytes.Buffer
-		if err := HTML(&out, p, md, WithClient("RelayDesk <Inc>"), WithAgency(`Acme "SEO" & Co`), WithProgress(reportProgress())); err != nil {
+		if err := HTML(&out, p, WithClient("RelayDesk <Inc>"), WithAgency(`Acme "SEO" & Co`), WithProgress(reportProgress()),
+			WithDate(time.Date(2026, 11, 9, 0, 0, 0, 0, time.UTC))); err != nil {
 			t.Fatal(err)
 		}
 		return out.Bytes()
@@ -104,13 +86,13 @@ func TestHTMLInert(t *testing.T) {
 // links or sources other than in-page anchors and data: images.
 func assertInert(t *testing.T, out []byte) {
 	t.Helper()
-	doc, err := html.Parse(bytes.NewReader(out))
+	doc, err := xhtml.Parse(bytes.NewReader(out))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.ElementNode {
+	var walk func(*xhtml.Node)
+	walk = func(n *xhtml.Node) {
+		if n.Type == xhtml.ElementNode {
 			switch n.Data {
 			case "script", "iframe", "object", "embed", "link", "base", "form", "svg", "frame":
 				t.Errorf("report holds a <%s> element", n.Data)
@@ -157,11 +139,8 @@ func FuzzHTML(f *testing.F) {
 		p.Proposals[0].Keyword = s
 		p.Audit[0].Summary = s
 		p.Highlights[0] = s
-		var md, out bytes.Buffer
-		if err := Markdown(&md, p); err != nil {
-			t.Fatal(err)
-		}
-		if err := HTML(&out, p, md.Bytes(), WithClient(s), WithAgency(s)); err != nil {
+		var out bytes.Buffer
+		if err := HTML(&out, p, WithClient(s), WithAgency(s), WithFooter(s)); err != nil {
 			t.Fatal(err)
 		}
 		assertInert(t, out.Bytes())
@@ -171,16 +150,16 @@ func FuzzHTML(f *testing.F) {
 func TestHTMLStructure(t *testing.T) {
 	p := reportPlan(t)
 	out := reportHTML(t, p, WithProgress(reportProgress()))
-	doc, err := html.Parse(bytes.NewReader(out))
+	doc, err := xhtml.Parse(bytes.NewReader(out))
 	if err != nil {
 		t.Fatal(err)
 	}
 	ids := map[string]bool{}
 	var hrefs []string
 	figures := map[string]bool{}
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.ElementNode {
+	var walk func(*xhtml.Node)
+	walk = func(n *xhtml.Node) {
+		if n.Type == xhtml.ElementNode {
 			for _, a := range n.Attr {
 				switch {
 				case a.Key == "id":
@@ -221,8 +200,11 @@ func TestHTMLStructure(t *testing.T) {
 	if strings.Contains(s, "language-mermaid") {
 		t.Error("a mermaid block was left as code though its chart exists")
 	}
-	if i, j := strings.Index(s, `id="progress-since-the-last-crawl"`), strings.Index(s, `id="summary"`); i < 0 || j < 0 || i > j {
-		t.Error("progress does not lead the report")
+	if i, j := strings.Index(s, `id="progress-since-the-last-crawl"`), strings.Index(s, `id="topic-map"`); i < 0 || j < 0 || i > j {
+		t.Error("progress does not lead the report's body")
+	}
+	if i, j := strings.Index(s, `id="executive-summary"`), strings.Index(s, `class="toc"`); i < 0 || j < 0 || i > j {
+		t.Error("the executive summary does not follow the cover")
 	}
 }
 
@@ -234,6 +216,91 @@ func TestHTMLWithoutProgressOrCharts(t *testing.T) {
 	}
 	if bytes.Contains(out, []byte("Progress since")) {
 		t.Error("progress shown without an earlier crawl")
+	}
+}
+
+// TestHTMLCoverAndFooter: the agency decides what the footer says, and the
+// cover is dated as people write dates.
+func TestHTMLCoverAndFooter(t *testing.T) {
+	day := time.Date(2026, 12, 7, 15, 4, 0, 0, time.UTC)
+	tests := []struct {
+		name         string
+		crawled      string
+		opts         []HTMLOption
+		date, footer string
+		generator    bool
+	}{
+		{"default", "2026-03-01T09:00:00Z", nil, "1 March 2026",
+			"Made with seoplan. From a crawl of https://relaydesk.example/ on 1 March 2026.", true},
+		{"dated", "2026-03-01T09:00:00Z", []HTMLOption{WithDate(day)}, "7 December 2026",
+			"Made with seoplan. From a crawl of https://relaydesk.example/ on 7 December 2026.", true},
+		{"white label", "2026-03-01T09:00:00Z", []HTMLOption{WithWhiteLabel()}, "1 March 2026",
+			"From a crawl of https://relaydesk.example/ on 1 March 2026.", false},
+		{"own footer", "", []HTMLOption{WithFooter("Acme SEO · hello@acme.example")}, "",
+			"Acme SEO · hello@acme.example", true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			p := reportPlan(t)
+			p.CrawledAt = tc.crawled
+			out := string(reportHTML(t, p, tc.opts...))
+			if tc.date != "" && !strings.Contains(out, `<p class="date">`+tc.date+`</p>`) {
+				t.Errorf("cover is not dated %q", tc.date)
+			}
+			if tc.date == "" && strings.Contains(out, `<p class="date">`) {
+				t.Error("a cover with no date to show has a date line")
+			}
+			if want := "<footer>" + html.EscapeString(tc.footer) + "</footer>"; !strings.Contains(out, want) {
+				t.Errorf("footer is not %q", want)
+			}
+			if got := strings.Contains(out, `name="generator"`); got != tc.generator {
+				t.Errorf("generator tag present = %v, want %v", got, tc.generator)
+			}
+		})
+	}
+}
+
+// TestSummary reads the executive summary off the fixture plan.
+func TestSummary(t *testing.T) {
+	p := reportPlan(t)
+	s := newSummary(p)
+	if n := len(s.Figures); n < 3 || n > 5 {
+		t.Errorf("%d figures, want three to five", n)
+	}
+	if got, want := s.Figures[0].Value, fmt.Sprint(p.Pages); got != want {
+		t.Errorf("pages figure = %q, want %q", got, want)
+	}
+	if got := s.Figures[2].Value; got != "2 of 2" { // live-chat lacks a stage, help-desk a pillar and a bridge
+		t.Errorf("clusters with gaps = %q, want 2 of 2", got)
+	}
+	if len(s.Actions) == 0 || len(s.Actions) > firstActions {
+		t.Fatalf("%d things to do first", len(s.Actions))
+	}
+	for i, a := range s.Actions {
+		if a.What == "" || a.Effect == "" {
+			t.Errorf("action %d lacks what or its effect: %+v", i, a)
+		}
+	}
+	if want := "Write “" + p.Proposals[0].Title + "”"; !strings.HasPrefix(s.Actions[0].What, want) {
+		t.Errorf("first action %q does not start with the top proposal", s.Actions[0].What)
+	}
+}
+
+// TestGapEffect: every gap kind has its own effect, worded for the business.
+func TestGapEffect(t *testing.T) {
+	seen := map[string]seoplan.GapKind{}
+	for _, k := range gapOrder {
+		e := gapEffect(k, "software")
+		if prev, dup := seen[e]; dup {
+			t.Errorf("%s and %s share the effect %q", prev, k, e)
+		}
+		seen[e] = k
+		if gapNames[k] == "" || gapTitles[k] == "" {
+			t.Errorf("gap kind %s has no name for the summary or no title for the report", k)
+		}
+	}
+	if shop, soft := gapEffect(seoplan.GapNoBridge, "shop"), gapEffect(seoplan.GapNoBridge, "software"); shop == soft {
+		t.Errorf("a shop and a software company get the same words: %q", shop)
 	}
 }
 
@@ -254,12 +321,9 @@ func TestHTMLLogo(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			var md, out bytes.Buffer
+			var out bytes.Buffer
 			p := reportPlan(t)
-			if err := Markdown(&md, p); err != nil {
-				t.Fatal(err)
-			}
-			err := HTML(&out, p, md.Bytes(), WithLogo(tc.logo))
+			err := HTML(&out, p, WithLogo(tc.logo))
 			if tc.wantErr {
 				if !errors.Is(err, ErrLogo) {
 					t.Errorf("err = %v, want ErrLogo", err)
@@ -335,7 +399,7 @@ func BenchmarkHTML(b *testing.B) {
 		})
 		b.Run(tc.name+"/html", func(b *testing.B) {
 			for b.Loop() {
-				if err := HTML(&bytes.Buffer{}, tc.plan, md.Bytes()); err != nil {
+				if err := HTML(&bytes.Buffer{}, tc.plan); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -14,15 +14,23 @@ import (
 
 // ICS writes the editorial calendar as an iCalendar file (RFC 5545) that
 // Google Calendar, Outlook and Apple Calendar import: one all-day event per
-// scheduled proposal. Output is deterministic: UIDs come from the plan's site
-// and the proposal ID, and DTSTAMP is the plan's crawl time (or the calendar
-// start for a keywords-only plan), never the clock. Nothing is written to w
+// scheduled proposal, whose description names its brief and whose URL links
+// it when the briefs are shared (WithBriefsURL). UIDs come from the plan's
+// site and the proposal ID, so a re-imported calendar updates its events;
+// DTSTAMP is when the file was made (WithStamp). Nothing is written to w
 // unless the whole calendar renders. Lines end in CRLF and are folded at
 // 75 octets, as RFC 5545 asks.
-func ICS(w io.Writer, p *seoplan.Plan) error {
-	stamp, err := icsStamp(p)
-	if err != nil {
-		return err
+func ICS(w io.Writer, p *seoplan.Plan, opts ...CalendarOption) error {
+	cfg := calendarDefaults()
+	for _, o := range opts {
+		o(&cfg)
+	}
+	stamp := cfg.stamp
+	if stamp.IsZero() {
+		var err error
+		if stamp, err = icsStamp(p); err != nil {
+			return err
+		}
 	}
 	cal := ics.NewCalendarFor("seoplan")
 	cal.SetMethod(ics.MethodPublish)
@@ -39,7 +47,10 @@ func ICS(w io.Writer, p *seoplan.Plan) error {
 		ev.SetAllDayStartAt(day)
 		ev.SetAllDayEndAt(day.AddDate(0, 0, 1))
 		ev.SetSummary(pr.Title)
-		ev.SetDescription(icsDescription(p, pr, names[pr.Cluster]))
+		ev.SetDescription(calendarDescription(p, pr, names[pr.Cluster], cfg.brief(pr)))
+		if cfg.briefsURL != "" {
+			ev.SetURL(briefURL(cfg.briefsURL, pr))
+		}
 		ev.SetProperty(ics.ComponentPropertyCategories, string(pr.Intent))
 		ev.SetProperty(ics.ComponentPropertyTransp, "TRANSPARENT")
 	}
@@ -87,7 +98,9 @@ func siteHost(site string) string {
 	return site
 }
 
-func icsDescription(p *seoplan.Plan, pr seoplan.Proposal, cluster string) string {
+// calendarDescription is a scheduled piece in a few lines of plain text:
+// what a calendar event or a task card shows of it.
+func calendarDescription(p *seoplan.Plan, pr seoplan.Proposal, cluster, brief string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Keyword: %s\n", pr.Keyword)
 	fmt.Fprintf(&b, "Intent: %s %s, %s stage\n", pr.Intent, pr.Subtype, pr.Stage)
@@ -102,6 +115,6 @@ func icsDescription(p *seoplan.Plan, pr seoplan.Proposal, cluster string) string
 			fmt.Fprintf(&b, "- %s\n", l)
 		}
 	}
-	fmt.Fprintf(&b, "Brief: %s", BriefName(pr))
+	fmt.Fprintf(&b, "Brief: %s", brief)
 	return b.String()
 }

@@ -63,12 +63,41 @@ func TestICS(t *testing.T) {
 				t.Errorf("SUMMARY = %q, want %q", got, pr.Title)
 			}
 			desc := ev.GetProperty(ics.ComponentPropertyDescription).Value
-			for _, want := range []string{"Keyword: " + pr.Keyword, "Intent: " + string(pr.Intent), "Success metric: " + pr.Metric, "Brief: " + BriefName(pr)} {
+			for _, want := range []string{"Keyword: " + pr.Keyword, "Intent: " + string(pr.Intent), "Success metric: " + pr.Metric, "Brief: briefs/" + BriefName(pr)} {
 				if !strings.Contains(desc, want) {
 					t.Errorf("DESCRIPTION lacks %q:\n%s", want, desc)
 				}
 			}
 		})
+	}
+}
+
+// TestICSStampAndBriefs checks what the command line sets: DTSTAMP is when
+// the file was made, and each event links its shared brief.
+func TestICSStampAndBriefs(t *testing.T) {
+	p := reportPlan(t)
+	made := time.Date(2026, 12, 2, 16, 45, 0, 0, time.FixedZone("CET", 3600))
+	var buf bytes.Buffer
+	if err := ICS(&buf, p, WithStamp(made), WithBriefsURL("https://drive.example/briefs")); err != nil {
+		t.Fatal(err)
+	}
+	cal, err := ics.ParseCalendar(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sched := scheduledProposals(p)
+	for i, ev := range cal.Events() {
+		ds, err := ev.GetDtStampTime()
+		if err != nil || !ds.Equal(made) {
+			t.Errorf("event %d: DTSTAMP = %v (%v), want %v", i, ds, err, made)
+		}
+		want := "https://drive.example/briefs/" + BriefName(sched[i])
+		if got := ev.GetProperty(ics.ComponentPropertyUrl); got == nil || got.Value != want {
+			t.Errorf("event %d: URL = %v, want %s", i, got, want)
+		}
+		if desc := ev.GetProperty(ics.ComponentPropertyDescription).Value; !strings.Contains(desc, "Brief: "+want) {
+			t.Errorf("event %d: description does not name the brief's URL:\n%s", i, desc)
+		}
 	}
 }
 

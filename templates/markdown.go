@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 	"text/template"
@@ -48,10 +49,24 @@ func Markdown(w io.Writer, p *seoplan.Plan) error {
 	return nil
 }
 
+// reportMarkdown is the roadmap as the HTML report's body: the summary is
+// left to the report's own executive summary, each cluster's proposals are
+// a placeholder fence the report draws as cards, and dates read as people
+// write them.
+func reportMarkdown(v *view) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := roadmap.Execute(&buf, v); err != nil {
+		return nil, fmt.Errorf("render roadmap: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
 // view is the plan arranged for the template: lookups done, long lists cut,
 // URLs shortened to paths. Text stays raw; the template escapes it.
 type view struct {
 	*seoplan.Plan
+	// Report is set for the HTML report's body (see reportMarkdown).
+	Report      bool
 	Clusters    []clusterView
 	Diagram     []diagramCluster
 	Pie         []pieSlice
@@ -96,6 +111,10 @@ type proposalView struct {
 	seoplan.Proposal
 	ClusterName string
 	Links       []linkView
+	// Reason is PriorityReason with the site's own URLs cut to paths.
+	Reason string
+	// Whys are the links' reasons, each once.
+	Whys []string
 }
 
 type linkView struct {
@@ -147,9 +166,12 @@ func newView(p *seoplan.Plan) *view {
 		return sitePath(p.Site, u)
 	}
 	pview := func(pr seoplan.Proposal) proposalView {
-		pv := proposalView{Proposal: pr, ClusterName: names[pr.Cluster]}
+		pv := proposalView{Proposal: pr, ClusterName: names[pr.Cluster], Reason: pathsIn(p.Site, pr.PriorityReason)}
 		for _, l := range pr.Links {
 			pv.Links = append(pv.Links, linkView{From: path(l.From), To: path(l.To), Anchor: l.Anchor, Why: l.Why})
+			if l.Why != "" && !slices.Contains(pv.Whys, l.Why) {
+				pv.Whys = append(pv.Whys, l.Why)
+			}
 		}
 		return pv
 	}
@@ -222,6 +244,37 @@ func newView(p *seoplan.Plan) *view {
 	}
 	v.Pie = []pieSlice{{"Product", p.Balance.Product}, {"Problem", p.Balance.Problem}, {"Other", p.Balance.Other}}
 	return v
+}
+
+// pathsIn cuts every URL of site in s to its path, so a sentence that
+// names pages stays short.
+func pathsIn(site, s string) string {
+	words := strings.Split(s, " ")
+	for i, w := range words {
+		if strings.HasPrefix(w, "http") {
+			words[i] = sitePath(site, w)
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// Gap names a gap kind: its slug in roadmap.md, which scripts read, and
+// the words a client reads in the report ("No link to the product").
+func (v *view) Gap(k seoplan.GapKind) string {
+	if t, ok := gapTitles[k]; ok && v.Report {
+		return t
+	}
+	return string(k)
+}
+
+// Day writes a date of the plan (YYYY-MM-DD or RFC 3339) for the reader:
+// as it is in roadmap.md, which scripts read too, and as people write it
+// in the report ("7 Dec 2026").
+func (v *view) Day(s string) string {
+	if !v.Report {
+		return s
+	}
+	return shortDate(s)
 }
 
 func paths(urls []string, path func(string) string) ([]string, int) {

@@ -21,6 +21,13 @@ var progressTmpl = template.Must(template.New("progress").Funcs(template.FuncMap
 		return arrow(before[seoplan.Intent(in)], after[seoplan.Intent(in)])
 	},
 	"arrow": arrow,
+	// day writes a crawl's time as it is for the terminal, as a date in the report.
+	"day": func(report bool, s string) string {
+		if report {
+			return shortDate(s)
+		}
+		return s
+	},
 }).Parse(progressText))
 
 // arrow shows a count that may have moved: "3", or "3 → 5".
@@ -33,7 +40,7 @@ func arrow(a, b int) string {
 
 const progressText = `## Progress since the last crawl
 
-Crawl {{.From.ID}}{{if .From.Started}} of {{.From.Started}}{{end}} ({{.From.Pages}} pages) compared with crawl {{.To.ID}}{{if .To.Started}} of {{.To.Started}}{{end}} ({{.To.Pages}} pages).
+Crawl {{.From.ID}}{{if .From.Started}} of {{day .Report .From.Started}}{{end}} ({{.From.Pages}} pages) compared with crawl {{.To.ID}}{{if .To.Started}} of {{day .Report .To.Started}}{{end}} ({{.To.Pages}} pages).
 
 - **Pages:** {{len .Added}} added, {{len .Removed}} removed, {{len .Changed}} changed in intent or title.
 - **Intent mix:** product {{pct .MixBefore.ProductShare}} → {{pct .MixAfter.ProductShare}}, problem {{pct .MixBefore.ProblemShare}} → {{pct .MixAfter.ProblemShare}} (product pages {{arrow .MixBefore.Product .MixAfter.Product}}, problem pages {{arrow .MixBefore.Problem .MixAfter.Problem}}, other {{arrow .MixBefore.Other .MixAfter.Other}}).
@@ -91,7 +98,7 @@ Crawl {{.From.ID}}{{if .From.Started}} of {{.From.Started}}{{end}} ({{.From.Page
 {{- end}}
 {{- if .More}}
 
-And {{.More}} more rows; run seoplan diff --format json for all of them.
+And {{.More}} more rows{{if .Report}}, not listed here{{else}}; run seoplan diff --format json for all of them{{end}}.
 {{- end}}
 `
 
@@ -99,6 +106,8 @@ And {{.More}} more rows; run seoplan diff --format json for all of them.
 type progressView struct {
 	seoplan.Progress
 	More int
+	// Report is set in the client report, which names no command.
+	Report bool
 }
 
 // ProgressMarkdown writes the "Progress since the last crawl" section: the
@@ -108,7 +117,13 @@ type progressView struct {
 // HTML report puts first and `seoplan diff` prints. Crawled text is escaped
 // as in the roadmap.
 func ProgressMarkdown(w io.Writer, pr *seoplan.Progress) error {
-	v := progressView{Progress: *pr}
+	return progressMarkdown(w, pr, false)
+}
+
+// progressMarkdown is ProgressMarkdown for the terminal or, with report
+// set, for the client report.
+func progressMarkdown(w io.Writer, pr *seoplan.Progress, report bool) error {
+	v := progressView{Progress: *pr, Report: report}
 	cut := func(n int) int {
 		if n > progressRows {
 			v.More += n - progressRows

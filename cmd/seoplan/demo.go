@@ -22,7 +22,8 @@ import (
 	"github.com/seoplan/seoplan/planner"
 )
 
-// demoSite is the bundled sample site the demo plans.
+// demoSite is the bundled sample site the demo plans unless --site names
+// another.
 const demoSite = "relaydesk"
 
 // demoStart is the first day of the sample sites' calendars in the tests:
@@ -33,20 +34,21 @@ type demoFlags struct {
 	db    string
 	out   string
 	start string
+	site  string
 }
 
 func newDemoCmd(e *env) *cobra.Command {
 	var f demoFlags
 	cmd := &cobra.Command{
 		Use:   "demo",
-		Short: "Run the whole job on the bundled sample site, served on loopback",
-		Long: `demo serves the bundled sample site (Relaydesk, a help-desk SaaS) on
-127.0.0.1, crawls it, labels its pages, plans its content and writes
-roadmap.md, plan.json, the client report (report.html), the calendar
-(calendar.csv, calendar.ics) and one brief per proposal (briefs/) into
---out. Nothing leaves this machine.`,
+		Short: "Run the whole job on a bundled sample site, served on loopback",
+		Long: `demo serves a bundled sample site on 127.0.0.1 (relaydesk, a help-desk
+SaaS, or shop, an outdoor-gear shop), crawls it, labels its pages, plans
+its content and writes roadmap.md, plan.json, the client report
+(report.html), the calendar (calendar.csv, calendar.ics) and one brief per
+proposal (briefs/) into --out. Nothing leaves this machine.`,
 		Example: `  seoplan demo
-  seoplan demo --out demo && less demo/roadmap.md`,
+  seoplan demo --site shop --out shop-demo && less shop-demo/roadmap.md`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runDemo(cmd.Context(), e, f)
@@ -55,6 +57,7 @@ roadmap.md, plan.json, the client report (report.html), the calendar
 	fl := cmd.Flags()
 	fl.StringVar(&f.db, "db", "", "crawl database `file` (default: demo.db in --out)")
 	fl.StringVar(&f.start, "start", "", "first day of the calendar, YYYY-MM-DD (default: next Monday)")
+	fl.StringVar(&f.site, "site", demoSite, "bundled sample `site` to plan: "+strings.Join(seoplan.SampleSiteNames(), " or "))
 	fl.StringVar(&f.out, "out", "seoplan-demo", "`directory` for the roadmap, report, calendars, briefs and crawl database")
 	return cmd
 }
@@ -62,6 +65,14 @@ roadmap.md, plan.json, the client report (report.html), the calendar
 func runDemo(ctx context.Context, e *env, f demoFlags) error {
 	if f.out == "" {
 		return usagef("--out needs a directory")
+	}
+	site, err := seoplan.SampleSite(f.site)
+	if err != nil {
+		return usagef("--site: %v", err)
+	}
+	meta, err := readSampleMeta(site)
+	if err != nil {
+		return err
 	}
 	start, err := calendarStart(f.start, time.Now())
 	if err != nil {
@@ -73,28 +84,26 @@ func runDemo(ctx context.Context, e *env, f demoFlags) error {
 	if f.db == "" {
 		f.db = filepath.Join(f.out, "demo.db")
 	}
-	site, err := seoplan.SampleSite(demoSite)
-	if err != nil {
-		return err
-	}
 	p, err := planSample(ctx, e, site, f.db, planner.WithStart(start))
 	if err != nil {
 		return err
 	}
 	roadmap := filepath.Join(f.out, "roadmap.md")
-	md, err := writePlan(e, p, roadmap, filepath.Join(f.out, "plan.json"))
-	if err != nil {
+	if _, err := writePlan(e, p, roadmap, filepath.Join(f.out, "plan.json")); err != nil {
 		return err
 	}
 	rf := reportFlags{
 		html:   filepath.Join(f.out, "report.html"),
-		client: "Relaydesk",
+		client: meta.Name,
 		agency: "seoplan demo",
 		csv:    filepath.Join(f.out, "calendar.csv"),
 		ics:    filepath.Join(f.out, "calendar.ics"),
 		briefs: filepath.Join(f.out, "briefs"),
+		// The sample's plan carries no crawl time (so its golden file
+		// holds); the report is dated the day it is made.
+		date: time.Now(),
 	}
-	if err := writeReports(ctx, e, p, md, &rf); err != nil {
+	if err := writeReports(ctx, e, p, &rf); err != nil {
 		return err
 	}
 	printSummary(e.stdout, p, roadmap)
@@ -151,7 +160,7 @@ func crawlSample(ctx context.Context, e *env, site fs.FS, dbPath string) ([]seop
 	if err != nil {
 		return nil, fmt.Errorf("crawl the sample site: %w", err)
 	}
-	fmt.Fprintf(e.stderr, "seoplan: crawled %d pages in %s\n", st.Pages, st.Elapsed.Round(time.Millisecond))
+	fmt.Fprintf(e.stderr, "seoplan: crawled %s in %s\n", crawlCounts(st), st.Elapsed.Round(time.Millisecond))
 	var pages []seoplan.Page
 	if err := db.Pages(ctx, st.SnapshotID, func(p seoplan.Page) error {
 		pages = append(pages, p)
@@ -167,19 +176,45 @@ func crawlSample(ctx context.Context, e *env, site fs.FS, dbPath string) ([]seop
 	return classifyPages(ctx, pages)
 }
 
-// sampleOrigin reads the origin a sample site's files are written with.
-func sampleOrigin(site fs.FS) (string, error) {
+// sampleMeta is a sample site's site.json.
+type sampleMeta struct {
+	Name   string `json:"name"`
+	Origin string `json:"origin"`
+}
+
+// readSampleMeta reads a sample site's site.json.
+func readSampleMeta(site fs.FS) (sampleMeta, error) {
+	var meta sampleMeta
 	b, err := fs.ReadFile(site, "site.json")
 	if err != nil {
-		return "", fmt.Errorf("sample site: %w", err)
-	}
-	var meta struct {
-		Origin string `json:"origin"`
+		return meta, fmt.Errorf("sample site: %w", err)
 	}
 	if err := json.Unmarshal(b, &meta); err != nil || meta.Origin == "" {
-		return "", errors.New("sample site: site.json has no origin")
+		return meta, errors.New("sample site: site.json has no origin")
 	}
-	return strings.TrimSuffix(meta.Origin, "/"), nil
+	return meta, nil
+}
+
+// sampleOrigin reads the origin a sample site's files are written with.
+func sampleOrigin(site fs.FS) (string, error) {
+	meta, err := readSampleMeta(site)
+	return strings.TrimSuffix(meta.Origin, "/"), err
+}
+
+// crawlCounts says what a crawl fetched in the words the plan's summary
+// uses: the pages that answered (the plan's "pages" are those of them that
+// are HTML), then the redirects and errors that are not pages.
+func crawlCounts(st crawler.Stats) string {
+	s := fmt.Sprintf("%d URLs: %d answered", st.Pages, st.ByClass[2])
+	for _, c := range []struct {
+		n    int
+		what string
+	}{{st.ByClass[3], "redirected"}, {st.ByClass[4], "not found or refused (4xx)"}, {st.ByClass[5], "server errors (5xx)"}, {st.ByClass[0], "no response"}} {
+		if c.n > 0 {
+			s += fmt.Sprintf(", %d %s", c.n, c.what)
+		}
+	}
+	return s
 }
 
 // rebase rewrites every URL of pages that starts with from to start with to.

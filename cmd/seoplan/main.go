@@ -14,9 +14,11 @@
 //	                       [--start YYYY-MM-DD] [--per-week N] [--weeks N]
 //	                       [--mix 40:60] [--personas FILE] [-o roadmap.md] [--json FILE]
 //	                       [--html FILE] [--client S] [--agency S] [--logo FILE]
-//	                       [--csv FILE] [--ics FILE] [--briefs DIR]
+//	                       [--footer S] [--white-label] [--csv FILE] [--csv-excel]
+//	                       [--ics FILE] [--briefs DIR] [--briefs-url URL]
 //	seoplan diff           [--db FILE] [--from ID] [--to ID] [--format md|json]
-//	seoplan demo           runs the whole job on the bundled sample site, served on loopback
+//	seoplan demo           [--site relaydesk|shop]: the whole job on a bundled sample site,
+//	                       served on loopback
 //
 // Data goes to standard output or the named files; progress and logs go to
 // standard error. The exit status is 0 on success, 1 when the job failed and

@@ -256,11 +256,10 @@ func runPlan(ctx context.Context, e *env, url string, f planFlags) error {
 			return fmt.Errorf("compare with the previous crawl in %s: %w", dbPath, err)
 		}
 	}
-	md, err := writePlan(e, p, f.out, f.json)
-	if err != nil {
+	if _, err := writePlan(e, p, f.out, f.json); err != nil {
 		return err
 	}
-	if err := writeReports(ctx, e, p, md, &f.report); err != nil {
+	if err := writeReports(ctx, e, p, &f.report); err != nil {
 		return err
 	}
 	printSummary(e.stderr, p, f.out)

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	encsv "encoding/csv"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -498,6 +499,12 @@ func TestPlanReports(t *testing.T) {
 		if !bytes.Contains(html, []byte("Pebble &amp; Pine")) {
 			t.Errorf("crawl %d: the report's cover does not name the client", crawl)
 		}
+		// The report speaks of the shop the crawl shows, not of software.
+		for _, word := range []string{"saas", "demo request", "sign-ups from the page", "trial"} {
+			if bytes.Contains(bytes.ToLower(html), []byte(word)) {
+				t.Errorf("crawl %d: the shop's report says %q", crawl, word)
+			}
+		}
 		hasProgress := bytes.Contains(html, []byte("Progress since the last crawl"))
 		if hasProgress != (crawl == 2) {
 			t.Errorf("crawl %d: progress section present = %v, want it only once an earlier crawl exists", crawl, hasProgress)
@@ -521,8 +528,12 @@ func TestPlanReports(t *testing.T) {
 			scheduled++
 		}
 	}
-	if rows := bytes.Count(csv, []byte("\n")) - 1; scheduled == 0 || rows != scheduled {
-		t.Errorf("calendar.csv has %d rows, want one per scheduled proposal (%d)", rows, scheduled)
+	rows, err := encsv.NewReader(bytes.NewReader(csv)).ReadAll()
+	if err != nil {
+		t.Fatalf("calendar.csv: %v", err)
+	}
+	if scheduled == 0 || len(rows)-1 != scheduled {
+		t.Errorf("calendar.csv has %d rows, want one per scheduled proposal (%d)", len(rows)-1, scheduled)
 	}
 	if ics, err := os.ReadFile(files["--ics"]); err != nil || bytes.Count(ics, []byte("BEGIN:VEVENT")) != scheduled {
 		t.Errorf("calendar.ics: %v; want %d events", err, scheduled)

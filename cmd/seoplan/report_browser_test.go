@@ -7,11 +7,13 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
@@ -101,16 +103,76 @@ func relaydeskReport(t *testing.T, dir string) string {
 		t.Fatalf("the roadmap does not list the injected page, so the browser check would prove nothing")
 	}
 	f := &reportFlags{html: filepath.Join(dir, "report.html"), client: "RelayDesk", agency: "Acme SEO",
-		logo: filepath.Join("testdata", "report", "logo.png")}
+		logo: filepath.Join("testdata", "report", "logo.png"), footer: reportFooter}
 	// A second look at the same crawl stands in for last month's, so the
 	// progress section is on the page too.
 	pr := planner.Compare(planner.Snapshot{ID: snap.ID, Pages: labeled, Plan: p}, planner.Snapshot{ID: snap.ID + 1, Pages: labeled, Plan: p})
 	f.progress = &pr
 	e, _ := reportEnv()
-	if err := writeReports(ctx, e, p, md.Bytes(), f); err != nil {
+	if err := writeReports(ctx, e, p, f); err != nil {
 		t.Fatal(err)
 	}
 	return f.html
+}
+
+// reportFooter is the agency's own footer line.
+const reportFooter = "Acme SEO, 12 Harbour Street"
+
+// coverDate is a date as the report's English reader writes it.
+var coverDate = regexp.MustCompile(`^[1-9][0-9]? (January|February|March|April|May|June|July|August|September|October|November|December) 20[0-9]{2}$`)
+
+// flagText is a command-line flag, which has no place in what a client reads.
+var flagText = regexp.MustCompile(`(^|\s)--[a-z]`)
+
+// media is how the report is laid out: a screen, or the printable width of
+// an A4 page (210 mm less report.css's 15 mm margins, at 96 px an inch).
+type media struct {
+	name  string
+	css   string
+	width int64
+}
+
+var (
+	onScreen = media{"screen", "", 1200}
+	onPaper  = media{"print", "print", 680}
+)
+
+// setMedia lays the report out for m.
+func setMedia(t *testing.T, ctx context.Context, m media) {
+	t.Helper()
+	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: m.css}); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(m.width, 900)); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// splitWords measures, with the browser's layout, every word of every table
+// cell (a word ends at a space, a slash or a hyphen, where a line may
+// break) and returns those whose letters lie on more than one line.
+func splitWords(t *testing.T, ctx context.Context) []string {
+	t.Helper()
+	split, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`(() => {
+		const out = [];
+		for (const cell of document.querySelectorAll('td, th')) {
+			const walk = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+			for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+				for (const m of n.data.matchAll(/[^\s\/\-\u2010-\u2014]+/g)) {
+					const r = document.createRange();
+					r.setStart(n, m.index);
+					r.setEnd(n, m.index + m[0].length);
+					const lines = new Set(Array.from(r.getClientRects()).filter(b => b.width > 0).map(b => Math.round(b.top)));
+					if (lines.size > 1) out.push(m[0]);
+				}
+			}
+		}
+		return out;
+	})()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return split
 }
 
 // browserLog collects what the page does that the test forbids. The
@@ -247,6 +309,67 @@ func TestReportInBrowser(t *testing.T) {
 		}
 		if scripts != 0 {
 			t.Errorf("%d script elements in the report", scripts)
+		}
+	})
+
+	t.Run("client-facing text", func(t *testing.T) {
+		type cover struct{ Date, Footer, Text string }
+		got, err := chromedp.Run(step, chromedp.Evaluate[cover](`({
+			Date: (document.querySelector('header.cover .date') || {}).textContent || '',
+			Footer: document.querySelector('footer').textContent,
+			Text: document.body.innerText})`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !coverDate.MatchString(got.Date) {
+			t.Errorf("cover date %q is not a date as people write it (like 2 December 2026)", got.Date)
+		}
+		if got.Footer != reportFooter {
+			t.Errorf("footer = %q, want the agency's %q", got.Footer, reportFooter)
+		}
+		if m := flagText.FindAllString(got.Text, 5); len(m) > 0 {
+			t.Errorf("the report speaks command line to the client: %q", m)
+		}
+	})
+
+	t.Run("no word split in a table cell", func(t *testing.T) {
+		for _, m := range []media{onScreen, onPaper} {
+			setMedia(t, step, m)
+			if split := splitWords(t, step); len(split) > 0 {
+				t.Errorf("%s: words split across lines in table cells: %q", m.name, split)
+			}
+		}
+		// The check finds what the old style sheet did ("produ ct"), so
+		// its silence above means something.
+		setMedia(t, step, onPaper)
+		if _, err := chromedp.Run(step, chromedp.Evaluate[bool](`(() => { const s = document.createElement('style'); s.id = 'old-rule';
+			s.textContent = 'th, td { overflow-wrap: anywhere }'; document.head.append(s); return true })()`)); err != nil {
+			t.Fatal(err)
+		}
+		if split := splitWords(t, step); len(split) == 0 {
+			t.Error("with overflow-wrap: anywhere back, the check finds no split word: it measures nothing")
+		}
+		if _, err := chromedp.Run(step, chromedp.Evaluate[bool](`(document.getElementById('old-rule').remove(), true)`)); err != nil {
+			t.Fatal(err)
+		}
+		setMedia(t, step, onScreen)
+	})
+
+	t.Run("nothing wider than the page in print", func(t *testing.T) {
+		setMedia(t, step, onPaper)
+		defer setMedia(t, step, onScreen)
+		wide, err := chromedp.Run(step, chromedp.Evaluate[[]string](`(() => {
+			const limit = document.documentElement.clientWidth;
+			return Array.from(document.querySelectorAll('body *'))
+				.filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.right > limit + 1; })
+				.map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + ' ' + Math.round(e.getBoundingClientRect().right) + 'px')
+				.slice(0, 10);
+		})()`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(wide) > 0 {
+			t.Errorf("elements wider than an A4 page (%dpx): %q", onPaper.width, wide)
 		}
 	})
 

@@ -11,12 +11,12 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/seoplan/seoplan"
-	"github.com/seoplan/seoplan/templates"
 )
 
-func reportTestPlan(t *testing.T) (*seoplan.Plan, []byte) {
+func reportTestPlan(t *testing.T) *seoplan.Plan {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join("testdata", "report", "plan.json"))
 	if err != nil {
@@ -26,11 +26,7 @@ func reportTestPlan(t *testing.T) (*seoplan.Plan, []byte) {
 	if err := json.Unmarshal(b, &p); err != nil {
 		t.Fatal(err)
 	}
-	var md bytes.Buffer
-	if err := templates.Markdown(&md, &p); err != nil {
-		t.Fatal(err)
-	}
-	return &p, md.Bytes()
+	return &p
 }
 
 func reportEnv() (*env, *bytes.Buffer) {
@@ -53,7 +49,7 @@ func dirNames(t *testing.T, dir string) []string {
 }
 
 func TestWriteReports(t *testing.T) {
-	p, md := reportTestPlan(t)
+	p := reportTestPlan(t)
 	dir := t.TempDir()
 	f := &reportFlags{
 		html: filepath.Join(dir, "report.html"), client: "RelayDesk", agency: "Acme SEO",
@@ -61,9 +57,10 @@ func TestWriteReports(t *testing.T) {
 		csv:  filepath.Join(dir, "calendar.csv"), ics: filepath.Join(dir, "calendar.ics"),
 		briefs:   filepath.Join(dir, "briefs"),
 		progress: &seoplan.Progress{Site: p.Site, From: seoplan.SnapshotInfo{ID: 1}, To: seoplan.SnapshotInfo{ID: 2}},
+		made:     time.Date(2026, 12, 2, 16, 0, 0, 0, time.UTC),
 	}
 	e, stderr := reportEnv()
-	if err := writeReports(context.Background(), e, p, md, f); err != nil {
+	if err := writeReports(context.Background(), e, p, f); err != nil {
 		t.Fatal(err)
 	}
 	if got, want := dirNames(t, dir), []string{"briefs", "calendar.csv", "calendar.ics", "report.html"}; !slices.Equal(got, want) {
@@ -90,7 +87,7 @@ func TestWriteReports(t *testing.T) {
 	for _, name := range []string{f.html, f.csv, f.ics} {
 		first[name], _ = os.ReadFile(name)
 	}
-	if err := writeReports(context.Background(), e, p, md, f); err != nil {
+	if err := writeReports(context.Background(), e, p, f); err != nil {
 		t.Fatal(err)
 	}
 	for name, b := range first {
@@ -102,7 +99,7 @@ func TestWriteReports(t *testing.T) {
 }
 
 func TestWriteReportsErrors(t *testing.T) {
-	p, md := reportTestPlan(t)
+	p := reportTestPlan(t)
 	tests := []struct {
 		name  string
 		flags func(dir string) *reportFlags
@@ -119,6 +116,12 @@ func TestWriteReportsErrors(t *testing.T) {
 			}
 			return &reportFlags{html: filepath.Join(dir, "r.html"), logo: bad}
 		}, false},
+		{"footer without html", func(dir string) *reportFlags { return &reportFlags{footer: "Acme"} }, true},
+		{"white label without html", func(dir string) *reportFlags { return &reportFlags{whiteLabel: true} }, true},
+		{"csv-excel without csv", func(dir string) *reportFlags { return &reportFlags{csvExcel: true} }, true},
+		{"briefs-url not a URL", func(dir string) *reportFlags {
+			return &reportFlags{csv: filepath.Join(dir, "c.csv"), briefsURL: "drive/briefs"}
+		}, true},
 		{"unwritable directory", func(dir string) *reportFlags {
 			return &reportFlags{csv: filepath.Join(dir, "missing", "c.csv")}
 		}, false},
@@ -129,7 +132,7 @@ func TestWriteReportsErrors(t *testing.T) {
 			f := tc.flags(dir)
 			before := dirNames(t, dir)
 			e, _ := reportEnv()
-			err := writeReports(context.Background(), e, p, md, f)
+			err := writeReports(context.Background(), e, p, f)
 			if err == nil {
 				t.Fatal("no error")
 			}
@@ -149,11 +152,13 @@ func TestAddReportFlags(t *testing.T) {
 	cmd := newDiffCmd(e) // any command will do to hold the flags
 	var f reportFlags
 	addReportFlags(cmd, &f)
-	err := cmd.ParseFlags([]string{"--html", "r.html", "--client", "C", "--agency", "A", "--logo", "l.png", "--csv", "c.csv", "--ics", "c.ics", "--briefs", "b"})
+	err := cmd.ParseFlags([]string{"--html", "r.html", "--client", "C", "--agency", "A", "--logo", "l.png", "--footer", "F", "--white-label",
+		"--csv", "c.csv", "--csv-excel", "--ics", "c.ics", "--briefs", "b", "--briefs-url", "https://d.example/b"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := reportFlags{html: "r.html", client: "C", agency: "A", logo: "l.png", csv: "c.csv", ics: "c.ics", briefs: "b"}
+	want := reportFlags{html: "r.html", client: "C", agency: "A", logo: "l.png", footer: "F", whiteLabel: true,
+		csv: "c.csv", csvExcel: true, ics: "c.ics", briefs: "b", briefsURL: "https://d.example/b"}
 	if f != want {
 		t.Errorf("flags = %+v, want %+v", f, want)
 	}
