@@ -200,28 +200,24 @@ func siteRoleRule(x *Vector, in *pageInput) {
 	}
 	key := pathKey(in.p.URL)
 	if sec := firstSegment(key); sec != "" {
-		share := float64(s.Sections[sec]) / float64(s.Pages)
-		switch {
-		case share >= 0.4:
-			x.Add("section:major", 1)
-		case share >= 0.1:
-			x.Add("section:large", 1)
-		default:
-			x.Add("section:small", 1)
-		}
+		x.Add(byShare(float64(s.Sections[sec])/float64(s.Pages), 0.4, 0.1, "section:major", "section:large", "section:small"), 1)
 	}
-	linkedBy := float64(s.Inlinks[key]) / float64(s.Pages)
-	switch {
-	case linkedBy >= 0.5:
-		x.Add("inlinks:most", 1)
-	case linkedBy >= 0.05:
-		x.Add("inlinks:many", 1)
-	default:
-		x.Add("inlinks:few", 1)
-	}
+	x.Add(byShare(float64(s.Inlinks[key])/float64(s.Pages), 0.5, 0.05, "inlinks:most", "inlinks:many", "inlinks:few"), 1)
 	if n := childLinks(in.p, key); n >= 8 {
 		x.Signal("links:hub")
 	}
+}
+
+// byShare names the bucket of a share of the site's pages: high at hi
+// and above, mid at lo and above, else low.
+func byShare(share, hi, lo float64, high, mid, low string) string {
+	switch {
+	case share >= hi:
+		return high
+	case share >= lo:
+		return mid
+	}
+	return low
 }
 
 // childLinks counts the page's distinct links to pages under its own path
