@@ -186,8 +186,20 @@ func (c *Classifier) decide(h *lr.Heads, x *feature.Vector, pageOffsets bool, la
 		l.Confidence *= c.cfg.otherLang
 	}
 	l.Signals = append(append([]string(nil), x.Signals()...), "model:p="+strconv.FormatFloat(l.Confidence, 'f', 2, 64))
+	if l.Confidence < GuessBelow {
+		l.Signals = append(l.Signals, GuessSignal)
+	}
 	return l
 }
+
+// GuessBelow is the confidence under which a label is a guess: the
+// confidence is calibrated (on predictions for sites the model was not
+// trained on), so such a label is more likely wrong than right. Its
+// signals then end with GuessSignal, for reports and users to check it.
+const GuessBelow = 0.5
+
+// GuessSignal marks a label whose confidence is under GuessBelow.
+const GuessSignal = "guess:confidence under 0.5"
 
 var (
 	defaultOnce sync.Once

@@ -5,6 +5,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -166,6 +167,16 @@ func evaluate(t *testing.T, name string, items []dataset.Item, got []seoplan.Lab
 	stageAcc, _ := report(&b, "stage", wt, gt, true)
 	ece, n90, acc90 := calibration(wi, gi, got)
 	fmt.Fprintf(&b, "calibration: expected calibration error %.3f (10 bins); %d labels at confidence >= 0.9, %.3f of them right\n", ece, n90, acc90)
+	guesses, guessedRight := 0, 0
+	for i := range got {
+		if slices.Contains(got[i].Signals, GuessSignal) {
+			guesses++
+			if gi[i] == wi[i] {
+				guessedRight++
+			}
+		}
+	}
+	fmt.Fprintf(&b, "guesses: %d labels marked %q, %d of them right\n", guesses, GuessSignal, guessedRight)
 	var wrong []string
 	for i, it := range items {
 		if wi[i] != gi[i] {
