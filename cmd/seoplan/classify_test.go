@@ -84,6 +84,8 @@ func TestClassifyStdinAndErrors(t *testing.T) {
 		{name: "missing file", args: []string{"classify", "--keywords", "does-not-exist.csv"}, code: 2, wantErr: "--keywords"},
 		{name: "broken csv", args: []string{"classify", "--keywords", "-"}, stdin: "keyword,volume\n\"a,1\n", code: 2, wantErr: "line 2"},
 		{name: "empty", args: []string{"classify", "--keywords", "-"}, stdin: "\n", code: 1, wantErr: "no keywords"},
+		{name: "over-long lines dropped", args: []string{"classify", "--keywords", "-", "--format", "jsonl"}, stdin: "acme pricing\n" + strings.Repeat("spam ", 1<<20) + "\n" + strings.Repeat("x", 300) + "\n", code: 0, wantOut: `"keyword":"acme pricing"`, wantErr: "standard input: dropped 2 over-long lines"},
+		{name: "only over-long lines", args: []string{"classify", "--keywords", "-"}, stdin: strings.Repeat("x", 300) + "\n", code: 1, wantErr: "dropped 1 over-long lines"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
