@@ -1,5 +1,8 @@
 // Package kwfile reads keyword files: a plain list of keywords, one a line, or
-// a CSV export of Google Search Console, Ahrefs or Semrush.
+// a CSV export of Google Search Console, Ahrefs or Semrush. Search Console
+// exports are recognised in English, German, French, Spanish, Portuguese,
+// Italian, Dutch and Japanese; an export of its Pages tab, which holds no
+// queries, is refused with ErrPagesExport.
 //
 // Read streams a file, handing each row to a function, in memory that stays
 // flat whatever the file's size; Parse collects the rows. Both detect the kind

@@ -74,6 +74,85 @@ var headerNames = map[string]column{
 	"ranking url":           colURL,
 }
 
+// gscLocalized holds the column titles Search Console writes when its
+// interface is in another language, so an export is read as one, header row
+// excluded. The metric names (clicks, impressions, CTR, position) are those
+// of Google's own help for the performance report in each language
+// (support.google.com/webmasters/answer/7576553 and 7042828 with hl=de, fr,
+// es, pt-br, it, nl, ja). The titles of the first column are the report's
+// tab names with and without the "top" of the English "Top queries" and "Top
+// pages", in the forms SEOs quote in posts about these exports; more are
+// cheap to add when a user sends one.
+var gscLocalized = map[string]column{
+	// German
+	"häufigste suchanfragen": colKeyword,
+	"suchanfragen":           colKeyword,
+	"suchanfrage":            colKeyword,
+	"klicks":                 colClicks,
+	"impressionen":           colImpressions,
+	"häufigste seiten":       colURL,
+	"seiten":                 colURL,
+	"seite":                  colURL,
+	// French
+	"requêtes les plus fréquentes": colKeyword,
+	"principales requêtes":         colKeyword,
+	"requêtes":                     colKeyword,
+	"requête":                      colKeyword,
+	"clics":                        colClicks, // also Spanish
+	"pages les plus populaires":    colURL,
+	"principales pages":            colURL,
+	"pages":                        colURL,
+	// Spanish
+	"consultas principales": colKeyword,
+	"consultas":             colKeyword, // also Portuguese
+	"consulta":              colKeyword,
+	"impresiones":           colImpressions,
+	"posición":              colPosition,
+	"páginas principales":   colURL,
+	"páginas principais":    colURL,
+	"páginas":               colURL,
+	"página":                colURL,
+	// Portuguese
+	"principais consultas": colKeyword,
+	"cliques":              colClicks,
+	"impressões":           colImpressions,
+	"posição":              colPosition,
+	// Italian ("Query" and "CTR" as in English)
+	"query principali":  colKeyword,
+	"clic":              colClicks,
+	"impressioni":       colImpressions,
+	"posizione":         colPosition,
+	"pagine principali": colURL,
+	"pagine":            colURL,
+	"pagina":            colURL, // also Dutch
+	// Dutch
+	"populairste zoekopdrachten": colKeyword,
+	"zoekopdrachten":             colKeyword,
+	"zoekopdracht":               colKeyword,
+	"klikken":                    colClicks,
+	"vertoningen":                colImpressions,
+	"positie":                    colPosition,
+	"populairste pagina's":       colURL,
+	"pagina's":                   colURL,
+	// Japanese
+	"上位のクエリ": colKeyword,
+	"クエリ":    colKeyword,
+	"クリック数":  colClicks,
+	"表示回数":   colImpressions,
+	"掲載順位":   colPosition,
+	"上位のページ": colURL,
+	"ページ":    colURL,
+}
+
+func init() {
+	for name, col := range gscLocalized {
+		headerNames[name] = col
+		if col == colKeyword || col == colImpressions {
+			gscOnly = append(gscOnly, name)
+		}
+	}
+}
+
 // Header cells that only one tool writes; they decide the source.
 var (
 	ahrefsOnly  = []string{"kd", "difficulty", "parent keyword", "traffic potential", "global volume", "current position", "current url", "cps", "serp features"}
@@ -124,6 +203,9 @@ func read(lr *lineReader, e *emitter) error {
 		if h, ok := readHeader(l.text, sep); ok {
 			src := &replay{lr: lr, pending: lines[i:], n: l.number - 1}
 			return parseCSV(src, sep, h, l.number, e)
+		}
+		if pagesHeader(l.text, sep) {
+			return fmt.Errorf("line %d: %w", l.number, ErrPagesExport)
 		}
 	}
 	return parseList(lr, lines, e)
@@ -244,6 +326,37 @@ func readHeader(line string, sep rune) (header, bool) {
 		h.source = SourceSemrush
 	}
 	return h, true
+}
+
+// ErrPagesExport is a Search Console export of the Pages tab: it holds
+// URLs and their metrics but no queries, so it is no keyword file.
+var ErrPagesExport = errors.New("this is a Search Console export of pages, without queries; export the Queries tab of the performance report instead")
+
+// pagesHeader reports whether line is the header of a Search Console pages
+// export: a page column and Search Console metrics, every cell known, no
+// query column (readHeader has said so).
+func pagesHeader(line string, sep rune) bool {
+	cr := csv.NewReader(strings.NewReader(line))
+	cr.Comma = sep
+	cr.LazyQuotes = true
+	cells, err := cr.Read()
+	if err != nil {
+		return false
+	}
+	var page, metric bool
+	for _, c := range cells {
+		name := strings.ToLower(strings.TrimSpace(c))
+		col, known := headerNames[name]
+		switch {
+		case col == colURL:
+			page = true
+		case col == colClicks || col == colImpressions:
+			metric = true
+		case !known && name != "ctr":
+			return false
+		}
+	}
+	return page && metric
 }
 
 func anyOf(names map[string]bool, list []string) bool {

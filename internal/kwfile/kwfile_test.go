@@ -185,6 +185,8 @@ func FuzzParse(f *testing.F) {
 		}
 	}
 	f.Add([]byte("keyword;volume\n\"a;b\";1.200\n"))
+	f.Add([]byte("Häufigste Suchanfragen;Klicks;Impressionen;CTR;Position\nticketsystem;1.204;2.930;2,97 %;8,1\n"))
+	f.Add([]byte("上位のページ,クリック数,表示回数,CTR,掲載順位\nhttps://x.example/,1,2,3%,4\n"))
 	f.Add([]byte("a\r" + strings.Repeat("b", MaxKeywordRunes+1) + "\r\x00c\n"))
 	f.Add([]byte("Query,Clicks\n" + strings.Repeat("x", MaxLineBytes+1) + "\n\"q\",1\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
