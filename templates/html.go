@@ -123,6 +123,9 @@ func CheckLogo(logo []byte) (string, error) {
 	if len(logo) > MaxLogo {
 		return "", fmt.Errorf("%w (it has %d bytes)", ErrLogo, len(logo))
 	}
+	if len(logo) == 0 {
+		return "", fmt.Errorf("%w (the file is empty)", ErrLogo)
+	}
 	ct := http.DetectContentType(logo)
 	var cfg image.Config
 	var err error

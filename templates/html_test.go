@@ -336,7 +336,7 @@ func TestCheckLogo(t *testing.T) {
 		{name: "html", logo: []byte("<html><body>hi</body></html>"), wantSub: "text/html"},
 		{name: "text", logo: []byte("not a logo\n"), wantSub: "text/plain"},
 		{name: "pdf", logo: []byte("%PDF-1.7\n"), wantSub: "application/pdf"},
-		{name: "empty", logo: []byte{}, wantSub: "text/plain"},
+		{name: "empty", logo: []byte{}, wantSub: "empty"},
 		{name: "too big", logo: append(append([]byte{}, png...), make([]byte, MaxLogo)...), wantSub: "bytes"},
 	}
 	for _, tc := range tests {

@@ -623,7 +623,7 @@ func TestPlanBadLogoBeforeCrawl(t *testing.T) {
 		{"logo.svg", "SVG can carry scripts"},
 		{"cut.png", "image/png header"},
 		{"notes.png", "text/plain"},
-		{"empty.png", "--logo empty.png"},
+		{"empty.png", "the file is empty"},
 		{"huge.png", "at most 2 MiB"},
 		{"renamed.jpeg", "application/pdf"},
 		{"folder.png", "--logo folder.png"},

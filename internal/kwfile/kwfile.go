@@ -11,12 +11,13 @@ import (
 	"github.com/seoplan/seoplan"
 )
 
-// MaxKeywordRunes is the longest keyword Parse keeps. Google Ads caps a
-// keyword at 80 characters, and the longest natural-language queries in
-// Search Console exports stay well under 200; a longer "keyword" is a
-// paragraph pasted by mistake or a file that is not a keyword list. Such rows
-// are dropped and counted in Stats.Long.
-const MaxKeywordRunes = 200
+// MaxKeywordRunes is the longest keyword Parse keeps. Search Console keeps
+// queries as users typed them, operators included: real exports hold
+// queries of 270 characters made of -site: terms, and Google reads at most
+// 32 words of a query. A "keyword" longer than 1,000 runes is a paragraph
+// pasted by mistake or a file that is not a keyword list. Such rows are
+// dropped and counted in Stats.Long.
+const MaxKeywordRunes = 1000
 
 // Stats says what Parse or Read left out, so a caller can tell the user.
 type Stats struct {

@@ -25,8 +25,9 @@ func TestParseOverLong(t *testing.T) {
 		{"10 MiB CR-only line", "a\r" + huge + "\rb\r", []string{"a", "b"}, 1},
 		{"keyword of MaxKeywordRunes kept", strings.Repeat("é", MaxKeywordRunes) + "\n", []string{strings.Repeat("é", MaxKeywordRunes)}, 0},
 		{"keyword one rune longer dropped", "a\n" + strings.Repeat("é", MaxKeywordRunes+1) + "\n", []string{"a"}, 1},
+		{"a 290-character query of -site: operators kept", "Top queries,Clicks\n\"\"\"cheddar up\"\" " + strings.Repeat("-site:example.com ", 15) + "\n-site:x.com\",1\n", []string{`"cheddar up" ` + strings.Repeat("-site:example.com ", 15) + "-site:x.com"}, 0},
 		{"white space does not count", "a" + strings.Repeat(" ", 1000) + "b\n", []string{"a b"}, 0},
-		{"over-long CSV keyword cell", "Query,Clicks\nhelp desk,3\n\"" + strings.Repeat("x", 300) + "\",1\ninbox,1\n", []string{"help desk", "inbox"}, 1},
+		{"over-long CSV keyword cell", "Query,Clicks\nhelp desk,3\n\"" + strings.Repeat("x", MaxKeywordRunes+1) + "\",1\ninbox,1\n", []string{"help desk", "inbox"}, 1},
 		{"10 MiB CSV row", "Query,Clicks\nhelp desk,3\n" + huge + ",1\ninbox,1\n", []string{"help desk", "inbox"}, 1},
 		{"10 MiB title line above a header", huge + "\nkeyword,volume\na,1\n", []string{"a"}, 1},
 	}
