@@ -8,6 +8,10 @@ import (
 	"fmt"
 	"html"
 	"html/template"
+	"image"
+	"image/gif"
+	"image/jpeg"
+	"image/png"
 	"io"
 	"net/http"
 	"strings"
@@ -21,6 +25,7 @@ import (
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+	"golang.org/x/image/webp"
 
 	"github.com/seoplan/seoplan"
 )
@@ -36,8 +41,8 @@ var reportTmpl = template.Must(template.New("report.html.tmpl").Funcs(template.F
 	"join": func(ss []string) string { return strings.Join(ss, ", ") },
 }).Parse(reportText))
 
-// maxLogo bounds the --logo image embedded in the report's cover.
-const maxLogo = 2 << 20
+// MaxLogo is the largest logo, in bytes, WithLogo embeds on the cover.
+const MaxLogo = 2 << 20
 
 // HTMLOption changes what HTML puts on the report's cover and first page.
 type HTMLOption func(*htmlConfig)
@@ -108,20 +113,64 @@ func (c *htmlConfig) coverDate(p *seoplan.Plan) string {
 // ErrLogo is returned for a logo that is not a small raster image.
 var ErrLogo = errors.New("logo must be a PNG, JPEG, GIF or WebP image of at most 2 MiB")
 
+// CheckLogo reports whether logo can be embedded by WithLogo, and returns
+// its sniffed content type. The bytes must be what their first bytes claim:
+// the header of a PNG, JPEG, GIF or WebP image is decoded, so a truncated or
+// renamed file is refused here rather than shown broken in a client's
+// report. SVG is refused by name: it can carry scripts into the report.
+// Callers that read a file can call it before any slow work.
+func CheckLogo(logo []byte) (string, error) {
+	if len(logo) > MaxLogo {
+		return "", fmt.Errorf("%w (it has %d bytes)", ErrLogo, len(logo))
+	}
+	if len(logo) == 0 {
+		return "", fmt.Errorf("%w (the file is empty)", ErrLogo)
+	}
+	ct := http.DetectContentType(logo)
+	var cfg image.Config
+	var err error
+	switch ct {
+	case "image/png":
+		cfg, err = png.DecodeConfig(bytes.NewReader(logo))
+	case "image/jpeg":
+		cfg, err = jpeg.DecodeConfig(bytes.NewReader(logo))
+	case "image/gif":
+		cfg, err = gif.DecodeConfig(bytes.NewReader(logo))
+	case "image/webp":
+		cfg, err = webp.DecodeConfig(bytes.NewReader(logo))
+	default:
+		if looksLikeSVG(logo) {
+			return "", fmt.Errorf("%w (SVG can carry scripts: export it as PNG)", ErrLogo)
+		}
+		return "", fmt.Errorf("%w (this file is %s)", ErrLogo, ct)
+	}
+	if err != nil {
+		return "", fmt.Errorf("%w (%s header: %v)", ErrLogo, ct, err)
+	}
+	if cfg.Width <= 0 || cfg.Height <= 0 {
+		return "", fmt.Errorf("%w (%s of %d×%d pixels)", ErrLogo, ct, cfg.Width, cfg.Height)
+	}
+	return ct, nil
+}
+
+// looksLikeSVG reports whether data starts like an SVG document: an <svg
+// element within its first kilobyte, after any XML declaration or comment.
+func looksLikeSVG(data []byte) bool {
+	head := data[:min(len(data), 1024)]
+	return bytes.Contains(bytes.ToLower(head), []byte("<svg"))
+}
+
 func (c *htmlConfig) logoURL() (template.URL, error) {
 	if c.logo == nil {
 		return "", nil
 	}
-	if len(c.logo) > maxLogo {
-		return "", ErrLogo
+	ct, err := CheckLogo(c.logo)
+	if err != nil {
+		return "", err
 	}
-	switch ct := http.DetectContentType(c.logo); ct {
-	case "image/png", "image/jpeg", "image/gif", "image/webp":
-		// The type is sniffed from the bytes and the payload is base64,
-		// so the URL cannot carry anything but this image.
-		return template.URL("data:" + ct + ";base64," + base64.StdEncoding.EncodeToString(c.logo)), nil
-	}
-	return "", ErrLogo
+	// The type is sniffed and checked from the bytes and the payload is
+	// base64, so the URL cannot carry anything but this image.
+	return template.URL("data:" + ct + ";base64," + base64.StdEncoding.EncodeToString(c.logo)), nil
 }
 
 // HTML writes report.html, the client report: a cover, an executive

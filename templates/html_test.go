@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"image"
+	"image/gif"
+	"image/jpeg"
 	"os"
 	"path/filepath"
 	"strings"
@@ -304,6 +307,54 @@ func TestGapEffect(t *testing.T) {
 	}
 }
 
+func TestCheckLogo(t *testing.T) {
+	png, err := os.ReadFile(filepath.Join("testdata", "report", "logo.png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	img := image.NewRGBA(image.Rect(0, 0, 4, 3))
+	var jpg, gf bytes.Buffer
+	if err := jpeg.Encode(&jpg, img, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := gif.Encode(&gf, img, nil); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, wantType, wantSub string
+		logo                    []byte
+	}{
+		{name: "png", logo: png, wantType: "image/png"},
+		{name: "jpeg", logo: jpg.Bytes(), wantType: "image/jpeg"},
+		{name: "gif", logo: gf.Bytes(), wantType: "image/gif"},
+		{name: "png cut after its signature", logo: png[:12], wantSub: "image/png header"},
+		{name: "png signature then noise", logo: append(append([]byte{}, png[:8]...), bytes.Repeat([]byte{0xAB}, 64)...), wantSub: "image/png header"},
+		{name: "jpeg cut short", logo: jpg.Bytes()[:4], wantSub: "image/jpeg header"},
+		{name: "webp cut short", logo: []byte("RIFF\x10\x00\x00\x00WEBPVP8 "), wantSub: "image/webp header"},
+		{name: "svg", logo: []byte(`<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>`), wantSub: "SVG"},
+		{name: "svg with xml declaration", logo: []byte("<?xml version=\"1.0\"?>\n<!-- logo -->\n<SVG width=\"10\"></SVG>"), wantSub: "SVG"},
+		{name: "html", logo: []byte("<html><body>hi</body></html>"), wantSub: "text/html"},
+		{name: "text", logo: []byte("not a logo\n"), wantSub: "text/plain"},
+		{name: "pdf", logo: []byte("%PDF-1.7\n"), wantSub: "application/pdf"},
+		{name: "empty", logo: []byte{}, wantSub: "empty"},
+		{name: "too big", logo: append(append([]byte{}, png...), make([]byte, MaxLogo)...), wantSub: "bytes"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ct, err := CheckLogo(tc.logo)
+			if tc.wantType != "" {
+				if err != nil || ct != tc.wantType {
+					t.Fatalf("CheckLogo = %q, %v; want %q", ct, err, tc.wantType)
+				}
+				return
+			}
+			if !errors.Is(err, ErrLogo) || !strings.Contains(err.Error(), tc.wantSub) {
+				t.Fatalf("CheckLogo = %q, %v; want ErrLogo saying %q", ct, err, tc.wantSub)
+			}
+		})
+	}
+}
+
 func TestHTMLLogo(t *testing.T) {
 	png, err := os.ReadFile(filepath.Join("testdata", "report", "logo.png"))
 	if err != nil {
@@ -317,7 +368,7 @@ func TestHTMLLogo(t *testing.T) {
 		{"png", png, false},
 		{"svg with script", []byte(`<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>`), true},
 		{"html", []byte("<html><body>hi</body></html>"), true},
-		{"too big", append(append([]byte{}, png...), make([]byte, maxLogo)...), true},
+		{"too big", append(append([]byte{}, png...), make([]byte, MaxLogo)...), true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

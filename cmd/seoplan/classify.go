@@ -87,10 +87,11 @@ func runClassify(cmd *cobra.Command, e *env, o classifyOpts) error {
 		defer f.Close()
 		r, name = f, o.keywords
 	}
-	kws, err := kwfile.Parse(r)
+	kws, st, err := kwfile.Parse(r)
 	if err != nil {
 		return usagef("--keywords %s: %v", name, err)
 	}
+	noteDropped(e.stderr, name, st)
 	if len(kws) == 0 {
 		return fmt.Errorf("%s: no keywords found", name)
 	}

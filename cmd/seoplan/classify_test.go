@@ -84,6 +84,10 @@ func TestClassifyStdinAndErrors(t *testing.T) {
 		{name: "missing file", args: []string{"classify", "--keywords", "does-not-exist.csv"}, code: 2, wantErr: "--keywords"},
 		{name: "broken csv", args: []string{"classify", "--keywords", "-"}, stdin: "keyword,volume\n\"a,1\n", code: 2, wantErr: "line 2"},
 		{name: "empty", args: []string{"classify", "--keywords", "-"}, stdin: "\n", code: 1, wantErr: "no keywords"},
+		{name: "over-long lines dropped", args: []string{"classify", "--keywords", "-", "--format", "jsonl"}, stdin: "acme pricing\n" + strings.Repeat("spam ", 1<<20) + "\n" + strings.Repeat("x", 2000) + "\n", code: 0, wantOut: `"keyword":"acme pricing"`, wantErr: "standard input: dropped 2 over-long lines"},
+		{name: "search console pages export", args: []string{"classify", "--keywords", "-"}, stdin: "Häufigste Seiten,Klicks,Impressionen,CTR,Position\nhttps://x.example/,1,2,3%,4\n", code: 2, wantErr: "export the Queries tab"},
+		{name: "german search console export", args: []string{"classify", "--keywords", "-", "--format", "jsonl"}, stdin: "Häufigste Suchanfragen,Klicks,Impressionen,CTR,Position\nticketsystem preise,\"1.204\",\"2.930\",\"2,97 %\",\"8,1\"\n", code: 0, wantOut: `"keyword":"ticketsystem preise"`},
+		{name: "only over-long lines", args: []string{"classify", "--keywords", "-"}, stdin: strings.Repeat("x", 2000) + "\n", code: 1, wantErr: "dropped 1 over-long lines"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

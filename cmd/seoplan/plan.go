@@ -200,7 +200,7 @@ func runPlan(ctx context.Context, e *env, url string, f planFlags) error {
 	}
 	var kws []seoplan.Keyword
 	if f.keywords != "" {
-		if kws, err = readKeywords(f.keywords); err != nil {
+		if kws, err = readKeywords(e.stderr, f.keywords); err != nil {
 			return err
 		}
 	}
@@ -271,17 +271,28 @@ func fileExists(path string) bool {
 	return err == nil
 }
 
-func readKeywords(path string) ([]seoplan.Keyword, error) {
+// readKeywords reads the keyword file at path, telling stderr how many
+// over-long lines it dropped.
+func readKeywords(stderr io.Writer, path string) ([]seoplan.Keyword, error) {
 	fh, err := os.Open(path)
 	if err != nil {
 		return nil, usagef("--keywords: %v", err)
 	}
 	defer fh.Close()
-	kws, err := kwfile.Parse(fh)
+	kws, st, err := kwfile.Parse(fh)
 	if err != nil {
 		return nil, usagef("--keywords %s: %v", path, err)
 	}
+	noteDropped(stderr, path, st)
 	return kws, nil
+}
+
+// noteDropped tells the user about keyword-file lines left out for their
+// length, so a file that is not a keyword list does not pass unnoticed.
+func noteDropped(stderr io.Writer, name string, st kwfile.Stats) {
+	if st.Long > 0 {
+		fmt.Fprintf(stderr, "seoplan: %s: dropped %d over-long lines (a keyword has at most %d characters)\n", name, st.Long, kwfile.MaxKeywordRunes)
+	}
 }
 
 // loadCrawl opens the crawl database, crawls url into it when given, and

@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -16,6 +18,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -585,5 +588,60 @@ func TestPlanCrawlsURL(t *testing.T) {
 	}
 	if !bytes.Contains(md, []byte("# Content roadmap for "+templates.Escape(srv.URL+"/"))) {
 		t.Errorf("roadmap does not name the crawled site:\n%.300s", md)
+	}
+}
+
+// TestPlanBadLogoBeforeCrawl checks that a --logo the report cannot embed
+// is a usage error before any request reaches the site (it used to fail
+// after the crawl).
+func TestPlanBadLogoBeforeCrawl(t *testing.T) {
+	png, err := os.ReadFile(filepath.Join("testdata", "report", "logo.png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(t.TempDir())
+	files := map[string][]byte{
+		"logo.svg":     []byte(`<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>`),
+		"cut.png":      png[:16],
+		"notes.png":    []byte("this is not a picture\n"),
+		"empty.png":    {},
+		"huge.png":     append(append([]byte{}, png...), make([]byte, 3<<20)...),
+		"renamed.jpeg": []byte("%PDF-1.7\n"),
+	}
+	for name, b := range files {
+		if err := os.WriteFile(name, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Mkdir("folder.png", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	var hits atomic.Int64
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { hits.Add(1) }))
+	defer srv.Close()
+	tests := []struct{ logo, want string }{
+		{"logo.svg", "SVG can carry scripts"},
+		{"cut.png", "image/png header"},
+		{"notes.png", "text/plain"},
+		{"empty.png", "the file is empty"},
+		{"huge.png", "at most 2 MiB"},
+		{"renamed.jpeg", "application/pdf"},
+		{"folder.png", "--logo folder.png"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.logo, func(t *testing.T) {
+			code, _, stderr := planCLI(t, "plan", srv.URL+"/", "--db", "x.db", "--html", "r.html", "--logo", tt.logo)
+			if code != 2 || !strings.Contains(stderr, tt.want) {
+				t.Errorf("exit %d, stderr %q; want 2 and %q", code, stderr, tt.want)
+			}
+			if n := hits.Load(); n != 0 {
+				t.Fatalf("%d requests reached the site", n)
+			}
+			for _, f := range []string{"x.db", "r.html"} {
+				if _, err := os.Stat(f); err == nil {
+					t.Errorf("%s was created", f)
+				}
+			}
+		})
 	}
 }

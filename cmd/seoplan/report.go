@@ -66,9 +66,28 @@ func (f *reportFlags) validate() error {
 		}
 	}
 	if f.logo != "" {
-		if _, err := os.Stat(f.logo); err != nil {
-			return usagef("--logo: %v", err)
+		if err := checkLogoFile(f.logo); err != nil {
+			return err
 		}
+	}
+	return nil
+}
+
+// checkLogoFile reads the --logo file and checks it is an image the report
+// can embed, so a wrong file fails before the crawl, not after it.
+func checkLogoFile(path string) error {
+	fh, err := os.Open(path)
+	if err != nil {
+		return usagef("--logo: %v", err)
+	}
+	defer fh.Close()
+	// One byte over the limit is enough for CheckLogo to say it is too big.
+	data, err := io.ReadAll(io.LimitReader(fh, templates.MaxLogo+1))
+	if err != nil {
+		return usagef("--logo %s: %v", path, err)
+	}
+	if _, err := templates.CheckLogo(data); err != nil {
+		return usagef("--logo %s: %v", path, err)
 	}
 	return nil
 }

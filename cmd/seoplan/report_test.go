@@ -115,7 +115,7 @@ func TestWriteReportsErrors(t *testing.T) {
 				t.Fatal(err)
 			}
 			return &reportFlags{html: filepath.Join(dir, "r.html"), logo: bad}
-		}, false},
+		}, true}, // refused by validate, before any work
 		{"footer without html", func(dir string) *reportFlags { return &reportFlags{footer: "Acme"} }, true},
 		{"white label without html", func(dir string) *reportFlags { return &reportFlags{whiteLabel: true} }, true},
 		{"csv-excel without csv", func(dir string) *reportFlags { return &reportFlags{csvExcel: true} }, true},

@@ -10,7 +10,7 @@ import (
 func ExampleParse() {
 	export := "Top queries,Clicks,Impressions,CTR,Position\n" +
 		"helpdesk software,\"1,204\",\"23,400\",5.1%,3.4\n"
-	kws, err := kwfile.Parse(strings.NewReader(export))
+	kws, _, err := kwfile.Parse(strings.NewReader(export))
 	if err != nil {
 		fmt.Println(err)
 		return

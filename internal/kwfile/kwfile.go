@@ -1,7 +1,6 @@
 package kwfile
 
 import (
-	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -10,14 +9,22 @@ import (
 	"unicode/utf8"
 
 	"github.com/seoplan/seoplan"
-	"golang.org/x/text/encoding/unicode"
-	"golang.org/x/text/transform"
 )
 
-// MaxSize is the largest keyword file Parse reads. Exports of a few hundred
-// thousand rows fit well below it; anything bigger is almost surely the
-// wrong file.
-const MaxSize = 256 << 20
+// MaxKeywordRunes is the longest keyword Parse keeps. Search Console keeps
+// queries as users typed them, operators included: real exports hold
+// queries of 270 characters made of -site: terms, and Google reads at most
+// 32 words of a query. A "keyword" longer than 1,000 runes is a paragraph
+// pasted by mistake or a file that is not a keyword list. Such rows are
+// dropped and counted in Stats.Long.
+const MaxKeywordRunes = 1000
+
+// Stats says what Parse or Read left out, so a caller can tell the user.
+type Stats struct {
+	// Long counts lines dropped for being over-long: lines of more than
+	// MaxLineBytes, and rows whose keyword has more than MaxKeywordRunes.
+	Long int
+}
 
 // Sources Parse sets in seoplan.Keyword.Source.
 const (
@@ -68,6 +75,85 @@ var headerNames = map[string]column{
 	"ranking url":           colURL,
 }
 
+// gscLocalized holds the column titles Search Console writes when its
+// interface is in another language, so an export is read as one, header row
+// excluded. The metric names (clicks, impressions, CTR, position) are those
+// of Google's own help for the performance report in each language
+// (support.google.com/webmasters/answer/7576553 and 7042828 with hl=de, fr,
+// es, pt-br, it, nl, ja). The titles of the first column are the report's
+// tab names with and without the "top" of the English "Top queries" and "Top
+// pages", in the forms SEOs quote in posts about these exports; more are
+// cheap to add when a user sends one.
+var gscLocalized = map[string]column{
+	// German
+	"häufigste suchanfragen": colKeyword,
+	"suchanfragen":           colKeyword,
+	"suchanfrage":            colKeyword,
+	"klicks":                 colClicks,
+	"impressionen":           colImpressions,
+	"häufigste seiten":       colURL,
+	"seiten":                 colURL,
+	"seite":                  colURL,
+	// French
+	"requêtes les plus fréquentes": colKeyword,
+	"principales requêtes":         colKeyword,
+	"requêtes":                     colKeyword,
+	"requête":                      colKeyword,
+	"clics":                        colClicks, // also Spanish
+	"pages les plus populaires":    colURL,
+	"principales pages":            colURL,
+	"pages":                        colURL,
+	// Spanish
+	"consultas principales": colKeyword,
+	"consultas":             colKeyword, // also Portuguese
+	"consulta":              colKeyword,
+	"impresiones":           colImpressions,
+	"posición":              colPosition,
+	"páginas principales":   colURL,
+	"páginas principais":    colURL,
+	"páginas":               colURL,
+	"página":                colURL,
+	// Portuguese
+	"principais consultas": colKeyword,
+	"cliques":              colClicks,
+	"impressões":           colImpressions,
+	"posição":              colPosition,
+	// Italian ("Query" and "CTR" as in English)
+	"query principali":  colKeyword,
+	"clic":              colClicks,
+	"impressioni":       colImpressions,
+	"posizione":         colPosition,
+	"pagine principali": colURL,
+	"pagine":            colURL,
+	"pagina":            colURL, // also Dutch
+	// Dutch
+	"populairste zoekopdrachten": colKeyword,
+	"zoekopdrachten":             colKeyword,
+	"zoekopdracht":               colKeyword,
+	"klikken":                    colClicks,
+	"vertoningen":                colImpressions,
+	"positie":                    colPosition,
+	"populairste pagina's":       colURL,
+	"pagina's":                   colURL,
+	// Japanese
+	"上位のクエリ": colKeyword,
+	"クエリ":    colKeyword,
+	"クリック数":  colClicks,
+	"表示回数":   colImpressions,
+	"掲載順位":   colPosition,
+	"上位のページ": colURL,
+	"ページ":    colURL,
+}
+
+func init() {
+	for name, col := range gscLocalized {
+		headerNames[name] = col
+		if col == colKeyword || col == colImpressions {
+			gscOnly = append(gscOnly, name)
+		}
+	}
+}
+
 // Header cells that only one tool writes; they decide the source.
 var (
 	ahrefsOnly  = []string{"kd", "difficulty", "parent keyword", "traffic potential", "global volume", "current position", "current url", "cps", "serp features"}
@@ -76,126 +162,103 @@ var (
 )
 
 // Parse reads a keyword file and returns its rows in file order. Empty lines
-// and rows with an empty keyword are skipped; nothing else is dropped or
-// merged, so duplicates stay (the caller decides what a duplicate means).
-func Parse(r io.Reader) ([]seoplan.Keyword, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxSize+1))
+// and rows with an empty keyword are skipped, over-long ones are dropped and
+// counted; nothing else is dropped or merged, so duplicates stay (the caller
+// decides what a duplicate means). On error it returns no keywords.
+func Parse(r io.Reader) ([]seoplan.Keyword, Stats, error) {
+	var out []seoplan.Keyword
+	st, err := Read(r, func(kw seoplan.Keyword) error {
+		out = append(out, kw)
+		return nil
+	})
 	if err != nil {
-		return nil, fmt.Errorf("read keyword file: %w", err)
+		return nil, st, err
 	}
-	if len(data) > MaxSize {
-		return nil, fmt.Errorf("keyword file is larger than %d MiB", MaxSize>>20)
-	}
-	data, err = decodeText(data)
+	return out, st, nil
+}
+
+// Read reads a keyword file as Parse does, but hands each row to fn as it is
+// read, so memory stays flat however big the file is. An error from fn stops
+// the reading and is returned as it is.
+func Read(r io.Reader, fn func(seoplan.Keyword) error) (Stats, error) {
+	lr, err := newLineReader(r)
 	if err != nil {
-		return nil, err
+		return Stats{}, err
 	}
-	lines := firstNonEmptyLines(data, headerSearch)
-	if len(lines) == 0 {
-		return nil, nil
+	e := &emitter{fn: fn}
+	err = read(lr, e)
+	return Stats{Long: lr.long + e.long}, err
+}
+
+// read detects the kind of file from its first lines and decodes it.
+func read(lr *lineReader, e *emitter) error {
+	lines, err := firstNonEmptyLines(lr, headerSearch)
+	if err != nil {
+		return err
 	}
-	for _, l := range lines {
+	for i, l := range lines {
 		sep := detectSeparator(l.text)
 		if sep == 0 {
 			continue
 		}
-		if cols, ok := readHeader(l.text, sep); ok {
-			return parseCSV(data, sep, cols, l.number)
+		if h, ok := readHeader(l.text, sep); ok {
+			src := &replay{lr: lr, pending: lines[i:], n: l.number - 1}
+			return parseCSV(src, sep, h, l.number, e)
+		}
+		if pagesHeader(l.text, sep) {
+			return fmt.Errorf("line %d: %w", l.number, ErrPagesExport)
 		}
 	}
-	return parseList(data)
+	return parseList(lr, lines, e)
+}
+
+// emitter hands keywords to the caller's function, dropping over-long ones.
+type emitter struct {
+	fn   func(seoplan.Keyword) error
+	long int
+}
+
+func (e *emitter) emit(kw seoplan.Keyword) error {
+	if kw.Text == "" {
+		return nil
+	}
+	if utf8.RuneCountInString(kw.Text) > MaxKeywordRunes {
+		e.long++
+		return nil
+	}
+	return e.fn(kw)
 }
 
 // headerSearch is how many non-empty lines Parse looks through for a header:
 // Google Keyword Planner, for one, writes a title and a date range above it.
 const headerSearch = 5
 
-// decodeText strips a byte-order mark and turns UTF-16 (what Ahrefs writes
-// for Excel) into UTF-8. Invalid UTF-8 is an error: guessing a legacy
-// encoding would silently garble keywords.
-func decodeText(data []byte) ([]byte, error) {
-	switch {
-	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
-		data = data[3:]
-	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
-		dec := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
-		out, _, err := transform.Bytes(dec, data)
-		if err != nil {
-			return nil, fmt.Errorf("decode UTF-16 keyword file: %w", err)
-		}
-		data = out
-	}
-	if !utf8.Valid(data) {
-		line := 1 + bytes.Count(data[:firstInvalid(data)], []byte("\n"))
-		return nil, fmt.Errorf("line %d: keyword file is not UTF-8 text (save it as UTF-8 CSV)", line)
-	}
-	return cleanLineEnds(data), nil
-}
-
-// cleanLineEnds turns lone carriage returns (the line ends of old Mac
-// exports, which made a whole file one keyword) into newlines, and drops
-// NUL bytes, which no keyword holds and which UTF-16 saved without its
-// byte-order mark leaves between the letters. A file with neither is
-// returned as it is.
-func cleanLineEnds(data []byte) []byte {
-	if !hasLoneCR(data) && bytes.IndexByte(data, 0) < 0 {
-		return data
-	}
-	out := make([]byte, 0, len(data))
-	for i, c := range data {
-		switch {
-		case c == 0:
-		case c == '\r' && (i+1 == len(data) || data[i+1] != '\n'):
-			out = append(out, '\n')
-		default:
-			out = append(out, c)
-		}
-	}
-	return out
-}
-
-func hasLoneCR(data []byte) bool {
-	for i, c := range data {
-		if c == '\r' && (i+1 == len(data) || data[i+1] != '\n') {
-			return true
-		}
-	}
-	return false
-}
-
-func firstInvalid(data []byte) int {
-	for i := 0; i < len(data); {
-		r, n := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError && n <= 1 {
-			return i
-		}
-		i += n
-	}
-	return len(data)
-}
-
 type numberedLine struct {
-	text   string
-	number int // 1-based
+	text   string // trimmed, for header detection
+	raw    string // as read, without its line end
+	number int    // 1-based
 }
 
-// firstNonEmptyLines returns up to max lines with text, with their numbers.
-func firstNonEmptyLines(data []byte, max int) []numberedLine {
+// firstNonEmptyLines reads lines until it has max with text, and returns
+// those with their numbers.
+func firstNonEmptyLines(lr *lineReader, max int) ([]numberedLine, error) {
 	var out []numberedLine
-	n := 0
-	for len(data) > 0 && len(out) < max {
-		n++
-		line := data
-		if i := bytes.IndexByte(data, '\n'); i >= 0 {
-			line, data = data[:i], data[i+1:]
-		} else {
-			data = nil
+	for len(out) < max {
+		line, long, err := lr.next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		if long {
+			continue
 		}
 		if s := strings.TrimSpace(string(line)); s != "" {
-			out = append(out, numberedLine{s, n})
+			out = append(out, numberedLine{text: s, raw: string(line), number: lr.n})
 		}
 	}
-	return out
+	return out, nil
 }
 
 // detectSeparator picks the separator that occurs most often outside quotes
@@ -266,6 +329,37 @@ func readHeader(line string, sep rune) (header, bool) {
 	return h, true
 }
 
+// ErrPagesExport is a Search Console export of the Pages tab: it holds
+// URLs and their metrics but no queries, so it is no keyword file.
+var ErrPagesExport = errors.New("this is a Search Console export of pages, without queries; export the Queries tab of the performance report instead")
+
+// pagesHeader reports whether line is the header of a Search Console pages
+// export: a page column and Search Console metrics, every cell known, no
+// query column (readHeader has said so).
+func pagesHeader(line string, sep rune) bool {
+	cr := csv.NewReader(strings.NewReader(line))
+	cr.Comma = sep
+	cr.LazyQuotes = true
+	cells, err := cr.Read()
+	if err != nil {
+		return false
+	}
+	var page, metric bool
+	for _, c := range cells {
+		name := strings.ToLower(strings.TrimSpace(c))
+		col, known := headerNames[name]
+		switch {
+		case col == colURL:
+			page = true
+		case col == colClicks || col == colImpressions:
+			metric = true
+		case !known && name != "ctr":
+			return false
+		}
+	}
+	return page && metric
+}
+
 func anyOf(names map[string]bool, list []string) bool {
 	for _, n := range list {
 		if names[n] {
@@ -275,35 +369,26 @@ func anyOf(names map[string]bool, list []string) bool {
 	return false
 }
 
-// parseCSV decodes every row after the header on line headerLine.
-func parseCSV(data []byte, sep rune, h header, headerLine int) ([]seoplan.Keyword, error) {
-	// Start at the header line, so that title lines above it (which need
-	// not be valid CSV) are never parsed; FieldPos lines count from there.
-	skipped := 0
-	for skipped < headerLine-1 {
-		i := bytes.IndexByte(data, '\n')
-		if i < 0 {
-			break
-		}
-		data = data[i+1:]
-		skipped++
-	}
-	cr := csv.NewReader(bytes.NewReader(data))
+// parseCSV decodes every row after the header on line headerLine; src
+// starts at the header line, so that title lines above it (which need not be
+// valid CSV) are never parsed, and csv's line numbers count from there.
+func parseCSV(src io.Reader, sep rune, h header, headerLine int, e *emitter) error {
+	skipped := headerLine - 1
+	cr := csv.NewReader(src)
 	cr.Comma = sep
 	cr.FieldsPerRecord = -1 // checked below, with a clearer message
 	cr.ReuseRecord = true
-	var out []seoplan.Keyword
 	for {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
-			return out, nil
+			return nil
 		}
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				return nil, fmt.Errorf("line %d: %w", pe.StartLine+skipped, pe.Err)
+				return fmt.Errorf("line %d: %w", pe.StartLine+skipped, pe.Err)
 			}
-			return nil, fmt.Errorf("read keyword file: %w", err)
+			return err // the lineReader's, which names the line
 		}
 		line, _ := cr.FieldPos(0)
 		line += skipped
@@ -314,18 +399,17 @@ func parseCSV(data []byte, sep rune, h header, headerLine int) ([]seoplan.Keywor
 			continue
 		}
 		if len(rec) > len(h.cols) {
-			return nil, fmt.Errorf("line %d: %d fields but the header has %d (is the separator right?)", line, len(rec), len(h.cols))
+			return fmt.Errorf("line %d: %d fields but the header has %d (is the separator right?)", line, len(rec), len(h.cols))
 		}
 		kw := seoplan.Keyword{Source: h.source}
 		for i, cell := range rec {
 			if err := setField(&kw, h.cols[i], cell); err != nil {
-				return nil, fmt.Errorf("line %d: %w", line, err)
+				return fmt.Errorf("line %d: %w", line, err)
 			}
 		}
-		if kw.Text == "" {
-			continue
+		if err := e.emit(kw); err != nil {
+			return err
 		}
-		out = append(out, kw)
 	}
 }
 
@@ -363,21 +447,29 @@ func setField(kw *seoplan.Keyword, col column, cell string) error {
 	return nil
 }
 
-// parseList reads a plain list: every non-empty line is one keyword.
-func parseList(data []byte) ([]seoplan.Keyword, error) {
-	var out []seoplan.Keyword
-	for len(data) > 0 {
-		line := data
-		if i := bytes.IndexByte(data, '\n'); i >= 0 {
-			line, data = data[:i], data[i+1:]
-		} else {
-			data = nil
-		}
-		if t := normalizeKeyword(string(line)); t != "" {
-			out = append(out, seoplan.Keyword{Text: t, Source: SourceList})
+// parseList reads a plain list: every non-empty line is one keyword. first
+// holds the lines already read while looking for a header.
+func parseList(lr *lineReader, first []numberedLine, e *emitter) error {
+	for _, l := range first {
+		if err := e.emit(seoplan.Keyword{Text: normalizeKeyword(l.raw), Source: SourceList}); err != nil {
+			return err
 		}
 	}
-	return out, nil
+	for {
+		line, long, err := lr.next()
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if long {
+			continue
+		}
+		if err := e.emit(seoplan.Keyword{Text: normalizeKeyword(string(line)), Source: SourceList}); err != nil {
+			return err
+		}
+	}
 }
 
 // normalizeKeyword trims and collapses white space. Case is kept: the

@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/seoplan/seoplan"
 )
@@ -42,7 +43,7 @@ func TestParseFiles(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer f.Close()
-			got, err := Parse(f)
+			got, _, err := Parse(f)
 			if err != nil {
 				t.Fatalf("Parse: %v", err)
 			}
@@ -66,7 +67,7 @@ func TestParseLineEnds(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			kws, err := Parse(strings.NewReader(tt.in))
+			kws, _, err := Parse(strings.NewReader(tt.in))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -102,7 +103,7 @@ func TestParseErrors(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			_, err := Parse(bytes.NewReader(in))
+			_, _, err := Parse(bytes.NewReader(in))
 			if err == nil || !strings.Contains(err.Error(), tt.wantSub) {
 				t.Fatalf("Parse error = %v, want it to contain %q", err, tt.wantSub)
 			}
@@ -162,7 +163,7 @@ func TestParseHeaderDetection(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := Parse(strings.NewReader(tt.input))
+			got, _, err := Parse(strings.NewReader(tt.input))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -184,8 +185,15 @@ func FuzzParse(f *testing.F) {
 		}
 	}
 	f.Add([]byte("keyword;volume\n\"a;b\";1.200\n"))
+	f.Add([]byte("Häufigste Suchanfragen;Klicks;Impressionen;CTR;Position\nticketsystem;1.204;2.930;2,97 %;8,1\n"))
+	f.Add([]byte("上位のページ,クリック数,表示回数,CTR,掲載順位\nhttps://x.example/,1,2,3%,4\n"))
+	f.Add([]byte("a\r" + strings.Repeat("b", MaxKeywordRunes+1) + "\r\x00c\n"))
+	f.Add([]byte("Query,Clicks\n" + strings.Repeat("x", MaxLineBytes+1) + "\n\"q\",1\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		kws, err := Parse(bytes.NewReader(data))
+		kws, st, err := Parse(bytes.NewReader(data))
+		if st.Long < 0 || st.Long > bytes.Count(data, []byte("\n"))+bytes.Count(data, []byte("\r"))+1 {
+			t.Fatalf("%d over-long lines counted", st.Long)
+		}
 		if err != nil {
 			if kws != nil {
 				t.Fatalf("error %v with %d keywords", err, len(kws))
@@ -195,6 +203,9 @@ func FuzzParse(f *testing.F) {
 		for _, kw := range kws {
 			if kw.Text == "" || kw.Text != strings.TrimSpace(kw.Text) {
 				t.Fatalf("keyword %q is empty or untrimmed", kw.Text)
+			}
+			if n := utf8.RuneCountInString(kw.Text); n > MaxKeywordRunes {
+				t.Fatalf("keyword of %d runes kept", n)
 			}
 			if kw.Volume < 0 || kw.Clicks < 0 || kw.Impressions < 0 || kw.Position < 0 {
 				t.Fatalf("negative metric in %+v", kw)

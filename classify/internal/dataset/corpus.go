@@ -146,7 +146,7 @@ func CorpusQueries(corpusDir string, labels []Label) ([]Item, error) {
 			if err != nil {
 				return nil, err
 			}
-			kws, err := kwfile.Parse(f)
+			kws, _, err := kwfile.Parse(f)
 			f.Close()
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", path, err)
