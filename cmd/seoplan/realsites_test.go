@@ -186,7 +186,8 @@ func planRealSite(t *testing.T, dir, site string) realRow {
 }
 
 // readHandClusters reads a hand-cluster file: a url and cluster header, then
-// one page a line; an empty cluster puts the page in no topic.
+// one page a line, named by its URL or, when the URL's path has ten words
+// or more, by corpus.URLKey; an empty cluster puts the page in no topic.
 func readHandClusters(path string) (map[string]string, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -222,7 +223,10 @@ func handARI(hand map[string]string, p *seoplan.Plan) (float64, int) {
 	clusterOf := make(map[string]string)
 	for _, c := range p.Clusters {
 		for _, pg := range c.Pages {
+			// Hand-cluster files name a page by URL, or by its
+			// corpus.URLKey when the path spells out its title.
 			clusterOf[pg.URL] = c.ID
+			clusterOf[corpus.URLKey(pg.URL)] = c.ID
 		}
 	}
 	var truth, got []string

@@ -9,6 +9,8 @@ package corpus
 
 import (
 	"bufio"
+	"crypto/sha1"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -157,4 +159,18 @@ func depth(path string) int {
 		}
 	}
 	return n
+}
+
+// URLKey names a page whose URL path spells out a sentence of its title
+// (/2021/06/17/building-capacities-within-...): "sha1:" and the TextKey
+// of the URL. Label files in the repository use it for paths of ten words
+// or more, so that no run of a page's text enters the repository through
+// its URL.
+func URLKey(u string) string { return "sha1:" + TextKey(u) }
+
+// TextKey names a text of the corpus without copying it: the first 12 hex
+// digits of the SHA-1 of the text in lower case with its spaces collapsed.
+func TextKey(s string) string {
+	sum := sha1.Sum([]byte(strings.Join(strings.Fields(strings.ToLower(s)), " ")))
+	return hex.EncodeToString(sum[:6])
 }

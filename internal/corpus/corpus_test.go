@@ -55,3 +55,15 @@ func TestLoadCorpus(t *testing.T) {
 		t.Errorf("%s: %d pages, first %+v", sites[0], len(pages), pages[0])
 	}
 }
+
+// TestKeys pins the keys label files are written with: changing them
+// would orphan every hashed label in the repository.
+func TestKeys(t *testing.T) {
+	u := "https://18f.gsa.gov/2017/01/06/open-source-collaboration-across-agencies-to-improve-https-deployment/"
+	if got, want := URLKey(u), "sha1:fe06d86ab9af"; got != want {
+		t.Errorf("URLKey = %s, want %s", got, want)
+	}
+	if got, want := TextKey("  Soft   Enamel vs HARD enamel "), "c3cb07409329"; got != want {
+		t.Errorf("TextKey = %s, want %s", got, want)
+	}
+}

@@ -2,8 +2,6 @@ package dataset
 
 import (
 	"bufio"
-	"crypto/sha1"
-	"encoding/hex"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -120,18 +118,13 @@ func CorpusPages(corpusDir string, labels []Label) (items []Item, whole map[stri
 	return items, whole, nil
 }
 
-// URLKey names a page whose URL path spells out a sentence of its title
-// (/2021/06/17/building-capacities-within-...): "sha1:" and the QueryKey
-// of the URL. Label files use it for paths of ten words or more, so that
-// no run of the page's text enters the repository through its URL.
-func URLKey(u string) string { return "sha1:" + QueryKey(u) }
+// URLKey is corpus.URLKey: how label files name a page whose URL path has
+// ten words or more.
+func URLKey(u string) string { return corpus.URLKey(u) }
 
-// QueryKey names a query of a keyword export without copying it: the first
-// 12 hex digits of the SHA-1 of its lower-cased, space-collapsed text.
-func QueryKey(q string) string {
-	sum := sha1.Sum([]byte(strings.Join(strings.Fields(strings.ToLower(q)), " ")))
-	return hex.EncodeToString(sum[:6])
-}
+// QueryKey names a query of a keyword export without copying it
+// (corpus.TextKey).
+func QueryKey(q string) string { return corpus.TextKey(q) }
 
 // CorpusQueries joins query labels with the queries of the corpus's
 // Search Console exports (corpusDir/keywords/SOURCE_gsc-queries.csv).
