@@ -43,6 +43,7 @@ type pageInput struct {
 
 	path     string   // lower-case URL path, "/" when none
 	segs     []string // its segments, without a language folder, after a section subdomain (hostSection)
+	key      string   // pathKey of the URL, "" when it does not parse
 	title    string   // the title without its site name
 	tw       []string // the title's words
 	lowTitle string   // the title in lower case, with a trailing space
@@ -53,13 +54,17 @@ type pageInput struct {
 func newPageInput(p *seoplan.Page, lang string, site *Site, kw *lr.Heads) *pageInput {
 	in := &pageInput{p: p, lang: lang, site: site, kw: kw, path: "/"}
 	var hostSeg string
-	if u, err := url.Parse(p.URL); err == nil {
+	u, err := url.Parse(p.URL)
+	if err == nil {
 		if u.Path != "" {
 			in.path = strings.ToLower(u.Path)
 		}
 		hostSeg = hostSection(u)
 	}
 	in.segs = stripLangFolder(strings.FieldsFunc(in.path, func(r rune) bool { return r == '/' }))
+	if err == nil {
+		in.key = segmentsKey(in.segs)
+	}
 	if hostSeg != "" && (len(in.segs) == 0 || in.segs[0] != hostSeg) {
 		in.segs = append([]string{hostSeg}, in.segs...)
 	}

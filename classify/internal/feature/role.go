@@ -198,7 +198,7 @@ func siteRoleRule(x *Vector, in *pageInput) {
 	if s == nil || s.Pages < 20 {
 		return
 	}
-	key := pathKey(in.p.URL)
+	key := in.key
 	if sec := firstSegment(key); sec != "" {
 		x.Add(byShare(float64(s.Sections[sec])/float64(s.Pages), 0.4, 0.1, "section:major", "section:large", "section:small"), 1)
 	}
@@ -237,13 +237,23 @@ func childLinks(p *seoplan.Page, path string) int {
 }
 
 // pathKey is a URL's lower-case path with a trailing slash, without its
-// language folder, the key of Site.Inlinks.
+// language folder, the key of Site.Inlinks; "" when raw is not a URL.
 func pathKey(raw string) string {
 	u, err := url.Parse(raw)
 	if err != nil {
 		return ""
 	}
-	segs := stripLangFolder(strings.FieldsFunc(strings.ToLower(u.Path), func(r rune) bool { return r == '/' }))
+	return keyOf(u)
+}
+
+// keyOf is pathKey of a parsed URL.
+func keyOf(u *url.URL) string {
+	return segmentsKey(stripLangFolder(strings.FieldsFunc(strings.ToLower(u.Path), func(r rune) bool { return r == '/' })))
+}
+
+// segmentsKey joins path segments (language folder already left out) into
+// a pathKey.
+func segmentsKey(segs []string) string {
 	if len(segs) == 0 {
 		return "/"
 	}
@@ -256,29 +266,34 @@ func firstSegment(key string) string {
 	return seg
 }
 
-// sameSite reports whether two URLs share a host, ignoring "www.".
-func sameSite(a, b string) bool {
-	ua, err1 := url.Parse(a)
-	ub, err2 := url.Parse(b)
-	return err1 == nil && err2 == nil &&
-		strings.TrimPrefix(ua.Hostname(), "www.") == strings.TrimPrefix(ub.Hostname(), "www.")
-}
+// bareHost is a URL's host name without "www.", so that a site's two
+// twins count as one.
+func bareHost(u *url.URL) string { return strings.TrimPrefix(u.Hostname(), "www.") }
 
 // learnStructure counts the site's pages per URL section and the pages
-// linking to each path, for siteRoleRule.
+// linking to each path, for siteRoleRule. Each URL is parsed once: this
+// runs over every link of every page of a crawl.
 func learnStructure(s *Site, pages []seoplan.Page) {
 	s.Pages = len(pages)
 	s.Sections = map[string]int{}
 	s.Inlinks = map[string]int{}
 	for i := range pages {
 		p := &pages[i]
-		if sec := firstSegment(pathKey(p.URL)); sec != "" {
+		pu, err := url.Parse(p.URL)
+		if err != nil {
+			continue
+		}
+		if sec := firstSegment(keyOf(pu)); sec != "" {
 			s.Sections[sec]++
 		}
+		host := bareHost(pu)
 		seen := map[string]bool{}
 		for _, l := range p.Links {
-			k := pathKey(l.URL)
-			if k != "" && !seen[k] && sameSite(p.URL, l.URL) {
+			lu, err := url.Parse(l.URL)
+			if err != nil || bareHost(lu) != host {
+				continue
+			}
+			if k := keyOf(lu); !seen[k] {
 				seen[k] = true
 				s.Inlinks[k]++
 			}

@@ -230,12 +230,12 @@ func looPredict(w io.Writer, what string, items []dataset.Item, samples, extra [
 	fmt.Fprintln(w)
 	for i, it := range allItems {
 		if allGot[i].Intent != it.Label.Intent || allGot[i].Subtype != it.Label.Subtype {
-			what := it.Keyword
+			name := it.Keyword
 			if it.Page != nil {
-				what = it.Page.URL
+				name = it.Page.URL
 			}
 			fmt.Fprintf(w, "  want %s/%s got %s/%s %.2f  %s\n", it.Label.Intent, it.Label.Subtype,
-				allGot[i].Intent, allGot[i].Subtype, allGot[i].Confidence, what)
+				allGot[i].Intent, allGot[i].Subtype, allGot[i].Confidence, name)
 		}
 	}
 }
