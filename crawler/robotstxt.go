@@ -33,43 +33,12 @@ type robotsTxt struct {
 // token is agent ("seoplan").
 func parseRobotsTxt(body []byte, agent string) robotsTxt {
 	rd := robotsReader{agent: agent}
-	grobotstxt.Parse(upperEscapes(body), &rd)
+	// grobotstxt v1.0.3 upper-cases the hex digits of escapes itself by
+	// clearing bit 5, which turns the digits of a mixed escape into
+	// control bytes ("%e3" → "%E\x13"), so it must never see a lower-case
+	// escape.
+	grobotstxt.Parse(urlnorm.UpperEscapes(body), &rd)
 	return robotsTxt{rules: rd.rules.String(), agent: agent, delay: rd.delay(), sitemaps: rd.sitemaps}
-}
-
-// upperEscapes is body with the hex digits of its percent-escapes in upper
-// case ("%e3" → "%E3"), which RFC 3986 makes equivalent. grobotstxt v1.0.3
-// upper-cases them itself by clearing bit 5, which turns the digits of a
-// mixed escape into control bytes ("%e3" → "%E\x13"), so it must never see
-// a lower-case escape.
-func upperEscapes(body []byte) string {
-	lower := false
-	for i := 0; i+2 < len(body) && !lower; i++ {
-		lower = body[i] == '%' && isHex(body[i+1]) && isHex(body[i+2]) &&
-			(body[i+1] >= 'a' || body[i+2] >= 'a')
-	}
-	if !lower {
-		return string(body)
-	}
-	b := []byte(string(body))
-	for i := 0; i+2 < len(b); i++ {
-		if b[i] == '%' && isHex(b[i+1]) && isHex(b[i+2]) {
-			b[i+1], b[i+2] = upperHex(b[i+1]), upperHex(b[i+2])
-			i += 2
-		}
-	}
-	return string(b)
-}
-
-func isHex(c byte) bool {
-	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
-}
-
-func upperHex(c byte) byte {
-	if c >= 'a' && c <= 'f' {
-		return c - 'a' + 'A'
-	}
-	return c
 }
 
 // allowed applies the rules to u, a normalised URL of the origin they

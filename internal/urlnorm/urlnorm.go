@@ -377,6 +377,35 @@ func isAlnum(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
+// UpperEscapes returns b with the hex digits of its percent-escapes in
+// upper case ("%e3" → "%E3"), which RFC 3986 makes equivalent, and
+// changes nothing else. A b without a lower-case escape comes back as it is.
+func UpperEscapes(b []byte) string {
+	lower := false
+	for i := 0; i+2 < len(b) && !lower; i++ {
+		lower = b[i] == '%' && isHex(b[i+1]) && isHex(b[i+2]) &&
+			(b[i+1] >= 'a' || b[i+2] >= 'a')
+	}
+	if !lower {
+		return string(b)
+	}
+	out := []byte(string(b))
+	for i := 0; i+2 < len(out); i++ {
+		if out[i] == '%' && isHex(out[i+1]) && isHex(out[i+2]) {
+			out[i+1], out[i+2] = upperHex(out[i+1]), upperHex(out[i+2])
+			i += 2
+		}
+	}
+	return string(out)
+}
+
+func upperHex(c byte) byte {
+	if 'a' <= c && c <= 'f' {
+		return c - 'a' + 'A'
+	}
+	return c
+}
+
 func isHex(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }

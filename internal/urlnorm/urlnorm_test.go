@@ -224,3 +224,17 @@ func FuzzNormalize(f *testing.F) {
 		}
 	})
 }
+
+func TestUpperEscapes(t *testing.T) {
+	for in, want := range map[string]string{
+		"Disallow: /%e3%83%84": "Disallow: /%E3%83%84",
+		"Disallow: /%E3%83%84": "Disallow: /%E3%83%84",
+		"/a%2fb%7E":            "/a%2Fb%7E",
+		"100% sure, %zz, %e":   "100% sure, %zz, %e",
+		"":                     "",
+	} {
+		if got := UpperEscapes([]byte(in)); got != want {
+			t.Errorf("UpperEscapes(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
