@@ -10,7 +10,7 @@ import (
 	"testing"
 
 	"github.com/seoplan/seoplan"
-	"github.com/seoplan/seoplan/internal/crawldb"
+	"github.com/seoplan/seoplan/crawldb"
 )
 
 func openDB(t testing.TB) *crawldb.DB {

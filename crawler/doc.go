@@ -1,6 +1,6 @@
 // Package crawler fetches a whole website politely and keeps every response
-// in the crawl database (internal/crawldb), extracting what seoplan needs
-// from each HTML page.
+// in the crawl database (package github.com/seoplan/seoplan/crawldb),
+// extracting what seoplan needs from each HTML page.
 //
 //	c, err := crawler.New("https://example.com/", crawler.WithConcurrency(4))
 //	db, err := crawldb.Open(ctx, "site.db")

@@ -14,7 +14,7 @@ import (
 
 	"github.com/seoplan/seoplan"
 	"github.com/seoplan/seoplan/classify"
-	"github.com/seoplan/seoplan/internal/crawldb"
+	"github.com/seoplan/seoplan/crawldb"
 	"github.com/seoplan/seoplan/internal/kwfile"
 	"github.com/seoplan/seoplan/internal/progress"
 	"github.com/spf13/cobra"

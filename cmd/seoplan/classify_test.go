@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"github.com/seoplan/seoplan"
-	"github.com/seoplan/seoplan/internal/crawldb"
+	"github.com/seoplan/seoplan/crawldb"
 )
 
 // updateClassify is the -update flag ("rewrite golden files"), defined here

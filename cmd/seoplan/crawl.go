@@ -14,8 +14,8 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/seoplan/seoplan/crawldb"
 	"github.com/seoplan/seoplan/crawler"
-	"github.com/seoplan/seoplan/internal/crawldb"
 	"github.com/seoplan/seoplan/internal/progress"
 )
 

@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"github.com/seoplan/seoplan"
-	"github.com/seoplan/seoplan/internal/crawldb"
+	"github.com/seoplan/seoplan/crawldb"
 )
 
 const diffSite = "https://relaydesk.example/"

@@ -390,6 +390,20 @@ WHERE p.snapshot_id = ? ORDER BY p.url, l.rowid`
 	return nil
 }
 
+// LoadPages returns every page of a snapshot, links included, ordered by
+// URL: Pages collected into a slice, for the classifier and the planner,
+// which need the whole crawl at once.
+func (db *DB) LoadPages(ctx context.Context, snapshotID int64) ([]seoplan.Page, error) {
+	var pages []seoplan.Page
+	if err := db.Pages(ctx, snapshotID, func(p seoplan.Page) error {
+		pages = append(pages, p)
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	return pages, nil
+}
+
 // finishPage fills the fields of p stored as text or JSON.
 func finishPage(p *seoplan.Page, rtMS float64, fetched, data string) error {
 	p.ResponseTime = time.Duration(rtMS * float64(time.Millisecond))

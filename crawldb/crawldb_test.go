@@ -219,6 +219,9 @@ func TestBatchAndPages(t *testing.T) {
 	if len(got) != 2 || !reflect.DeepEqual(got[0], pa) || !reflect.DeepEqual(got[1], pb) {
 		t.Errorf("Pages round trip, ordered by URL:\n got %+v\nwant %+v\n     %+v", got, pa, pb)
 	}
+	if loaded, err := db.LoadPages(ctx, snap.ID); err != nil || !reflect.DeepEqual(loaded, got) {
+		t.Errorf("LoadPages = %+v, %v; want what Pages streamed", loaded, err)
+	}
 	var sums []string
 	err = db.PageSummaries(ctx, snap.ID, func(p seoplan.Page, in, out int) error {
 		sums = append(sums, fmt.Sprintf("%s %d %q %d/%d %v", p.URL, p.Status, p.Title, in, out, p.H1))

@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/seoplan/seoplan"
-	"github.com/seoplan/seoplan/internal/crawldb"
+	"github.com/seoplan/seoplan/crawldb"
 )
 
 // A crawl stores pages through a Batch; readers stream them back ordered by
