@@ -75,7 +75,7 @@
 //	robotstxt.go   reading a robots.txt: groups, rules, Crawl-delay, Sitemap lines
 //	robotstag.go   robots meta tags and X-Robots-Tag: noindex, nofollow, unavailable_after
 //	scope.go       which URLs may be queued: site, include/exclude, robots, traps
-//	extract*.go    Extract: HTML to seoplan.Page (title, outline, main text, links …)
+//	extract*.go    Extract: HTML to seoplan.Content (title, outline, main text, links …)
 //	extract_landmark.go  main text of a page with one <main> landmark (others: trafilatura)
 //	sitemap*.go    ParseSitemap: sitemap and sitemap index files
 package crawler

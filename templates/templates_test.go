@@ -27,8 +27,7 @@ const evil = "Pipes | [a link](https://evil.example) <script>alert(1)</script> `
 
 func page(path string, sub seoplan.Subtype, stage seoplan.Stage, words int, title string, phrases []string, links ...string) seoplan.LabeledPage {
 	lp := seoplan.LabeledPage{
-		Page: seoplan.Page{URL: "https://example.test" + path, Status: 200, ContentType: "text/html",
-			Title: title, WordCount: words, InSitemap: true, Depth: 1, MetaDescription: "d"},
+		Page:  seoplan.Page{Fetch: seoplan.Fetch{URL: "https://example.test" + path, Status: 200, ContentType: "text/html", InSitemap: true, Depth: 1}, Content: seoplan.Content{Title: title, WordCount: words, MetaDescription: "d"}},
 		Label: seoplan.Label{Intent: sub.Intent(), Subtype: sub, Stage: stage},
 	}
 	for i, ph := range phrases {
@@ -52,7 +51,7 @@ func testPlan(t *testing.T) *seoplan.Plan {
 		page("/blog/chat-tips", seoplan.SubtypeTips, seoplan.StageAwareness, 900, evil, chat, "/guides/chat", "/features/chat"),
 		page("/blog/evil?q=<x>", seoplan.SubtypeHowTo, seoplan.StageConsideration, 120, evil, bad, "/blog/evil-2"),
 		page("/blog/evil-2", seoplan.SubtypeExplainer, seoplan.StageAwareness, 700, "`tick` and | pipe", bad, "/blog/evil?q=<x>", "/gone"),
-		{Page: seoplan.Page{URL: "https://example.test/gone", Status: 404}},
+		{Page: seoplan.Page{Fetch: seoplan.Fetch{URL: "https://example.test/gone", Status: 404}}},
 	}
 	kws := []seoplan.LabeledKeyword{{
 		Keyword: seoplan.Keyword{Text: "how to <b>chat</b> | [fast](x)", Volume: 300},

@@ -123,14 +123,22 @@ func TestClassifyDB(t *testing.T) {
 		t.Fatal(err)
 	}
 	pages := []seoplan.Page{
-		{URL: "https://acmedesk.example/pricing", Status: 200, ContentType: "text/html", Title: "Pricing | Acmedesk",
-			MainText: "Starter $19 per agent per month. Growth $49 per agent per month, billed annually.", WordCount: 14,
-			Links: []seoplan.Link{{URL: "https://acmedesk.example/signup", Text: "Start free trial", Internal: true}}},
-		{URL: "https://acmedesk.example/blog/how-to-write-a-support-macro", Status: 200, ContentType: "text/html",
-			Title: "How to write a support macro | Acmedesk", H1: []string{"How to write a support macro"},
-			Headings: []seoplan.Heading{{Level: 2, Text: "Step 1: Find repeated replies"}, {Level: 2, Text: "Step 2: Write the macro"}},
-			MainText: strings.Repeat("A macro is a saved reply your agents reuse for common questions. ", 30), WordCount: 330},
-		{URL: "https://acmedesk.example/missing", Status: 404, ContentType: "text/html"},
+		{Fetch: seoplan.Fetch{URL: "https://acmedesk.example/pricing", Status: 200, ContentType: "text/html"}, Content: seoplan.Content{Title: "Pricing | Acmedesk", MainText: "Starter $19 per agent per month. Growth $49 per agent per month, billed annually.", WordCount: 14, Links: []seoplan.Link{{URL: "https://acmedesk.example/signup", Text: "Start free trial", Internal: true}}}},
+		{
+			Fetch: seoplan.Fetch{
+				URL:         "https://acmedesk.example/blog/how-to-write-a-support-macro",
+				Status:      200,
+				ContentType: "text/html",
+			},
+			Content: seoplan.Content{
+				Title:     "How to write a support macro | Acmedesk",
+				H1:        []string{"How to write a support macro"},
+				Headings:  []seoplan.Heading{{Level: 2, Text: "Step 1: Find repeated replies"}, {Level: 2, Text: "Step 2: Write the macro"}},
+				MainText:  strings.Repeat("A macro is a saved reply your agents reuse for common questions. ", 30),
+				WordCount: 330,
+			},
+		},
+		{Fetch: seoplan.Fetch{URL: "https://acmedesk.example/missing", Status: 404, ContentType: "text/html"}},
 	}
 	for i := range pages {
 		id, err := b.Claim(snap.ID, pages[i].URL, 0)

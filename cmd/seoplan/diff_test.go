@@ -18,9 +18,19 @@ const diffSite = "https://relaydesk.example/"
 
 func diffPage(path, title, text string) seoplan.Page {
 	return seoplan.Page{
-		URL: diffSite + path, Status: 200, ContentType: "text/html; charset=utf-8",
-		Title: title, H1: []string{title}, MainText: text, WordCount: len(strings.Fields(text)), Lang: "en",
-		FetchedAt: time.Date(2026, 10, 1, 9, 0, 0, 0, time.UTC),
+		Fetch: seoplan.Fetch{
+			URL:         diffSite + path,
+			Status:      200,
+			ContentType: "text/html; charset=utf-8",
+			FetchedAt:   time.Date(2026, 10, 1, 9, 0, 0, 0, time.UTC),
+		},
+		Content: seoplan.Content{
+			Title:     title,
+			H1:        []string{title},
+			MainText:  text,
+			WordCount: len(strings.Fields(text)),
+			Lang:      "en",
+		},
 	}
 }
 

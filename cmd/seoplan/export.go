@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"reflect"
 	"strconv"
 	"strings"
 	"time"
@@ -67,10 +68,16 @@ type exportRecord struct {
 	ExternalLinks   int      `json:"external_links"`
 }
 
-var exportCSVHeader = []string{"url", "requested_url", "redirect_chain", "status", "content_type", "size",
-	"response_time_ms", "fetched_at", "error", "depth", "in_sitemap", "title", "meta_description",
-	"canonical", "noindex", "nofollow", "lang", "h1", "word_count", "schema_types", "og_type",
-	"internal_links", "external_links"}
+// exportCSVHeader names the CSV columns: exportRecord's fields in order,
+// by their JSON names, so the two formats cannot drift apart.
+var exportCSVHeader = func() []string {
+	t := reflect.TypeFor[exportRecord]()
+	h := make([]string, t.NumField())
+	for i := range h {
+		h[i], _, _ = strings.Cut(t.Field(i).Tag.Get("json"), ",")
+	}
+	return h
+}()
 
 func newExportRecord(p seoplan.Page, internalLinks, externalLinks int) exportRecord {
 	r := exportRecord{URL: p.URL, RequestedURL: p.RequestedURL, RedirectChain: p.RedirectChain,
@@ -84,16 +91,28 @@ func newExportRecord(p seoplan.Page, internalLinks, externalLinks int) exportRec
 	return r
 }
 
+// csvRow is the record's cells in exportCSVHeader's order: lists joined
+// with " | ", times in milliseconds to three places, every cell guarded
+// against CSV injection.
 func (r exportRecord) csvRow() []string {
-	b := strconv.FormatBool
-	row := []string{r.URL, r.RequestedURL, strings.Join(r.RedirectChain, " | "), strconv.Itoa(r.Status),
-		r.ContentType, strconv.FormatInt(r.Size, 10), strconv.FormatFloat(r.ResponseTimeMS, 'f', 3, 64),
-		r.FetchedAt, r.Error, strconv.Itoa(r.Depth), b(r.InSitemap), r.Title, r.MetaDescription,
-		r.Canonical, b(r.Noindex), b(r.Nofollow), r.Lang, strings.Join(r.H1, " | "),
-		strconv.Itoa(r.WordCount), strings.Join(r.SchemaTypes, " | "), r.OGType,
-		strconv.Itoa(r.InternalLinks), strconv.Itoa(r.ExternalLinks)}
-	for i, v := range row {
-		row[i] = exportCSVSafe(v)
+	v := reflect.ValueOf(r)
+	row := make([]string, v.NumField())
+	for i := range row {
+		switch f := v.Field(i); f.Kind() {
+		case reflect.String:
+			row[i] = f.String()
+		case reflect.Int, reflect.Int64:
+			row[i] = strconv.FormatInt(f.Int(), 10)
+		case reflect.Bool:
+			row[i] = strconv.FormatBool(f.Bool())
+		case reflect.Float64:
+			row[i] = strconv.FormatFloat(f.Float(), 'f', 3, 64)
+		case reflect.Slice:
+			row[i] = strings.Join(f.Interface().([]string), " | ")
+		default:
+			panic("export: no CSV form for " + f.Type().String())
+		}
+		row[i] = exportCSVSafe(row[i])
 	}
 	return row
 }
