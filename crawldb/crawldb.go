@@ -24,10 +24,6 @@ var ErrNoCrawl = errors.New("no crawl in the database")
 // input (exit 2).
 var ErrUnusable = errors.New("not usable as a crawl database")
 
-// ErrUnwritable is the first name of ErrUnusable, kept for callers that
-// already use it.
-var ErrUnwritable = ErrUnusable
-
 // Snapshot states.
 const (
 	StateRunning     = "running"

@@ -154,8 +154,8 @@ func TestCSVSafe(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := csvSafe(tc.in); got != tc.want {
-				t.Errorf("csvSafe(%q) = %q, want %q", tc.in, got, tc.want)
+			if got := CSVCell(tc.in); got != tc.want {
+				t.Errorf("CSVCell(%q) = %q, want %q", tc.in, got, tc.want)
 			}
 		})
 	}

@@ -14,7 +14,6 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
-	"github.com/seoplan/seoplan/crawldb"
 	"github.com/seoplan/seoplan/crawler"
 	"github.com/seoplan/seoplan/internal/progress"
 )
@@ -111,11 +110,8 @@ func runCrawl(ctx context.Context, e *env, startURL string, f crawlFlags, resume
 		}
 		return usagef("%v", err)
 	}
-	db, err := crawldb.Open(ctx, f.db)
+	db, err := createDB(ctx, f.db)
 	if err != nil {
-		if errors.Is(err, crawldb.ErrUnusable) {
-			return usagef("--db %s: %v", f.db, err)
-		}
 		return err
 	}
 	defer db.Close()

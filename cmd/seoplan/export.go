@@ -5,10 +5,8 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
-	"os"
 	"reflect"
 	"strconv"
 	"strings"
@@ -18,6 +16,7 @@ import (
 
 	"github.com/seoplan/seoplan"
 	"github.com/seoplan/seoplan/crawldb"
+	"github.com/seoplan/seoplan/templates"
 )
 
 func newExportCmd(e *env) *cobra.Command {
@@ -112,42 +111,21 @@ func (r exportRecord) csvRow() []string {
 		default:
 			panic("export: no CSV form for " + f.Type().String())
 		}
-		row[i] = exportCSVSafe(row[i])
+		row[i] = templates.CSVCell(row[i])
 	}
 	return row
-}
-
-// exportCSVSafe keeps a crawled string from being read as a formula by a
-// spreadsheet (CSV injection): a leading = + - @ tab or CR gets a quote.
-func exportCSVSafe(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		if _, err := strconv.ParseFloat(s, 64); err == nil {
-			return s // a negative number is a number
-		}
-		return "'" + s
-	}
-	return s
 }
 
 func runExport(ctx context.Context, e *env, dbPath, format string) error {
 	if format != "jsonl" && format != "csv" {
 		return usagef("--format %q: want jsonl or csv", format)
 	}
-	if _, err := os.Stat(dbPath); err != nil {
-		return usagef("--db %s: no crawl database there (run seoplan crawl URL --db %s first)", dbPath, shellQuote(dbPath))
-	}
-	db, err := crawldb.Open(ctx, dbPath)
-	if errors.Is(err, crawldb.ErrUnusable) {
-		return usagef("--db %s: %v", dbPath, err)
-	}
+	db, err := openDB(ctx, dbPath, "")
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	snap, err := db.Latest(ctx)
-	if errors.Is(err, crawldb.ErrNoCrawl) {
-		return usagef("%s holds no crawl yet: run seoplan crawl URL --db %s", dbPath, shellQuote(dbPath))
-	}
+	snap, err := latestCrawl(ctx, db, dbPath, "")
 	if err != nil {
 		return err
 	}

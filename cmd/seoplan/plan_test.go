@@ -361,7 +361,7 @@ func TestPlanUsage(t *testing.T) {
 		want string // in stderr
 	}{
 		{"nothing to plan", nil, "nothing to plan"},
-		{"missing database", []string{"--db", "nope.db"}, "does not exist"},
+		{"missing database", []string{"--db", "nope.db"}, "no crawl database there"},
 		{"unknown profile", []string{"--profile", "enterprise"}, "unknown --profile"},
 		{"bad mix", []string{"--mix", "forty"}, "--mix"},
 		{"zero mix", []string{"--mix", "0:0"}, "not both zero"},
