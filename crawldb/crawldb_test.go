@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -14,10 +13,9 @@ import (
 	"time"
 
 	"github.com/seoplan/seoplan"
+	"github.com/seoplan/seoplan/internal/golden"
 	"github.com/seoplan/seoplan/internal/pagetest"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 func open(t testing.TB) (*DB, string) {
 	t.Helper()
@@ -52,19 +50,7 @@ func TestSchemaGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := b.String()
-	golden := filepath.Join("testdata", "schema.golden")
-	if *update {
-		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got != string(want) {
-		t.Errorf("schema differs from %s (run go test -update if intended):\n%s", golden, got)
-	}
+	golden.Check(t, filepath.Join("testdata", "schema.golden"), []byte(got))
 	if v != len(migrations) {
 		t.Errorf("user_version %d, want %d", v, len(migrations))
 	}

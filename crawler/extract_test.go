@@ -3,7 +3,6 @@ package crawler
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -17,10 +16,9 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/seoplan/seoplan"
+	"github.com/seoplan/seoplan/internal/golden"
 	"github.com/seoplan/seoplan/internal/urlnorm"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 func extractTestURL(t testing.TB, s string) *url.URL {
 	t.Helper()
@@ -34,7 +32,7 @@ func extractTestURL(t testing.TB, s string) *url.URL {
 // TestExtractGolden extracts every page in testdata/extract and compares
 // the Page, as JSON, with its .golden file. Refresh with
 //
-//	go test ./crawler -run TestExtractGolden -update
+//	SEOPLAN_UPDATE_GOLDEN=1 go test ./crawler -run TestExtractGolden
 func TestExtractGolden(t *testing.T) {
 	tests := []struct {
 		file        string
@@ -64,19 +62,7 @@ func TestExtractGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			got = append(got, '\n')
-			golden := filepath.Join("testdata", "extract", strings.TrimSuffix(tt.file, ".html")+".golden")
-			if *update {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run with -update to create it)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("Extract(%s) differs from %s; got:\n%s", tt.file, golden, got)
-			}
+			golden.Check(t, filepath.Join("testdata", "extract", strings.TrimSuffix(tt.file, ".html")+".golden"), got)
 		})
 	}
 }

@@ -19,7 +19,7 @@ func TestCSV(t *testing.T) {
 	if err := CSV(&buf, p); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "calendar.csv.golden", buf.Bytes())
+	checkGolden(t, "calendar.csv.golden", buf.Bytes())
 
 	rows, err := csv.NewReader(bytes.NewReader(buf.Bytes())).ReadAll()
 	if err != nil {

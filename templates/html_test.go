@@ -58,7 +58,7 @@ func TestHTMLGolden(t *testing.T) {
 		return out.Bytes()
 	}
 	got := render()
-	golden(t, "report.html.golden", got)
+	checkGolden(t, "report.html.golden", got)
 	if again := render(); !bytes.Equal(got, again) {
 		t.Error("two renders of the same plan differ")
 	}

@@ -14,7 +14,7 @@ func TestProgressMarkdown(t *testing.T) {
 	if err := ProgressMarkdown(&buf, reportProgress()); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "progress.md.golden", buf.Bytes())
+	checkGolden(t, "progress.md.golden", buf.Bytes())
 	out := buf.String()
 	for _, want := range []string{
 		"## Progress since the last crawl\n",

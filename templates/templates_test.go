@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,6 +11,7 @@ import (
 	"time"
 
 	"github.com/seoplan/seoplan"
+	"github.com/seoplan/seoplan/internal/golden"
 	"github.com/seoplan/seoplan/planner"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -19,8 +19,6 @@ import (
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // evil is text a hostile or careless site could put in a title or phrase.
 const evil = "Pipes | [a link](https://evil.example) <script>alert(1)</script> `code` *em* _u_ ~~s~~ # ! \\ www.evil.example a@b.example &amp;\nnew line"
@@ -151,19 +149,7 @@ func TestGolden(t *testing.T) {
 			if !bytes.Equal(a.Bytes(), b.Bytes()) {
 				t.Fatal("two renderings of the same input differ")
 			}
-			golden := filepath.Join("testdata", tt.file)
-			if *update {
-				if err := os.WriteFile(golden, a.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update)", err)
-			}
-			if !bytes.Equal(a.Bytes(), want) {
-				t.Errorf("%s differs from the golden file; run go test ./templates -update and review the diff", tt.file)
-			}
+			golden.Check(t, filepath.Join("testdata", tt.file), a.Bytes())
 		})
 	}
 }

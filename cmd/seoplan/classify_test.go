@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -13,25 +11,8 @@ import (
 
 	"github.com/seoplan/seoplan"
 	"github.com/seoplan/seoplan/crawldb"
+	"github.com/seoplan/seoplan/internal/golden"
 )
-
-// updateClassify is the -update flag ("rewrite golden files"), defined here
-// only if no other test file of this package has defined it already.
-var updateClassify *bool
-
-func init() {
-	if f := flag.Lookup("update"); f == nil {
-		updateClassify = flag.Bool("update", false, "rewrite golden files")
-	}
-}
-
-func updating() bool {
-	if updateClassify != nil {
-		return *updateClassify
-	}
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
 
 func TestClassifyKeywordsGolden(t *testing.T) {
 	tests := []struct {
@@ -51,19 +32,7 @@ func TestClassifyKeywordsGolden(t *testing.T) {
 			if code := run(context.Background(), args, strings.NewReader(""), &out, &errb); code != 0 {
 				t.Fatalf("exit %d: %s", code, errb.String())
 			}
-			golden := filepath.Join("testdata", "classify_"+tt.name+".golden")
-			if updating() {
-				if err := os.WriteFile(golden, out.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update)", err)
-			}
-			if !bytes.Equal(out.Bytes(), want) {
-				t.Errorf("output differs from %s:\n%s", golden, out.String())
-			}
+			golden.Check(t, filepath.Join("testdata", "classify_"+tt.name+".golden"), out.Bytes())
 		})
 	}
 }

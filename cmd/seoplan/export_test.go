@@ -3,11 +3,9 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -15,21 +13,9 @@ import (
 	"time"
 
 	"github.com/seoplan/seoplan/crawldb"
+	"github.com/seoplan/seoplan/internal/golden"
 	"github.com/seoplan/seoplan/internal/pagetest"
 )
-
-func init() {
-	// The -update flag is shared by the package's golden tests; whichever
-	// test file initialises first defines it.
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite golden files")
-	}
-}
-
-func exportUpdating() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
 
 // exportSite is a small fixed site for the export golden: a sitemap with an
 // orphan, a redirect, a broken link and a PDF.
@@ -105,19 +91,7 @@ func TestExportGolden(t *testing.T) {
 		b.WriteString("\n")
 	}
 	got := strings.ReplaceAll(b.String(), srv.URL, "https://example.com")
-	golden := filepath.Join("testdata", "export.golden")
-	if exportUpdating() {
-		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got != string(want) {
-		t.Errorf("export differs from %s (go test -update to accept):\n%s", golden, got)
-	}
+	golden.Check(t, filepath.Join("testdata", "export.golden"), []byte(got))
 }
 
 // TestExportEveryField stores a Page with every field set (by reflection,
