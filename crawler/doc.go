@@ -44,8 +44,8 @@
 // Crawler traps are bounded by default limits (WithTrapLimits): URL
 // length, distinct query strings per path, path segments and repeated
 // segments, segments that are only numbers (WithMaxNumberSegments, for
-// /trap/1/2/3/… chains), distinct dates per calendar path
-// (WithMaxDateVariants), and finally WithMaxPages (50,000). A redirect
+// /trap/1/2/3/… chains), distinct dates per calendar path (1,000), and
+// finally WithMaxPages (50,000). A redirect
 // target is held to the same URL-length and path limits as a link.
 //
 // # How

@@ -12,7 +12,7 @@ import (
 
 	"github.com/seoplan/seoplan"
 	"github.com/seoplan/seoplan/internal/kwfile"
-	"github.com/seoplan/seoplan/internal/progress"
+	"github.com/seoplan/seoplan/internal/termbar"
 	"github.com/seoplan/seoplan/templates"
 	"github.com/spf13/cobra"
 )
@@ -66,7 +66,7 @@ func runClassify(cmd *cobra.Command, e *env, o classifyOpts) error {
 	case o.db == "" && o.keywords == "":
 		return usagef("nothing to classify: give --db FILE or --keywords FILE (- for standard input)")
 	}
-	l, err := newLabeler(progress.New(e.stderr, "classifying"))
+	l, err := newLabeler(termbar.New(e.stderr, "classifying"))
 	if err != nil {
 		return err
 	}

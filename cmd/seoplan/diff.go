@@ -77,7 +77,7 @@ func runDiff(ctx context.Context, e *env, f diffFlags) error {
 		}
 		return nil
 	}
-	return templates.ProgressMarkdown(e.stdout, pr)
+	return templates.ChangeMarkdown(e.stdout, pr)
 }
 
 // diffPick chooses the snapshots to compare: the ones named, else the
@@ -136,7 +136,7 @@ func diffPick(ctx context.Context, db *crawldb.DB, fromID, toID int64) (crawldb.
 // diffSnapshots labels both crawls with l, plans the earlier one and
 // compares them. When the caller already has the later crawl's labeled pages and plan
 // (the plan command), it passes them to save the work; nil means load them.
-func diffSnapshots(ctx context.Context, l *labeler, db *crawldb.DB, from, to crawldb.Snapshot, toPages []seoplan.LabeledPage, toPlan *seoplan.Plan, opts ...planner.Option) (*seoplan.Progress, error) {
+func diffSnapshots(ctx context.Context, l *labeler, db *crawldb.DB, from, to crawldb.Snapshot, toPages []seoplan.LabeledPage, toPlan *seoplan.Plan, opts ...planner.Option) (*seoplan.Change, error) {
 	prevPages, err := l.snapshot(ctx, db, from)
 	if err != nil {
 		return nil, err
@@ -164,7 +164,7 @@ func diffSnapshots(ctx context.Context, l *labeler, db *crawldb.DB, from, to cra
 // crawl before snapshot cur to cur, whose labeled pages and plan the caller
 // already has, or nil when there is no earlier crawl. Pass the plan's own
 // planner options so both plans are made alike.
-func earlierProgress(ctx context.Context, l *labeler, db *crawldb.DB, cur crawldb.Snapshot, curPages []seoplan.LabeledPage, curPlan *seoplan.Plan, opts ...planner.Option) (*seoplan.Progress, error) {
+func earlierProgress(ctx context.Context, l *labeler, db *crawldb.DB, cur crawldb.Snapshot, curPages []seoplan.LabeledPage, curPlan *seoplan.Plan, opts ...planner.Option) (*seoplan.Change, error) {
 	snaps, err := db.Snapshots(ctx)
 	if err != nil {
 		return nil, err

@@ -117,7 +117,7 @@ func TestDiff(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var pr seoplan.Progress
+	var pr seoplan.Change
 	if err := json.Unmarshal([]byte(out), &pr); err != nil {
 		t.Fatalf("diff --format json: %v\n%s", err, out)
 	}

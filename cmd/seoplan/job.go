@@ -9,7 +9,7 @@ import (
 	"github.com/seoplan/seoplan"
 	"github.com/seoplan/seoplan/classify"
 	"github.com/seoplan/seoplan/crawldb"
-	"github.com/seoplan/seoplan/internal/progress"
+	"github.com/seoplan/seoplan/internal/termbar"
 	"github.com/seoplan/seoplan/planner"
 )
 
@@ -73,12 +73,12 @@ type labeler struct {
 	c *classify.Classifier
 	// bar shows the labelling of the next Site call; done detaches it,
 	// so a later call (the earlier crawl of plan's report) draws nothing.
-	bar *progress.Bar
+	bar *termbar.Bar
 }
 
 // newLabeler loads the classifier; b (nil for none) shows its progress
 // until done is called.
-func newLabeler(b *progress.Bar) (*labeler, error) {
+func newLabeler(b *termbar.Bar) (*labeler, error) {
 	l := &labeler{bar: b}
 	c, err := classify.New(classify.WithProgress(func(done, total int) { l.bar.Set(int64(done), int64(total), "") }))
 	if err != nil {

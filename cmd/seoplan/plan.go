@@ -18,7 +18,7 @@ import (
 	"github.com/seoplan/seoplan/crawldb"
 	"github.com/seoplan/seoplan/crawler"
 	"github.com/seoplan/seoplan/internal/kwfile"
-	"github.com/seoplan/seoplan/internal/progress"
+	"github.com/seoplan/seoplan/internal/termbar"
 	"github.com/seoplan/seoplan/planner"
 	"github.com/seoplan/seoplan/templates"
 )
@@ -205,7 +205,7 @@ func runPlan(ctx context.Context, e *env, url string, f planFlags) error {
 	}
 	// One classifier for pages and keywords: what it learns of the site's
 	// brand and rivals from the pages decides keywords such as "acme sso".
-	l, err := newLabeler(progress.New(e.stderr, "classifying"))
+	l, err := newLabeler(termbar.New(e.stderr, "classifying"))
 	if err != nil {
 		return err
 	}
@@ -304,7 +304,7 @@ func planDB(ctx context.Context, e *env, dbPath, url string) (*crawldb.DB, error
 	if url == "" {
 		return openDB(ctx, dbPath, ", or give the URL to plan")
 	}
-	bar := progress.New(e.stderr, "crawling")
+	bar := termbar.New(e.stderr, "crawling")
 	defer bar.Finish()
 	c, err := crawler.New(url,
 		crawler.WithUserAgent(crawler.DefaultUserAgent(version)),
