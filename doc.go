@@ -14,7 +14,8 @@
 //
 // Files:
 //
-//	page.go     Page, Link, Heading: what the crawler extracts from a URL
+//	page.go     Page (a Fetch and its Content), Link, Heading: what the crawler records of a URL
+//	change.go   Change: what changed between two crawls, for diff and the report
 //	label.go    Intent, Subtype, Stage, Label: the taxonomy of TAXONOMY.md
 //	keyword.go  Keyword: a row of a keyword file (plain list or GSC/Ahrefs/Semrush CSV)
 //	plan.go     Plan and its parts: Cluster, Gap, Proposal, Balance, Finding

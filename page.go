@@ -2,10 +2,19 @@ package seoplan
 
 import "time"
 
-// Page is one fetched URL of a crawl: what the server answered and, for HTML,
-// what was extracted from it. A URL that failed to fetch is still a Page, with
-// Status 0 and Error set: a failure is data, not a failed crawl.
+// Page is one fetched URL of a crawl: what the server answered (Fetch) and,
+// for HTML, what was extracted from it (Content). A URL that failed to fetch
+// is still a Page, with Status 0 and Error set: a failure is data, not a
+// failed crawl. Both parts are embedded, so their fields read as the Page's
+// own (p.URL, p.Title) and marshal as one flat JSON object.
 type Page struct {
+	Fetch
+	Content
+}
+
+// Fetch is what the crawler knows of a URL without parsing its body: the
+// request, the response's status and headers, and where the crawl found it.
+type Fetch struct {
 	// URL is the final URL after redirects, normalised (see crawler).
 	URL string `json:"url"`
 	// RequestedURL is the URL as first requested, when redirects changed it.
@@ -25,11 +34,18 @@ type Page struct {
 	Depth     int  `json:"depth"`
 	InSitemap bool `json:"in_sitemap"`
 
-	// Extracted from HTML pages only.
+	// XRobotsTag joins the response's X-Robots-Tag headers.
+	XRobotsTag string `json:"x_robots_tag,omitempty"`
+}
+
+// Content is what extraction finds in an HTML page (crawler.Extract); it is
+// empty for anything else. Noindex and Nofollow are what Google makes of the
+// robots meta tags and, once the crawler has merged them, of the
+// X-Robots-Tag headers.
+type Content struct {
 	Title           string    `json:"title"`
 	MetaDescription string    `json:"meta_description,omitempty"`
 	MetaRobots      string    `json:"meta_robots,omitempty"`
-	XRobotsTag      string    `json:"x_robots_tag,omitempty"`
 	Noindex         bool      `json:"noindex,omitempty"`
 	Nofollow        bool      `json:"nofollow,omitempty"`
 	Canonical       string    `json:"canonical,omitempty"`
@@ -47,10 +63,14 @@ type Page struct {
 
 // IsHTML reports whether the page was an HTML document that was parsed.
 func (p *Page) IsHTML() bool {
-	return p.Status >= 200 && p.Status < 300 && isHTMLType(p.ContentType)
+	return p.Status >= 200 && p.Status < 300 && IsHTMLType(p.ContentType)
 }
 
-func isHTMLType(ct string) bool {
+// IsHTMLType reports whether a Content-Type header names HTML (text/html or
+// application/xhtml+xml, parameters ignored). The media type is compared
+// as written, so the crawler lower-cases it first where it decides what to
+// download.
+func IsHTMLType(ct string) bool {
 	for i := 0; i < len(ct); i++ {
 		if ct[i] == ';' {
 			ct = ct[:i]

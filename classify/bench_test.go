@@ -102,9 +102,18 @@ func benchPages(b *testing.B, n int) []seoplan.Page {
 		}
 		title := kws[(i*17)%len(kws)].Text
 		p := seoplan.Page{
-			URL: fmt.Sprintf("https://bench.example/blog/%s-%d", strings.ReplaceAll(title, " ", "-"), i), Status: 200,
-			ContentType: "text/html", Title: title + " | Bench", H1: []string{title}, MainText: text.String(), WordCount: words,
-			Links: []seoplan.Link{{URL: "https://bench.example/demo", Text: "Book a demo"}, {URL: "https://bench.example/pricing", Text: "Pricing"}},
+			Fetch: seoplan.Fetch{
+				URL:         fmt.Sprintf("https://bench.example/blog/%s-%d", strings.ReplaceAll(title, " ", "-"), i),
+				Status:      200,
+				ContentType: "text/html",
+			},
+			Content: seoplan.Content{
+				Title:     title + " | Bench",
+				H1:        []string{title},
+				MainText:  text.String(),
+				WordCount: words,
+				Links:     []seoplan.Link{{URL: "https://bench.example/demo", Text: "Book a demo"}, {URL: "https://bench.example/pricing", Text: "Pricing"}},
+			},
 		}
 		for h := 0; h < 8; h++ {
 			p.Headings = append(p.Headings, seoplan.Heading{Level: 2, Text: kws[(i*29+h*13)%len(kws)].Text})

@@ -13,7 +13,6 @@ import (
 	"github.com/seoplan/seoplan/classify/internal/feature"
 	"github.com/seoplan/seoplan/classify/internal/lr"
 	"github.com/seoplan/seoplan/classify/internal/nlp"
-	"github.com/seoplan/seoplan/classify/internal/trainer"
 )
 
 //go:generate go run ./internal/train -data testdata -o model.json
@@ -168,7 +167,7 @@ func (c *Classifier) page(p *seoplan.Page, site *feature.Site) seoplan.Label {
 
 // decide scores features with one set of heads and builds the label. The
 // offsets (pages only) are the fixed priors the heads were trained with;
-// trainer.Predict is the one decision rule both training and labelling use.
+// lr.Heads.Predict is the one decision rule both training and labelling use.
 func (c *Classifier) decide(h *lr.Heads, x *feature.Vector, pageOffsets bool, lang string) seoplan.Label {
 	feats := x.Features()
 	var nbuf [64]string // on the stack for a keyword's few dozen features
@@ -179,9 +178,9 @@ func (c *Classifier) decide(h *lr.Heads, x *feature.Vector, pageOffsets bool, la
 	}
 	var in, sub, st []float64
 	if pageOffsets {
-		in, sub, st = feature.PageOffsets(x, trainer.SubtypeClasses)
+		in, sub, st = feature.PageOffsets(x, lr.SubtypeClasses)
 	}
-	l := trainer.Predict(h, names, vals, in, sub, st)
+	l := h.Predict(names, vals, in, sub, st)
 	if lang != "" && lang != "en" {
 		l.Confidence *= c.cfg.otherLang
 	}

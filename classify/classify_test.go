@@ -77,8 +77,8 @@ func TestKeywordTieBreakers(t *testing.T) {
 		t.Fatal(err)
 	}
 	c.LearnSite([]seoplan.Page{
-		{URL: "https://acmedesk.example/", Title: "Acmedesk | Help desk software", OGSiteName: "Acmedesk"},
-		{URL: "https://acmedesk.example/compare/zendesk", Title: "Acmedesk vs Zendesk | Acmedesk"},
+		{Fetch: seoplan.Fetch{URL: "https://acmedesk.example/"}, Content: seoplan.Content{Title: "Acmedesk | Help desk software", OGSiteName: "Acmedesk"}},
+		{Fetch: seoplan.Fetch{URL: "https://acmedesk.example/compare/zendesk"}, Content: seoplan.Content{Title: "Acmedesk vs Zendesk | Acmedesk"}},
 	})
 	own, rivals := c.SiteNames()
 	if !contains(own, "acmedesk") || !contains(rivals, "zendesk") {
@@ -144,9 +144,8 @@ func TestPageSignalsAndLanguage(t *testing.T) {
 		page   seoplan.Page
 		signal string
 	}{
-		{"error status", seoplan.Page{URL: "https://x.example/gone", Status: 404, ContentType: "text/html"}, "status:404"},
-		{"german pricing", seoplan.Page{URL: "https://x.example/de/preise", Status: 200, ContentType: "text/html",
-			Title: "Preise und Pakete", Lang: "de-DE", MainText: strings.Repeat("Starter 29 € pro Monat pro Nutzer. ", 30)}, "lang:de(lower confidence)"},
+		{"error status", seoplan.Page{Fetch: seoplan.Fetch{URL: "https://x.example/gone", Status: 404, ContentType: "text/html"}}, "status:404"},
+		{"german pricing", seoplan.Page{Fetch: seoplan.Fetch{URL: "https://x.example/de/preise", Status: 200, ContentType: "text/html"}, Content: seoplan.Content{Title: "Preise und Pakete", Lang: "de-DE", MainText: strings.Repeat("Starter 29 € pro Monat pro Nutzer. ", 30)}}, "lang:de(lower confidence)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -160,13 +159,20 @@ func TestPageSignalsAndLanguage(t *testing.T) {
 
 func TestSiteKeyPhrases(t *testing.T) {
 	pages := []seoplan.Page{
-		{URL: "https://acmedesk.example/features/ticket-routing", Status: 200, ContentType: "text/html",
-			Title: "Ticket routing | Acmedesk", H1: []string{"Automatic ticket routing"},
-			MainText: "Route every support ticket to the right agent. Ticket routing rules use skills and load."},
-		{URL: "https://acmedesk.example/blog/reduce-first-response-time", Status: 200, ContentType: "text/html",
-			Title: "How to reduce first response time | Acmedesk", H1: []string{"How to reduce first response time"},
-			Headings: []seoplan.Heading{{Level: 2, Text: "Measure first response time"}},
-			MainText: "First response time is the time a customer waits for a first reply. Ticket routing helps."},
+		{Fetch: seoplan.Fetch{URL: "https://acmedesk.example/features/ticket-routing", Status: 200, ContentType: "text/html"}, Content: seoplan.Content{Title: "Ticket routing | Acmedesk", H1: []string{"Automatic ticket routing"}, MainText: "Route every support ticket to the right agent. Ticket routing rules use skills and load."}},
+		{
+			Fetch: seoplan.Fetch{
+				URL:         "https://acmedesk.example/blog/reduce-first-response-time",
+				Status:      200,
+				ContentType: "text/html",
+			},
+			Content: seoplan.Content{
+				Title:    "How to reduce first response time | Acmedesk",
+				H1:       []string{"How to reduce first response time"},
+				Headings: []seoplan.Heading{{Level: 2, Text: "Measure first response time"}},
+				MainText: "First response time is the time a customer waits for a first reply. Ticket routing helps.",
+			},
+		},
 	}
 	var mu sync.Mutex
 	var reports []string
@@ -216,11 +222,8 @@ func contains(list []string, s string) bool {
 
 func TestKeyPhrasesOtherLanguage(t *testing.T) {
 	pages := []seoplan.Page{
-		{URL: "https://exemple.fr/blog/reduire-attrition", Status: 200, ContentType: "text/html", Lang: "fr",
-			Title: "Comment réduire le taux d'attrition", H1: []string{"Réduire le taux d'attrition"},
-			MainText: "Le taux d'attrition mesure les clients perdus. Pour réduire le taux d'attrition, suivez ces étapes."},
-		{URL: "https://exemple.fr/tarifs", Status: 200, ContentType: "text/html", Lang: "fr",
-			Title: "Tarifs", MainText: "Nos tarifs commencent à 29 € par mois."},
+		{Fetch: seoplan.Fetch{URL: "https://exemple.fr/blog/reduire-attrition", Status: 200, ContentType: "text/html"}, Content: seoplan.Content{Lang: "fr", Title: "Comment réduire le taux d'attrition", H1: []string{"Réduire le taux d'attrition"}, MainText: "Le taux d'attrition mesure les clients perdus. Pour réduire le taux d'attrition, suivez ces étapes."}},
+		{Fetch: seoplan.Fetch{URL: "https://exemple.fr/tarifs", Status: 200, ContentType: "text/html"}, Content: seoplan.Content{Lang: "fr", Title: "Tarifs", MainText: "Nos tarifs commencent à 29 € par mois."}},
 	}
 	c, err := New()
 	if err != nil {

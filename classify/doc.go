@@ -77,7 +77,7 @@
 //	model.json          the trained model (generated)
 //	internal/feature    features and signals for keywords and pages; brands.txt
 //	internal/nlp        prose tagging, head nouns, snowball stemming
-//	internal/lr         logistic regression and temperature scaling
+//	internal/lr         logistic regression, temperature scaling and the decision rule (Heads.Predict)
 //	internal/dataset    readers for the labelled data
 //	internal/trainer    builds model.json from testdata (deterministic)
 //	internal/train      the go:generate command around trainer

@@ -26,8 +26,8 @@ func ExampleClassifier_LearnSite() {
 		return
 	}
 	c.LearnSite([]seoplan.Page{
-		{URL: "https://acmedesk.example/", Title: "Acmedesk | Help desk for small teams", OGSiteName: "Acmedesk"},
-		{URL: "https://acmedesk.example/compare/zendesk", Title: "Acmedesk vs Zendesk | Acmedesk"},
+		{Fetch: seoplan.Fetch{URL: "https://acmedesk.example/"}, Content: seoplan.Content{Title: "Acmedesk | Help desk for small teams", OGSiteName: "Acmedesk"}},
+		{Fetch: seoplan.Fetch{URL: "https://acmedesk.example/compare/zendesk"}, Content: seoplan.Content{Title: "Acmedesk vs Zendesk | Acmedesk"}},
 	})
 	own, rivals := c.SiteNames()
 	fmt.Println("own:", own, "rivals:", rivals)
@@ -48,13 +48,20 @@ func ExampleClassifier_Site() {
 		return
 	}
 	pages := []seoplan.Page{
-		{URL: "https://acmedesk.example/pricing", Status: 200, ContentType: "text/html",
-			Title: "Pricing | Acmedesk", H1: []string{"Help desk pricing"},
-			MainText: "Starter $19 per agent per month. Growth $49 per agent per month, billed annually."},
-		{URL: "https://acmedesk.example/blog/how-to-reduce-ticket-backlog", Status: 200, ContentType: "text/html",
-			Title: "How to reduce your ticket backlog | Acmedesk", H1: []string{"How to reduce your ticket backlog"},
-			Headings: []seoplan.Heading{{Level: 2, Text: "Step 1: Measure the ticket backlog"}, {Level: 2, Text: "Step 2: Triage old tickets"}},
-			MainText: "A ticket backlog grows when tickets arrive faster than agents close them."},
+		{Fetch: seoplan.Fetch{URL: "https://acmedesk.example/pricing", Status: 200, ContentType: "text/html"}, Content: seoplan.Content{Title: "Pricing | Acmedesk", H1: []string{"Help desk pricing"}, MainText: "Starter $19 per agent per month. Growth $49 per agent per month, billed annually."}},
+		{
+			Fetch: seoplan.Fetch{
+				URL:         "https://acmedesk.example/blog/how-to-reduce-ticket-backlog",
+				Status:      200,
+				ContentType: "text/html",
+			},
+			Content: seoplan.Content{
+				Title:    "How to reduce your ticket backlog | Acmedesk",
+				H1:       []string{"How to reduce your ticket backlog"},
+				Headings: []seoplan.Heading{{Level: 2, Text: "Step 1: Measure the ticket backlog"}, {Level: 2, Text: "Step 2: Triage old tickets"}},
+				MainText: "A ticket backlog grows when tickets arrive faster than agents close them.",
+			},
+		},
 	}
 	labeled, _, err := c.Site(context.Background(), pages)
 	if err != nil {

@@ -64,8 +64,7 @@ func FuzzPage(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, url, title, heading, text string) {
-		p := seoplan.Page{URL: url, Status: 200, ContentType: "text/html", Title: title, MainText: text,
-			Headings: []seoplan.Heading{{Level: 2, Text: heading}}, Links: []seoplan.Link{{Text: heading}}}
+		p := seoplan.Page{Fetch: seoplan.Fetch{URL: url, Status: 200, ContentType: "text/html"}, Content: seoplan.Content{Title: title, MainText: text, Headings: []seoplan.Heading{{Level: 2, Text: heading}}, Links: []seoplan.Link{{Text: heading}}}}
 		checkLabel(t, c.Page(&p))
 		labeled, _, err := c.Site(t.Context(), []seoplan.Page{p})
 		if err != nil {

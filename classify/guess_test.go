@@ -15,11 +15,11 @@ func TestGuessSignal(t *testing.T) {
 		t.Fatal(err)
 	}
 	pages := []seoplan.Page{
-		{URL: "https://acme.example/pricing", Title: "Pricing | Acme", MainText: "Starter $19 per user per month. Pro $49 per user per month. Billed annually."},
-		{URL: "https://acme.example/blog/how-to-reduce-churn", Title: "How to reduce churn in 5 steps | Acme"},
-		{URL: "https://acme.example/x", Title: ""},
-		{URL: "https://acme.example/docs/y", Title: "Y"},
-		{URL: "https://acme.example/2024/05/z", Title: "Z and more"},
+		{Fetch: seoplan.Fetch{URL: "https://acme.example/pricing"}, Content: seoplan.Content{Title: "Pricing | Acme", MainText: "Starter $19 per user per month. Pro $49 per user per month. Billed annually."}},
+		{Fetch: seoplan.Fetch{URL: "https://acme.example/blog/how-to-reduce-churn"}, Content: seoplan.Content{Title: "How to reduce churn in 5 steps | Acme"}},
+		{Fetch: seoplan.Fetch{URL: "https://acme.example/x"}, Content: seoplan.Content{Title: ""}},
+		{Fetch: seoplan.Fetch{URL: "https://acme.example/docs/y"}, Content: seoplan.Content{Title: "Y"}},
+		{Fetch: seoplan.Fetch{URL: "https://acme.example/2024/05/z"}, Content: seoplan.Content{Title: "Z and more"}},
 	}
 	var guessed, sure int
 	for i := range pages {

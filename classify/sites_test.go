@@ -39,14 +39,14 @@ func samplePages(t *testing.T, name string) []dataset.Item {
 		if err != nil {
 			t.Fatal(err)
 		}
-		p, err := crawler.Extract(resp.Request.URL, resp.Header.Get("Content-Type"), resp.Body)
+		x, err := crawler.Extract(resp.Request.URL, resp.Header.Get("Content-Type"), resp.Body)
 		resp.Body.Close()
 		if err != nil {
 			t.Fatalf("extract %s: %v", l.Path, err)
 		}
 		// The URL the real site would have: the crawler sets it, not Extract.
-		p.URL = site.Origin + l.Path
-		p.Status, p.ContentType = resp.StatusCode, resp.Header.Get("Content-Type")
+		p := seoplan.Page{Fetch: seoplan.Fetch{URL: site.Origin + l.Path,
+			Status: resp.StatusCode, ContentType: resp.Header.Get("Content-Type")}, Content: x}
 		if resp.StatusCode != http.StatusOK {
 			t.Logf("%s: status %d", l.Path, resp.StatusCode)
 		}

@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/seoplan/seoplan"
-	"github.com/seoplan/seoplan/internal/crawldb"
+	"github.com/seoplan/seoplan/crawldb"
 	"github.com/seoplan/seoplan/internal/urlnorm"
 )
 

@@ -10,8 +10,8 @@ import (
 	"strings"
 
 	"github.com/seoplan/seoplan"
+	"github.com/seoplan/seoplan/crawldb"
 	"github.com/seoplan/seoplan/crawler"
-	"github.com/seoplan/seoplan/internal/crawldb"
 )
 
 // Crawl a three-page site served on loopback into a fresh database and list

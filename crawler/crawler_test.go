@@ -3,14 +3,19 @@ package crawler
 import (
 	"context"
 	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/seoplan/seoplan"
-	"github.com/seoplan/seoplan/internal/crawldb"
+	"github.com/seoplan/seoplan/crawldb"
 )
 
 func openDB(t testing.TB) *crawldb.DB {
@@ -155,3 +160,97 @@ func keys[V any](m map[string]V) []string {
 func regexpMust(s string) *regexp.Regexp { return regexp.MustCompile(s) }
 
 func errorsIs(err, target error) bool { return errors.Is(err, target) }
+
+// recorder wraps a handler and remembers every request path and when it
+// arrived.
+type recorder struct {
+	mu    sync.Mutex
+	paths []string
+	times []time.Time
+	h     http.Handler
+}
+
+func htmlPage(w http.ResponseWriter, title string, links ...string) {
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	fmt.Fprint(w, page(title, links...))
+}
+
+// crawlHandler crawls h from "/" with opts and returns the pages by path,
+// the stats and the request recorder.
+func crawlHandler(t *testing.T, h http.HandlerFunc, opts ...Option) (map[string]seoplan.Page, Stats, *recorder) {
+	t.Helper()
+	rec := &recorder{h: h}
+	srv := httptest.NewServer(rec)
+	defer srv.Close()
+	pages, st := crawlAll(t, srv.URL+"/", opts...)
+	byPath := map[string]seoplan.Page{}
+	for u, p := range pages {
+		byPath[strings.TrimPrefix(u, srv.URL)] = p
+	}
+	return byPath, st, rec
+}
+
+func TestNewRejects(t *testing.T) {
+	tests := []struct {
+		name    string
+		url     string
+		opts    []Option
+		invalid bool // wraps ErrInvalidURL
+	}{
+		{"malformed", "http://[::1", nil, true},
+		{"scheme", "mailto:someone@example.com", nil, true},
+		{"relative", "/just/a/path", nil, true},
+		{"concurrency", "https://example.com/", []Option{WithConcurrency(0)}, false},
+		{"max pages", "https://example.com/", []Option{WithMaxPages(0)}, false},
+		{"negative delay", "https://example.com/", []Option{WithDelay(-time.Second)}, false},
+		{"empty user agent", "https://example.com/", []Option{WithUserAgent("")}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := New(tt.url, tt.opts...)
+			if err == nil {
+				t.Fatal("no error")
+			}
+			if got := errorsIs(err, ErrInvalidURL); got != tt.invalid {
+				t.Errorf("errors.Is(%v, ErrInvalidURL) = %v", err, got)
+			}
+		})
+	}
+}
+
+// colly.NewCollector lets COLLY_* environment variables override code; the
+// crawler must not.
+func TestCollyEnvironmentIgnored(t *testing.T) {
+	t.Setenv("COLLY_USER_AGENT", "evil-bot")
+	t.Setenv("COLLY_IGNORE_ROBOTSTXT", "y")
+	t.Setenv("COLLY_MAX_DEPTH", "1")
+	t.Setenv("COLLY_MAX_BODY_SIZE", "10")
+	t.Setenv("COLLY_DISALLOWED_DOMAINS", "127.0.0.1")
+	var mu sync.Mutex
+	agents := map[string]bool{}
+	h := func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		agents[r.UserAgent()] = true
+		mu.Unlock()
+		switch r.URL.Path {
+		case "/robots.txt":
+			fmt.Fprint(w, "User-agent: *\nDisallow: /private/\n")
+		case "/":
+			htmlPage(w, "Home", "/a", "/private/x")
+		case "/a":
+			htmlPage(w, "A", "/b")
+		default:
+			htmlPage(w, r.URL.Path+" "+strings.Repeat("long title ", 5))
+		}
+	}
+	pages, _, _ := crawlHandler(t, h)
+	if len(agents) != 1 || !agents[DefaultUserAgent(Version)] {
+		t.Errorf("user agents sent: %v", agents)
+	}
+	if _, ok := pages["/private/x"]; ok {
+		t.Error("robots.txt ignored")
+	}
+	if p, ok := pages["/b"]; !ok || p.Size < 50 {
+		t.Errorf("depth or body size limited by the environment: %v, /b size %d", keys(pages), p.Size)
+	}
+}

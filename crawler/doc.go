@@ -1,6 +1,6 @@
 // Package crawler fetches a whole website politely and keeps every response
-// in the crawl database (internal/crawldb), extracting what seoplan needs
-// from each HTML page.
+// in the crawl database (package github.com/seoplan/seoplan/crawldb),
+// extracting what seoplan needs from each HTML page.
 //
 //	c, err := crawler.New("https://example.com/", crawler.WithConcurrency(4))
 //	db, err := crawldb.Open(ctx, "site.db")
@@ -44,8 +44,8 @@
 // Crawler traps are bounded by default limits (WithTrapLimits): URL
 // length, distinct query strings per path, path segments and repeated
 // segments, segments that are only numbers (WithMaxNumberSegments, for
-// /trap/1/2/3/… chains), distinct dates per calendar path
-// (WithMaxDateVariants), and finally WithMaxPages (50,000). A redirect
+// /trap/1/2/3/… chains), distinct dates per calendar path (1,000), and
+// finally WithMaxPages (50,000). A redirect
 // target is held to the same URL-length and path limits as a link.
 //
 // # How
@@ -75,7 +75,7 @@
 //	robotstxt.go   reading a robots.txt: groups, rules, Crawl-delay, Sitemap lines
 //	robotstag.go   robots meta tags and X-Robots-Tag: noindex, nofollow, unavailable_after
 //	scope.go       which URLs may be queued: site, include/exclude, robots, traps
-//	extract*.go    Extract: HTML to seoplan.Page (title, outline, main text, links …)
+//	extract*.go    Extract: HTML to seoplan.Content (title, outline, main text, links …)
 //	extract_landmark.go  main text of a page with one <main> landmark (others: trafilatura)
 //	sitemap*.go    ParseSitemap: sitemap and sitemap index files
 package crawler

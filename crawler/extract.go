@@ -26,9 +26,9 @@ const maxExtractBytes = 32 << 20
 const flattenDepth = 128
 
 // Extract parses the HTML document r, fetched from base with the given
-// Content-Type header, and returns the page's extracted fields (title, meta,
-// headings, main text, links, schema types …). It fills no fetch fields
-// (status, timing): the crawler sets those. It is pure, so the crawler and the
+// Content-Type header, and returns what it finds (title, meta, headings,
+// main text, links, schema types …): a Page's Content, beside the Fetch
+// that the crawler fills. It is pure, so the crawler and the
 // fuzz tests use it alike.
 //
 // The document is decoded to UTF-8 by the Content-Type charset, else its
@@ -36,17 +36,17 @@ const flattenDepth = 128
 // headings come from one walk of the tree, the main text from trafilatura
 // run on the same tree afterwards. Malformed markup is not an error (a
 // browser would render it too); only a failure to read r is.
-func Extract(base *url.URL, contentType string, r io.Reader) (seoplan.Page, error) {
+func Extract(base *url.URL, contentType string, r io.Reader) (seoplan.Content, error) {
 	raw, err := io.ReadAll(io.LimitReader(r, maxExtractBytes))
 	if err != nil {
-		return seoplan.Page{}, fmt.Errorf("extract %s: read: %w", base, err)
+		return seoplan.Content{}, fmt.Errorf("extract %s: read: %w", base, err)
 	}
 	return extractBytes(base, contentType, raw)
 }
 
 // extractBytes is Extract on a body already in memory, which the crawler
 // has: it reads raw without copying it (a UTF-8 body is parsed as it is).
-func extractBytes(base *url.URL, contentType string, raw []byte) (seoplan.Page, error) {
+func extractBytes(base *url.URL, contentType string, raw []byte) (seoplan.Content, error) {
 	if len(raw) > maxExtractBytes {
 		raw = raw[:maxExtractBytes]
 	}
@@ -59,13 +59,13 @@ func extractBytes(base *url.URL, contentType string, raw []byte) (seoplan.Page, 
 		root, err = html.Parse(bytes.NewReader(flattenDeep(doc, flattenDepth)))
 	}
 	if err != nil {
-		return seoplan.Page{}, fmt.Errorf("extract %s: parse: %w", base, err)
+		return seoplan.Content{}, fmt.Errorf("extract %s: parse: %w", base, err)
 	}
 
 	var s pageScan
 	s.walk(root)
 
-	p := seoplan.Page{
+	p := seoplan.Content{
 		Title:           s.title,
 		MetaDescription: s.description,
 		MetaRobots:      strings.Join(s.robots, ", "),

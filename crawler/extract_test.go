@@ -3,7 +3,6 @@ package crawler
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -17,10 +16,9 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/seoplan/seoplan"
+	"github.com/seoplan/seoplan/internal/golden"
 	"github.com/seoplan/seoplan/internal/urlnorm"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 func extractTestURL(t testing.TB, s string) *url.URL {
 	t.Helper()
@@ -34,7 +32,7 @@ func extractTestURL(t testing.TB, s string) *url.URL {
 // TestExtractGolden extracts every page in testdata/extract and compares
 // the Page, as JSON, with its .golden file. Refresh with
 //
-//	go test ./crawler -run TestExtractGolden -update
+//	SEOPLAN_UPDATE_GOLDEN=1 go test ./crawler -run TestExtractGolden
 func TestExtractGolden(t *testing.T) {
 	tests := []struct {
 		file        string
@@ -59,31 +57,19 @@ func TestExtractGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got, err := json.MarshalIndent(p, "", "  ")
+			got, err := json.MarshalIndent(seoplan.Page{Content: p}, "", "  ")
 			if err != nil {
 				t.Fatal(err)
 			}
 			got = append(got, '\n')
-			golden := filepath.Join("testdata", "extract", strings.TrimSuffix(tt.file, ".html")+".golden")
-			if *update {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run with -update to create it)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("Extract(%s) differs from %s; got:\n%s", tt.file, golden, got)
-			}
+			golden.Check(t, filepath.Join("testdata", "extract", strings.TrimSuffix(tt.file, ".html")+".golden"), got)
 		})
 	}
 }
 
 // extractString runs Extract on an inline page fetched from
 // https://www.example.com/dir/page.
-func extractString(t *testing.T, page string) seoplan.Page {
+func extractString(t *testing.T, page string) seoplan.Content {
 	t.Helper()
 	p, err := Extract(extractTestURL(t, "https://www.example.com/dir/page"), "text/html", strings.NewReader(page))
 	if err != nil {
@@ -96,74 +82,74 @@ func TestExtractFields(t *testing.T) {
 	tests := []struct {
 		name  string
 		html  string
-		check func(p seoplan.Page) (got, want any)
+		check func(p seoplan.Content) (got, want any)
 	}{
 		{"title collapsed", "<title>\n A   title\t</title>",
-			func(p seoplan.Page) (any, any) { return p.Title, "A title" }},
+			func(p seoplan.Content) (any, any) { return p.Title, "A title" }},
 		{"first title wins", "<title>one</title><title>two</title>",
-			func(p seoplan.Page) (any, any) { return p.Title, "one" }},
+			func(p seoplan.Content) (any, any) { return p.Title, "one" }},
 		{"script in title is text", "<title><script>x()</script></title>",
-			func(p seoplan.Page) (any, any) { return p.Title, "<script>x()</script>" }},
+			func(p seoplan.Content) (any, any) { return p.Title, "<script>x()</script>" }},
 		{"svg title ignored", "<body><svg><title>icon</title></svg></body>",
-			func(p seoplan.Page) (any, any) { return p.Title, "" }},
+			func(p seoplan.Content) (any, any) { return p.Title, "" }},
 		{"meta description", `<meta name="description" content=" Short  summary ">`,
-			func(p seoplan.Page) (any, any) { return p.MetaDescription, "Short summary" }},
+			func(p seoplan.Content) (any, any) { return p.MetaDescription, "Short summary" }},
 		{"robots noindex", `<meta name="robots" content="NoIndex, follow">`,
-			func(p seoplan.Page) (any, any) {
+			func(p seoplan.Content) (any, any) {
 				return [3]any{p.MetaRobots, p.Noindex, p.Nofollow}, [3]any{"noindex, follow", true, false}
 			}},
 		{"robots none", `<meta name="robots" content="none">`,
-			func(p seoplan.Page) (any, any) { return [2]bool{p.Noindex, p.Nofollow}, [2]bool{true, true} }},
+			func(p seoplan.Content) (any, any) { return [2]bool{p.Noindex, p.Nofollow}, [2]bool{true, true} }},
 		{"robots merged", `<meta name="robots" content="noindex"><meta name="robots" content="nofollow">`,
-			func(p seoplan.Page) (any, any) {
+			func(p seoplan.Content) (any, any) {
 				return [3]any{p.MetaRobots, p.Noindex, p.Nofollow}, [3]any{"noindex, nofollow", true, true}
 			}},
 		{"googlebot tag applies", `<meta name="googlebot" content="noindex">`,
-			func(p seoplan.Page) (any, any) {
+			func(p seoplan.Content) (any, any) {
 				return [2]any{p.MetaRobots, p.Noindex}, [2]any{"googlebot: noindex", true}
 			}},
 		{"other bots ignored", `<meta name="bingbot" content="noindex"><meta name="robots" content="bingbot: nofollow">`,
-			func(p seoplan.Page) (any, any) { return [2]bool{p.Noindex, p.Nofollow}, [2]bool{false, false} }},
+			func(p seoplan.Content) (any, any) { return [2]bool{p.Noindex, p.Nofollow}, [2]bool{false, false} }},
 		{"max-image-preview is not nofollow", `<meta name="robots" content="max-image-preview:none, max-snippet:-1">`,
-			func(p seoplan.Page) (any, any) { return [2]bool{p.Noindex, p.Nofollow}, [2]bool{false, false} }},
+			func(p seoplan.Content) (any, any) { return [2]bool{p.Noindex, p.Nofollow}, [2]bool{false, false} }},
 		{"canonical resolved", `<link rel="canonical" href="../Other?utm_source=x#f">`,
-			func(p seoplan.Page) (any, any) { return p.Canonical, "https://www.example.com/Other" }},
+			func(p seoplan.Content) (any, any) { return p.Canonical, "https://www.example.com/Other" }},
 		{"canonical uses base href", `<base href="https://cdn.example.org/sub/"><link rel="canonical" href="c">`,
-			func(p seoplan.Page) (any, any) { return p.Canonical, "https://cdn.example.org/sub/c" }},
+			func(p seoplan.Content) (any, any) { return p.Canonical, "https://cdn.example.org/sub/c" }},
 		{"bad canonical dropped", `<link rel="canonical" href="mailto:x@example.com">`,
-			func(p seoplan.Page) (any, any) { return p.Canonical, "" }},
+			func(p seoplan.Content) (any, any) { return p.Canonical, "" }},
 		{"lang", `<html lang="pt-BR">`,
-			func(p seoplan.Page) (any, any) { return p.Lang, "pt-BR" }},
+			func(p seoplan.Content) (any, any) { return p.Lang, "pt-BR" }},
 		{"every h1", "<h1>One</h1><div><h1>Two <span>parts</span></h1></div>",
-			func(p seoplan.Page) (any, any) { return p.H1, []string{"One", "Two parts"} }},
+			func(p seoplan.Content) (any, any) { return p.H1, []string{"One", "Two parts"} }},
 		{"outline in order", "<h3>c</h3><h2>b</h2><h6>f</h6><h2></h2>",
-			func(p seoplan.Page) (any, any) {
+			func(p seoplan.Content) (any, any) {
 				return p.Headings, []seoplan.Heading{{Level: 3, Text: "c"}, {Level: 2, Text: "b"}, {Level: 6, Text: "f"}}
 			}},
 		{"og", `<meta property="og:type" content="article"><meta property="og:site_name" content="Acme">`,
-			func(p seoplan.Page) (any, any) {
+			func(p seoplan.Content) (any, any) {
 				return [2]string{p.OGType, p.OGSiteName}, [2]string{"article", "Acme"}
 			}},
 		{"json-ld graph types", `<script type="application/ld+json">{"@graph":[{"@type":"WebPage","mainEntity":{"@type":"HowTo"}},{"@type":["Article","schema:BlogPosting"],"author":{"@type":"Person"}}]}</script>`,
-			func(p seoplan.Page) (any, any) {
+			func(p seoplan.Content) (any, any) {
 				return p.SchemaTypes, []string{"Article", "BlogPosting", "HowTo", "WebPage"}
 			}},
 		{"faq questions not types", `<script type="application/ld+json">{"@type":"FAQPage","mainEntity":[{"@type":"Question"}]}</script>`,
-			func(p seoplan.Page) (any, any) { return p.SchemaTypes, []string{"FAQPage"} }},
+			func(p seoplan.Content) (any, any) { return p.SchemaTypes, []string{"FAQPage"} }},
 		{"invalid json-ld skipped", `<script type="application/ld+json">{nope</script><script type="application/ld+json">{"@type":"Product"}</script>`,
-			func(p seoplan.Page) (any, any) { return p.SchemaTypes, []string{"Product"} }},
+			func(p seoplan.Content) (any, any) { return p.SchemaTypes, []string{"Product"} }},
 		{"microdata itemtype", `<div itemscope itemtype="https://schema.org/Recipe http://schema.org/HowTo"></div><p itemscope itemtype="http://schema.org/Recipe">`,
-			func(p seoplan.Page) (any, any) { return p.SchemaTypes, []string{"HowTo", "Recipe"} }},
+			func(p seoplan.Content) (any, any) { return p.SchemaTypes, []string{"HowTo", "Recipe"} }},
 		{"json-ld breadcrumbs by position", `<script type="application/ld+json">{"@type":"WebPage","breadcrumb":{"@type":"BreadcrumbList","itemListElement":[{"position":2,"name":"B"},{"position":1,"item":{"name":"A"}}]}}</script>`,
-			func(p seoplan.Page) (any, any) { return p.Breadcrumbs, []string{"A", "B"} }},
+			func(p seoplan.Content) (any, any) { return p.Breadcrumbs, []string{"A", "B"} }},
 		{"microdata breadcrumbs", `<ol itemscope itemtype="https://schema.org/BreadcrumbList"><li itemprop="itemListElement" itemscope><a itemprop="item" href="/"><span itemprop="name">Home</span></a></li><li itemprop="itemListElement" itemscope><span itemprop="name">Docs</span></li></ol>`,
-			func(p seoplan.Page) (any, any) { return p.Breadcrumbs, []string{"Home", "Docs"} }},
+			func(p seoplan.Content) (any, any) { return p.Breadcrumbs, []string{"Home", "Docs"} }},
 		{"aria breadcrumbs", `<nav aria-label="Breadcrumb"><a href="/">Home</a> &gt; <a href="/x">X</a></nav>`,
-			func(p seoplan.Page) (any, any) { return p.Breadcrumbs, []string{"Home", "X"} }},
+			func(p seoplan.Content) (any, any) { return p.Breadcrumbs, []string{"Home", "X"} }},
 		{"nested microdata item skipped", `<div itemscope itemtype="https://schema.org/Product"><div itemprop="offers" itemscope itemtype="https://schema.org/Offer"></div></div>`,
-			func(p seoplan.Page) (any, any) { return p.SchemaTypes, []string{"Product"} }},
+			func(p seoplan.Content) (any, any) { return p.SchemaTypes, []string{"Product"} }},
 		{"no breadcrumbs", `<p>plain</p>`,
-			func(p seoplan.Page) (any, any) { return len(p.Breadcrumbs), 0 }},
+			func(p seoplan.Content) (any, any) { return len(p.Breadcrumbs), 0 }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -277,40 +263,40 @@ func TestExtractHostile(t *testing.T) {
 	tests := []struct {
 		name  string
 		html  string
-		check func(t *testing.T, p seoplan.Page)
+		check func(t *testing.T, p seoplan.Content)
 	}{
 		{"deep nesting", "<title>deep</title>" + strings.Repeat("<div>", 100_000) + "<h2>lost</h2>" + strings.Repeat("</div>", 100_000),
-			func(t *testing.T, p seoplan.Page) {
+			func(t *testing.T, p seoplan.Content) {
 				if p.Title != "deep" {
 					t.Errorf("title %q", p.Title)
 				}
 			}},
 		{"deep inline nesting", strings.Repeat("<b><i>", 20_000) + "x",
-			func(t *testing.T, p seoplan.Page) {}},
+			func(t *testing.T, p seoplan.Content) {}},
 		{"enormous attribute", `<a href="/` + strings.Repeat("a", 4<<20) + `" title="` + strings.Repeat("\"", 1<<20) + `">big</a><h1>ok</h1>`,
-			func(t *testing.T, p seoplan.Page) {
+			func(t *testing.T, p seoplan.Content) {
 				if len(p.H1) != 1 || p.H1[0] != "ok" {
 					t.Errorf("H1 %q", p.H1)
 				}
 			}},
 		{"many links", strings.Repeat(`<a href="/x?i=1">x</a>`, 50_000),
-			func(t *testing.T, p seoplan.Page) {
+			func(t *testing.T, p seoplan.Content) {
 				if len(p.Links) != 50_000 {
 					t.Errorf("%d links", len(p.Links))
 				}
 			}},
 		{"binary junk", string(bytes.Repeat([]byte{0, 0xff, 0xfe, '<', 0x80, '>', '&'}, 50_000)),
-			func(t *testing.T, p seoplan.Page) {
+			func(t *testing.T, p seoplan.Content) {
 				if !utf8.ValidString(p.MainText) || !utf8.ValidString(p.Title) {
 					t.Error("invalid UTF-8 in output")
 				}
 			}},
 		{"deep json-ld", `<script type="application/ld+json">` + strings.Repeat(`{"@graph":[`, 5000) + strings.Repeat(`]}`, 5000) + `</script>`,
-			func(t *testing.T, p seoplan.Page) {}},
+			func(t *testing.T, p seoplan.Content) {}},
 		{"unclosed everything", "<html><head><title>t<body><table><tr><td><a href=/a>a<h2>h",
-			func(t *testing.T, p seoplan.Page) {}},
+			func(t *testing.T, p seoplan.Content) {}},
 		{"empty", "",
-			func(t *testing.T, p seoplan.Page) {
+			func(t *testing.T, p seoplan.Content) {
 				if p.Title != "" || p.MainText != "" || p.WordCount != 0 {
 					t.Errorf("non-empty page from nothing: %+v", p)
 				}

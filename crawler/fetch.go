@@ -257,7 +257,7 @@ func (w *worker) backoff(attempt int, retryAfter string) time.Duration {
 // page turns the worker's fetch state into a Page.
 func (w *worker) page(rawURL string, depth int, start time.Time, elapsed time.Duration, err error) seoplan.Page {
 	st := w.st
-	p := seoplan.Page{URL: rawURL, Depth: depth, FetchedAt: start.UTC(), ResponseTime: elapsed}
+	p := seoplan.Page{Fetch: seoplan.Fetch{URL: rawURL, Depth: depth, FetchedAt: start.UTC(), ResponseTime: elapsed}}
 	if len(st.chain) > 0 {
 		p.RequestedURL = rawURL
 		p.RedirectChain = normalizeAll(st.chain)
@@ -302,7 +302,7 @@ func (w *worker) page(rawURL string, depth int, start time.Time, elapsed time.Du
 		if xerr != nil {
 			p.Error = xerr.Error()
 		} else {
-			mergeExtracted(&p, &x)
+			p.Content = x
 		}
 		if len(st.body) >= w.cfg.maxBodySize {
 			p.Error = fmt.Sprintf("body truncated at %d bytes", w.cfg.maxBodySize)
@@ -317,16 +317,6 @@ func (w *worker) page(rawURL string, depth int, start time.Time, elapsed time.Du
 	p.Noindex, p.Nofollow = rd.noindexAt(p.FetchedAt), rd.nofollow
 	st.body = nil // the page holds what it needs; let the body go
 	return p
-}
-
-// mergeExtracted copies Extract's fields into p, which holds the fetch
-// fields Extract leaves empty.
-func mergeExtracted(p, x *seoplan.Page) {
-	p.Title, p.MetaDescription, p.MetaRobots = x.Title, x.MetaDescription, x.MetaRobots
-	p.Noindex, p.Nofollow = x.Noindex, x.Nofollow
-	p.Canonical, p.Lang, p.H1, p.Headings = x.Canonical, x.Lang, x.H1, x.Headings
-	p.MainText, p.WordCount, p.Links = x.MainText, x.WordCount, x.Links
-	p.SchemaTypes, p.OGType, p.OGSiteName, p.Breadcrumbs = x.SchemaTypes, x.OGType, x.OGSiteName, x.Breadcrumbs
 }
 
 func normalizeAll(urls []string) []string {
@@ -350,9 +340,10 @@ func trimColly(err error) string {
 	return err.Error()
 }
 
+// isHTMLType reads a Content-Type header as the crawler does before it
+// downloads a body: the media type trimmed and lower-cased.
 func isHTMLType(ct string) bool {
-	p := seoplan.Page{Status: 200, ContentType: strings.ToLower(strings.TrimSpace(strings.SplitN(ct, ";", 2)[0]))}
-	return p.IsHTML()
+	return seoplan.IsHTMLType(strings.ToLower(strings.TrimSpace(strings.SplitN(ct, ";", 2)[0])))
 }
 
 // limiter spaces requests: all of them at least delay (WithDelay) apart,

@@ -8,7 +8,8 @@ import (
 	"time"
 )
 
-// Version names seoplan in the default User-Agent; cmd/seoplan passes its
+// Version names seoplan in the default User-Agent, and is cmd/seoplan's
+// version unless its build sets another; cmd/seoplan passes its
 // own build version with WithUserAgent(DefaultUserAgent(version)).
 const Version = "0.1.0-dev"
 
@@ -187,11 +188,6 @@ func WithTrapLimits(maxURLLength, maxQueryVariants, maxPathSegments, maxRepeatSe
 // /trap/1/2/3/ …), which branch faster than the path-segment limit stops
 // them, while leaving /forum/123/456/ and /2024/05/17/post alone.
 func WithMaxNumberSegments(n int) Option { return func(c *config) { c.maxNumbers = n } }
-
-// WithMaxDateVariants bounds calendars: at most n distinct dates (default
-// 1000, about three years of days) are queued under one path that differs
-// only by its date, such as /events/2024/05/ or /archive/2024-05-17/.
-func WithMaxDateVariants(n int) Option { return func(c *config) { c.maxDateVariants = n } }
 
 // WithBatchSize sets how many pages go into one database transaction
 // (default 128).

@@ -12,12 +12,13 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/seoplan/seoplan"
-	"github.com/seoplan/seoplan/internal/crawldb"
+	"github.com/seoplan/seoplan/crawldb"
 	"github.com/seoplan/seoplan/internal/sitesrv"
 )
 
@@ -249,5 +250,51 @@ func TestRunRefusesLockedDatabase(t *testing.T) {
 	}
 	if snaps, err := db.Snapshots(context.Background()); err != nil || len(snaps) != 0 {
 		t.Errorf("snapshots %v, %v; want none", snaps, err)
+	}
+}
+
+func TestRunResumeFreshAndCancel(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var mu sync.Mutex
+	served := 0
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		served++
+		if served == 5 {
+			cancel()
+		}
+		mu.Unlock()
+		var links []string
+		for i := range 20 {
+			links = append(links, fmt.Sprintf("/p%d", i))
+		}
+		htmlPage(w, r.URL.Path, links...)
+	}))
+	defer srv.Close()
+	db := openDB(t)
+	c, err := New(srv.URL+"/", WithConcurrency(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := c.Run(ctx, db, false)
+	if err == nil || ctx.Err() == nil {
+		t.Fatalf("cancelled run returned %v", err)
+	}
+	snap, _ := db.Latest(context.Background())
+	if snap.State != crawldb.StateInterrupted || snap.Pages == 0 || snap.Pages >= 21 || st.Pages != snap.Pages {
+		t.Fatalf("after cancel: state %q, %d pages (stats %d)", snap.State, snap.Pages, st.Pages)
+	}
+	st, err = c.Run(context.Background(), db, false)
+	if err != nil || !st.Resumed || st.Pages != 21 || st.SnapshotID != snap.ID {
+		t.Fatalf("resume: %v, %+v", err, st)
+	}
+	st, err = c.Run(context.Background(), db, true)
+	if err != nil || st.Resumed || st.Pages != 21 || st.SnapshotID == snap.ID {
+		t.Fatalf("fresh: %v, %+v", err, st)
+	}
+	st, err = c.Run(context.Background(), db, false)
+	if err != nil || st.Resumed || st.SnapshotID == snap.ID+1 {
+		t.Fatalf("a finished snapshot is not resumed: %v, %+v", err, st)
 	}
 }

@@ -10,7 +10,7 @@ import (
 
 	"golang.org/x/sync/semaphore"
 
-	"github.com/seoplan/seoplan/internal/crawldb"
+	"github.com/seoplan/seoplan/crawldb"
 	"github.com/seoplan/seoplan/internal/urlnorm"
 )
 

@@ -47,7 +47,7 @@ func TestAudit(t *testing.T) {
 			ps = edit("/guides/chat", func(p *seoplan.LabeledPage) {
 				p.Page.Links = append(p.Page.Links, seoplan.Link{URL: origin + "/old", Internal: true})
 			})(ps)
-			return append(ps, seoplan.LabeledPage{Page: seoplan.Page{URL: origin + "/old", Status: 404, ContentType: "text/html"}})
+			return append(ps, seoplan.LabeledPage{Page: seoplan.Page{Fetch: seoplan.Fetch{URL: origin + "/old", Status: 404, ContentType: "text/html"}}})
 		}, seoplan.FindingBrokenLink, []string{origin + "/old", origin + "/guides/chat"}},
 		{"orphan", func(ps []seoplan.LabeledPage) []seoplan.LabeledPage {
 			return append(ps, pg("/blog/lost", prob, seoplan.SubtypeTips, seoplan.StageAwareness, 900, []string{"lost post:9"}, "/features/chat"))

@@ -29,8 +29,7 @@ func synthetic(n int) []seoplan.LabeledPage {
 		t := i % topics
 		sub := subs[r.IntN(len(subs))]
 		lp := seoplan.LabeledPage{
-			Page: seoplan.Page{URL: url(i), Status: 200, ContentType: "text/html", Title: word(t) + " " + word(100000+i),
-				WordCount: 200 + r.IntN(3000), InSitemap: true, Depth: 2},
+			Page:  seoplan.Page{Fetch: seoplan.Fetch{URL: url(i), Status: 200, ContentType: "text/html", InSitemap: true, Depth: 2}, Content: seoplan.Content{Title: word(t) + " " + word(100000+i), WordCount: 200 + r.IntN(3000)}},
 			Label: seoplan.Label{Intent: sub.Intent(), Subtype: sub, Stage: stages[r.IntN(3)]},
 			KeyPhrases: []seoplan.KeyPhrase{
 				kp(word(t), 1),

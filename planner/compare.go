@@ -25,10 +25,10 @@ type Snapshot struct {
 // Compare reports what changed between two crawls of a site: pages added,
 // removed and changed in intent or title, the intent mix before and after,
 // each cluster's pages by intent, and which of prev's proposals a page of cur
-// now answers. It is pure: the same snapshots give the same Progress.
-func Compare(prev, cur Snapshot) seoplan.Progress {
+// now answers. It is pure: the same snapshots give the same Change.
+func Compare(prev, cur Snapshot) seoplan.Change {
 	before, after := diffHTMLPages(prev.Pages), diffHTMLPages(cur.Pages)
-	pr := seoplan.Progress{
+	pr := seoplan.Change{
 		From:      diffSnapshotInfo(prev, len(before)),
 		To:        diffSnapshotInfo(cur, len(after)),
 		MixBefore: diffMix(before),
@@ -126,7 +126,7 @@ func diffMix(pages map[string]seoplan.LabeledPage) seoplan.IntentMix {
 // Without a later plan, a cluster keeps its pages that still exist (with
 // their new labels) and gains the new pages whose words best match its
 // leading phrases.
-func diffClusters(prev, cur *seoplan.Plan, before, after map[string]seoplan.LabeledPage, added []seoplan.PageRef) []seoplan.ClusterProgress {
+func diffClusters(prev, cur *seoplan.Plan, before, after map[string]seoplan.LabeledPage, added []seoplan.PageRef) []seoplan.ClusterChange {
 	if prev == nil {
 		return nil
 	}
@@ -134,10 +134,10 @@ func diffClusters(prev, cur *seoplan.Plan, before, after map[string]seoplan.Labe
 	for _, a := range added {
 		isNew[a.URL] = true
 	}
-	var out []seoplan.ClusterProgress
+	var out []seoplan.ClusterChange
 	index := make(map[string]int)
 	for _, c := range prev.Clusters {
-		cp := seoplan.ClusterProgress{ID: c.ID, Name: c.Name, Before: map[seoplan.Intent]int{}, After: map[seoplan.Intent]int{}}
+		cp := seoplan.ClusterChange{ID: c.ID, Name: c.Name, Before: map[seoplan.Intent]int{}, After: map[seoplan.Intent]int{}}
 		for _, pg := range c.Pages {
 			cp.Before[pg.Intent]++
 			if cur == nil {
@@ -155,7 +155,7 @@ func diffClusters(prev, cur *seoplan.Plan, before, after map[string]seoplan.Labe
 			if !ok {
 				i = len(out)
 				index[c.ID] = i
-				out = append(out, seoplan.ClusterProgress{ID: c.ID, Name: c.Name, Before: map[seoplan.Intent]int{}, After: map[seoplan.Intent]int{}})
+				out = append(out, seoplan.ClusterChange{ID: c.ID, Name: c.Name, Before: map[seoplan.Intent]int{}, After: map[seoplan.Intent]int{}})
 			}
 			for _, pg := range c.Pages {
 				out[i].After[pg.Intent]++

@@ -14,7 +14,7 @@ const cmpSite = "https://shop.example/"
 // cmpPage is a crawled HTML page with a label, for Compare's tests.
 func cmpPage(path, title string, in seoplan.Intent, sub seoplan.Subtype, phrases ...string) seoplan.LabeledPage {
 	lp := seoplan.LabeledPage{
-		Page:  seoplan.Page{URL: cmpSite + path, Status: 200, ContentType: "text/html; charset=utf-8", Title: title, WordCount: 500},
+		Page:  seoplan.Page{Fetch: seoplan.Fetch{URL: cmpSite + path, Status: 200, ContentType: "text/html; charset=utf-8"}, Content: seoplan.Content{Title: title, WordCount: 500}},
 		Label: seoplan.Label{Intent: in, Subtype: sub, Stage: seoplan.StageConsideration},
 	}
 	for _, ph := range phrases {
@@ -195,7 +195,7 @@ func TestCompareBeforeCounts(t *testing.T) {
 func ExampleCompare() {
 	page := func(path, title string, in seoplan.Intent) seoplan.LabeledPage {
 		return seoplan.LabeledPage{
-			Page:  seoplan.Page{URL: "https://shop.example/" + path, Status: 200, ContentType: "text/html", Title: title},
+			Page:  seoplan.Page{Fetch: seoplan.Fetch{URL: "https://shop.example/" + path, Status: 200, ContentType: "text/html"}, Content: seoplan.Content{Title: title}},
 			Label: seoplan.Label{Intent: in},
 		}
 	}

@@ -12,8 +12,7 @@ import (
 func ExamplePlan() {
 	page := func(path string, sub seoplan.Subtype, stage seoplan.Stage, words int, links ...string) seoplan.LabeledPage {
 		lp := seoplan.LabeledPage{
-			Page: seoplan.Page{URL: "https://example.test" + path, Status: 200, ContentType: "text/html",
-				Title: path, MetaDescription: "…", WordCount: words, InSitemap: true, Depth: 1},
+			Page:       seoplan.Page{Fetch: seoplan.Fetch{URL: "https://example.test" + path, Status: 200, ContentType: "text/html", InSitemap: true, Depth: 1}, Content: seoplan.Content{Title: path, MetaDescription: "…", WordCount: words}},
 			Label:      seoplan.Label{Intent: sub.Intent(), Subtype: sub, Stage: stage},
 			KeyPhrases: []seoplan.KeyPhrase{{Phrase: "live chat", Stem: "live chat", Weight: 1}},
 		}

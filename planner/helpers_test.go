@@ -13,8 +13,18 @@ const origin = "https://example.test"
 func pg(path string, intent seoplan.Intent, sub seoplan.Subtype, stage seoplan.Stage, words int, phrases []string, links ...string) seoplan.LabeledPage {
 	p := seoplan.LabeledPage{
 		Page: seoplan.Page{
-			URL: origin + path, Status: 200, ContentType: "text/html; charset=utf-8",
-			Title: titleOf(path), MetaDescription: "About " + path, WordCount: words, InSitemap: true, Depth: 1,
+			Fetch: seoplan.Fetch{
+				URL:         origin + path,
+				Status:      200,
+				ContentType: "text/html; charset=utf-8",
+				InSitemap:   true,
+				Depth:       1,
+			},
+			Content: seoplan.Content{
+				Title:           titleOf(path),
+				MetaDescription: "About " + path,
+				WordCount:       words,
+			},
 		},
 		Label: seoplan.Label{Intent: intent, Subtype: sub, Stage: stage, Confidence: 0.9},
 	}

@@ -15,7 +15,7 @@ func TestBrief(t *testing.T) {
 	if err := Brief(&buf, p, p.Proposals[0]); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "brief.md.golden", buf.Bytes())
+	checkGolden(t, "brief.md.golden", buf.Bytes())
 	out := buf.String()
 	for _, want := range []string{
 		"- **Target keyword:** what is live chat",

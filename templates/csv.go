@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/seoplan/seoplan"
+	"github.com/seoplan/seoplan/internal/urlnorm"
 )
 
 // CSVHeader is the first row of calendar.csv. The names are the ones the
@@ -89,7 +90,7 @@ func CSV(w io.Writer, p *seoplan.Plan, opts ...CalendarOption) error {
 	for _, pr := range scheduledProposals(p) {
 		row := csvRow(p, pr, names[pr.Cluster], &cfg)
 		for i, cell := range row {
-			row[i] = csvSafe(cell)
+			row[i] = CSVCell(cell)
 		}
 		if err := cw.Write(row); err != nil {
 			return fmt.Errorf("write csv row %s: %w", pr.ID, err)
@@ -151,9 +152,12 @@ func wordCount(effort string) int {
 	return n
 }
 
-// csvSafe defuses spreadsheet formula injection (OWASP's advice): a cell
-// that starts like a formula is made text with a leading quote.
-func csvSafe(s string) string {
+// CSVCell defuses spreadsheet formula injection (OWASP's advice): a cell
+// that starts like a formula (=, +, -, @, a tab or a carriage return) is
+// made text with a leading quote. Every CSV seoplan writes (the calendar,
+// and the command line's export and classify) passes its cells through it,
+// since crawled titles and keywords end up in them.
+func CSVCell(s string) string {
 	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
 		return "'" + s
 	}
@@ -208,8 +212,7 @@ func shortRef(p *seoplan.Plan, ref string) string {
 		return ref
 	}
 	u, err := url.Parse(ref)
-	s, err2 := url.Parse(p.Site)
-	if err != nil || err2 != nil || u.Host == "" || !strings.EqualFold(strings.TrimPrefix(u.Host, "www."), strings.TrimPrefix(s.Host, "www.")) {
+	if err != nil || u.Host == "" || !urlnorm.SameSite(p.Site, ref) {
 		return ref
 	}
 	path := u.EscapedPath()

@@ -19,7 +19,7 @@ func TestCSV(t *testing.T) {
 	if err := CSV(&buf, p); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "calendar.csv.golden", buf.Bytes())
+	checkGolden(t, "calendar.csv.golden", buf.Bytes())
 
 	rows, err := csv.NewReader(bytes.NewReader(buf.Bytes())).ReadAll()
 	if err != nil {
@@ -154,8 +154,8 @@ func TestCSVSafe(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := csvSafe(tc.in); got != tc.want {
-				t.Errorf("csvSafe(%q) = %q, want %q", tc.in, got, tc.want)
+			if got := CSVCell(tc.in); got != tc.want {
+				t.Errorf("CSVCell(%q) = %q, want %q", tc.in, got, tc.want)
 			}
 		})
 	}

@@ -32,7 +32,7 @@
 //	summary.go        the report's executive summary: figures and the first things to do
 //	dates.go          dates as the report's reader writes them
 //	charts.go         the report's charts: topic map, intent mix, funnel, timeline (SVG)
-//	progress.go       the "progress since the last crawl" section (Markdown)
+//	change.go         Change as the "progress since the last crawl" section (Markdown)
 //	csv.go            CSV: one row per scheduled piece, for Sheets, Excel, Notion, Asana, Trello;
 //	                  CalendarOption, shared with ICS
 //	ics.go            iCalendar (RFC 5545): one all-day event per scheduled piece, linking its brief

@@ -3,6 +3,8 @@ package templates
 import (
 	"net/url"
 	"strings"
+
+	"github.com/seoplan/seoplan/internal/urlnorm"
 )
 
 // mdSpecial are the characters that could turn text into Markdown structure:
@@ -74,8 +76,7 @@ func sitePath(site, u string) string {
 	if err != nil || pu.Host == "" {
 		return u
 	}
-	su, err := url.Parse(site)
-	if err != nil || su.Host == "" || !strings.EqualFold(strings.TrimPrefix(su.Host, "www."), strings.TrimPrefix(pu.Host, "www.")) {
+	if !urlnorm.SameSite(site, u) {
 		return u
 	}
 	p := pu.EscapedPath()

@@ -50,7 +50,7 @@ type HTMLOption func(*htmlConfig)
 type htmlConfig struct {
 	client, agency string
 	logo           []byte
-	progress       *seoplan.Progress
+	progress       *seoplan.Change
 	date           time.Time
 	footer         string
 	whiteLabel     bool
@@ -67,8 +67,8 @@ func WithAgency(name string) HTMLOption { return func(c *htmlConfig) { c.agency 
 // WithLogo embeds a PNG, JPEG, GIF or WebP image (at most 2 MiB) on the cover.
 func WithLogo(image []byte) HTMLOption { return func(c *htmlConfig) { c.logo = image } }
 
-// WithProgress puts the "Progress since the last crawl" section first.
-func WithProgress(pr *seoplan.Progress) HTMLOption {
+// WithChange puts the "Progress since the last crawl" section first.
+func WithChange(pr *seoplan.Change) HTMLOption {
 	return func(c *htmlConfig) { c.progress = pr }
 }
 

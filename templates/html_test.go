@@ -30,8 +30,8 @@ func reportHTML(t testing.TB, p *seoplan.Plan, opts ...HTMLOption) []byte {
 	return out.Bytes()
 }
 
-func reportProgress() *seoplan.Progress {
-	return &seoplan.Progress{
+func reportChange() *seoplan.Change {
+	return &seoplan.Change{
 		Site:      "https://relaydesk.example/",
 		From:      seoplan.SnapshotInfo{ID: 1, Started: "2026-10-02T09:30:00Z", Pages: 7},
 		To:        seoplan.SnapshotInfo{ID: 2, Started: "2026-11-02T09:30:00Z", Pages: 9},
@@ -40,7 +40,7 @@ func reportProgress() *seoplan.Progress {
 		Changed:   []seoplan.PageChange{{URL: "https://relaydesk.example/pricing", TitleBefore: "Prices", TitleAfter: "Pricing | RelayDesk", IntentBefore: "product", IntentAfter: "product"}},
 		MixBefore: seoplan.IntentMix{Product: 5, Problem: 1, Other: 1, ProductShare: 5.0 / 6, ProblemShare: 1.0 / 6},
 		MixAfter:  seoplan.IntentMix{Product: 5, Problem: 3, Other: 1, ProductShare: 0.625, ProblemShare: 0.375},
-		Clusters: []seoplan.ClusterProgress{{ID: "live-chat", Name: "live chat", Before: map[seoplan.Intent]int{"product": 3}, After: map[seoplan.Intent]int{"product": 3, "problem": 1},
+		Clusters: []seoplan.ClusterChange{{ID: "live-chat", Name: "live chat", Before: map[seoplan.Intent]int{"product": 3}, After: map[seoplan.Intent]int{"product": 3, "problem": 1},
 			Added: []string{"https://relaydesk.example/blog/chat-scripts"}}},
 		Done: []seoplan.ProposalDone{{ID: "p0", Title: "Chat scripts", Keyword: "live chat scripts", Cluster: "live-chat", URL: "https://relaydesk.example/blog/chat-scripts", Page: "<script>alert(1)</script> Live chat scripts that convert"}},
 	}
@@ -51,14 +51,14 @@ func TestHTMLGolden(t *testing.T) {
 	p := reportPlan(t)
 	render := func() []byte {
 		var out bytes.Buffer
-		if err := HTML(&out, p, WithClient("RelayDesk <Inc>"), WithAgency(`Acme "SEO" & Co`), WithProgress(reportProgress()),
+		if err := HTML(&out, p, WithClient("RelayDesk <Inc>"), WithAgency(`Acme "SEO" & Co`), WithChange(reportChange()),
 			WithDate(time.Date(2026, 11, 9, 0, 0, 0, 0, time.UTC))); err != nil {
 			t.Fatal(err)
 		}
 		return out.Bytes()
 	}
 	got := render()
-	golden(t, "report.html.golden", got)
+	checkGolden(t, "report.html.golden", got)
 	if again := render(); !bytes.Equal(got, again) {
 		t.Error("two renders of the same plan differ")
 	}
@@ -75,7 +75,7 @@ func TestHTMLInert(t *testing.T) {
 	p.Clusters[1].Pages[0].URL = "javascript:alert(6)"
 	p.Proposals[0].Keyword = "![x](https://evil.example/x.png)"
 	p.Highlights = append(p.Highlights, "<iframe src=https://evil.example></iframe>", "`code` **bold** <b onmouseover=alert(7)>")
-	out := reportHTML(t, p, WithClient(`"><script>alert(8)</script>`), WithProgress(reportProgress()))
+	out := reportHTML(t, p, WithClient(`"><script>alert(8)</script>`), WithChange(reportChange()))
 	assertInert(t, out)
 	for _, want := range []string{"&lt;script&gt;alert(1)&lt;/script&gt; Live chat scripts that convert", "&lt;img src=x onerror=alert(4)&gt;", "Content-Security-Policy"} {
 		if !bytes.Contains(out, []byte(want)) {
@@ -152,7 +152,7 @@ func FuzzHTML(f *testing.F) {
 
 func TestHTMLStructure(t *testing.T) {
 	p := reportPlan(t)
-	out := reportHTML(t, p, WithProgress(reportProgress()))
+	out := reportHTML(t, p, WithChange(reportChange()))
 	doc, err := xhtml.Parse(bytes.NewReader(out))
 	if err != nil {
 		t.Fatal(err)
@@ -211,7 +211,7 @@ func TestHTMLStructure(t *testing.T) {
 	}
 }
 
-func TestHTMLWithoutProgressOrCharts(t *testing.T) {
+func TestHTMLWithoutChangeOrCharts(t *testing.T) {
 	p := &seoplan.Plan{Site: "https://empty.example/"}
 	out := reportHTML(t, p)
 	if bytes.Contains(out, []byte("<figure")) {

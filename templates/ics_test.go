@@ -15,7 +15,7 @@ func TestICS(t *testing.T) {
 	if err := ICS(&buf, p); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "calendar.ics.golden", buf.Bytes())
+	checkGolden(t, "calendar.ics.golden", buf.Bytes())
 
 	for i, line := range strings.Split(strings.TrimSuffix(buf.String(), "\r\n"), "\r\n") {
 		if len(line) > 75 {

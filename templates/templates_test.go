@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,6 +11,7 @@ import (
 	"time"
 
 	"github.com/seoplan/seoplan"
+	"github.com/seoplan/seoplan/internal/golden"
 	"github.com/seoplan/seoplan/planner"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -20,15 +20,12 @@ import (
 	"github.com/yuin/goldmark/text"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files")
-
 // evil is text a hostile or careless site could put in a title or phrase.
 const evil = "Pipes | [a link](https://evil.example) <script>alert(1)</script> `code` *em* _u_ ~~s~~ # ! \\ www.evil.example a@b.example &amp;\nnew line"
 
 func page(path string, sub seoplan.Subtype, stage seoplan.Stage, words int, title string, phrases []string, links ...string) seoplan.LabeledPage {
 	lp := seoplan.LabeledPage{
-		Page: seoplan.Page{URL: "https://example.test" + path, Status: 200, ContentType: "text/html",
-			Title: title, WordCount: words, InSitemap: true, Depth: 1, MetaDescription: "d"},
+		Page:  seoplan.Page{Fetch: seoplan.Fetch{URL: "https://example.test" + path, Status: 200, ContentType: "text/html", InSitemap: true, Depth: 1}, Content: seoplan.Content{Title: title, WordCount: words, MetaDescription: "d"}},
 		Label: seoplan.Label{Intent: sub.Intent(), Subtype: sub, Stage: stage},
 	}
 	for i, ph := range phrases {
@@ -52,7 +49,7 @@ func testPlan(t *testing.T) *seoplan.Plan {
 		page("/blog/chat-tips", seoplan.SubtypeTips, seoplan.StageAwareness, 900, evil, chat, "/guides/chat", "/features/chat"),
 		page("/blog/evil?q=<x>", seoplan.SubtypeHowTo, seoplan.StageConsideration, 120, evil, bad, "/blog/evil-2"),
 		page("/blog/evil-2", seoplan.SubtypeExplainer, seoplan.StageAwareness, 700, "`tick` and | pipe", bad, "/blog/evil?q=<x>", "/gone"),
-		{Page: seoplan.Page{URL: "https://example.test/gone", Status: 404}},
+		{Page: seoplan.Page{Fetch: seoplan.Fetch{URL: "https://example.test/gone", Status: 404}}},
 	}
 	kws := []seoplan.LabeledKeyword{{
 		Keyword: seoplan.Keyword{Text: "how to <b>chat</b> | [fast](x)", Volume: 300},
@@ -152,19 +149,7 @@ func TestGolden(t *testing.T) {
 			if !bytes.Equal(a.Bytes(), b.Bytes()) {
 				t.Fatal("two renderings of the same input differ")
 			}
-			golden := filepath.Join("testdata", tt.file)
-			if *update {
-				if err := os.WriteFile(golden, a.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update)", err)
-			}
-			if !bytes.Equal(a.Bytes(), want) {
-				t.Errorf("%s differs from the golden file; run go test ./templates -update and review the diff", tt.file)
-			}
+			golden.Check(t, filepath.Join("testdata", tt.file), a.Bytes())
 		})
 	}
 }

@@ -3,20 +3,17 @@ package main
 import (
 	"encoding/csv"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"os"
 	"strconv"
 	"strings"
 	"text/tabwriter"
-	"unicode"
 
 	"github.com/seoplan/seoplan"
-	"github.com/seoplan/seoplan/classify"
-	"github.com/seoplan/seoplan/internal/crawldb"
 	"github.com/seoplan/seoplan/internal/kwfile"
-	"github.com/seoplan/seoplan/internal/progress"
+	"github.com/seoplan/seoplan/internal/termbar"
+	"github.com/seoplan/seoplan/templates"
 	"github.com/spf13/cobra"
 )
 
@@ -69,13 +66,13 @@ func runClassify(cmd *cobra.Command, e *env, o classifyOpts) error {
 	case o.db == "" && o.keywords == "":
 		return usagef("nothing to classify: give --db FILE or --keywords FILE (- for standard input)")
 	}
-	c, bar, err := newClassifier(e)
+	l, err := newLabeler(termbar.New(e.stderr, "classifying"))
 	if err != nil {
 		return err
 	}
-	defer bar.Finish()
+	defer l.done()
 	if o.db != "" {
-		return classifyDB(cmd, e, c, bar, o)
+		return classifyDB(cmd, e, l, o)
 	}
 	var r io.Reader = e.stdin
 	name := "standard input"
@@ -95,7 +92,7 @@ func runClassify(cmd *cobra.Command, e *env, o classifyOpts) error {
 	if len(kws) == 0 {
 		return fmt.Errorf("%s: no keywords found", name)
 	}
-	labeled := c.Keywords(cmd.Context(), kws)
+	labeled := l.c.Keywords(cmd.Context(), kws)
 	if err := cmd.Context().Err(); err != nil {
 		return fmt.Errorf("classify keywords: %w", err)
 	}
@@ -160,9 +157,9 @@ func writeClassifiedKeywords(w io.Writer, kws []seoplan.LabeledKeyword, o classi
 		cw.Write([]string{"keyword", "intent", "subtype", "stage", "confidence", "volume", "clicks", "impressions", "position", "url", "signals"})
 		for _, k := range kws {
 			l := k.Label
-			cw.Write([]string{classifyCSVCell(k.Keyword.Text), string(l.Intent), string(l.Subtype), string(l.Stage), classifyConf(l.Confidence),
+			cw.Write([]string{templates.CSVCell(k.Keyword.Text), string(l.Intent), string(l.Subtype), string(l.Stage), classifyConf(l.Confidence),
 				strconv.Itoa(k.Keyword.Volume), strconv.Itoa(k.Keyword.Clicks), strconv.Itoa(k.Keyword.Impressions),
-				strconv.FormatFloat(k.Keyword.Position, 'f', -1, 64), classifyCSVCell(k.Keyword.URL), classifyCSVCell(strings.Join(l.Signals, "; "))})
+				strconv.FormatFloat(k.Keyword.Position, 'f', -1, 64), templates.CSVCell(k.Keyword.URL), templates.CSVCell(strings.Join(l.Signals, "; "))})
 		}
 		cw.Flush()
 		if err := cw.Error(); err != nil {
@@ -183,7 +180,7 @@ func writeClassifiedKeywords(w io.Writer, kws []seoplan.LabeledKeyword, o classi
 	fmt.Fprintln(tw, strings.Join(head, "\t"))
 	for _, k := range kws {
 		l := k.Label
-		cells := []string{classifyPrintable(k.Keyword.Text), string(l.Intent), string(l.Subtype), string(l.Stage), classifyConf(l.Confidence)}
+		cells := []string{printable(k.Keyword.Text), string(l.Intent), string(l.Subtype), string(l.Stage), classifyConf(l.Confidence)}
 		if metrics["volume"] {
 			cells = append(cells, strconv.Itoa(k.Keyword.Volume))
 		}
@@ -197,7 +194,7 @@ func writeClassifiedKeywords(w io.Writer, kws []seoplan.LabeledKeyword, o classi
 			cells = append(cells, strconv.FormatFloat(k.Keyword.Position, 'f', -1, 64))
 		}
 		if o.explain {
-			cells = append(cells, classifyPrintable(strings.Join(l.Signals, ", ")))
+			cells = append(cells, printable(strings.Join(l.Signals, ", ")))
 		}
 		fmt.Fprintln(tw, strings.Join(cells, "\t"))
 	}
@@ -230,8 +227,8 @@ func writeClassifiedPages(w io.Writer, pages []seoplan.LabeledPage, o classifyOp
 		cw.Write([]string{"url", "intent", "subtype", "stage", "confidence", "keyphrases", "signals"})
 		for _, p := range pages {
 			l := p.Label
-			cw.Write([]string{classifyCSVCell(p.Page.URL), string(l.Intent), string(l.Subtype), string(l.Stage), classifyConf(l.Confidence),
-				classifyCSVCell(strings.Join(classifyPhrases(p.KeyPhrases), "; ")), classifyCSVCell(strings.Join(l.Signals, "; "))})
+			cw.Write([]string{templates.CSVCell(p.Page.URL), string(l.Intent), string(l.Subtype), string(l.Stage), classifyConf(l.Confidence),
+				templates.CSVCell(strings.Join(classifyPhrases(p.KeyPhrases), "; ")), templates.CSVCell(strings.Join(l.Signals, "; "))})
 		}
 		cw.Flush()
 		if err := cw.Error(); err != nil {
@@ -251,9 +248,9 @@ func writeClassifiedPages(w io.Writer, pages []seoplan.LabeledPage, o classifyOp
 		if len(kp) > 3 {
 			kp = kp[:3]
 		}
-		line := strings.Join([]string{classifyPrintable(p.Page.URL), string(l.Intent), string(l.Subtype), string(l.Stage), classifyConf(l.Confidence), classifyPrintable(strings.Join(kp, ", "))}, "\t")
+		line := strings.Join([]string{printable(p.Page.URL), string(l.Intent), string(l.Subtype), string(l.Stage), classifyConf(l.Confidence), printable(strings.Join(kp, ", "))}, "\t")
 		if o.explain {
-			line += "\t" + classifyPrintable(strings.Join(l.Signals, ", "))
+			line += "\t" + printable(strings.Join(l.Signals, ", "))
 		}
 		fmt.Fprintln(tw, line)
 	}
@@ -280,78 +277,39 @@ func classifyNonNil(s []string) []string {
 	return s
 }
 
-// printable makes untrusted text (keywords, crawled URLs and titles) safe
-// for a terminal table: control characters, which could move the cursor or
-// break the columns, become spaces.
-func classifyPrintable(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
-			return ' '
-		}
-		return r
-	}, s)
-}
-
-// csvSafe defuses spreadsheet formula injection: a cell that starts with
-// =, +, - or @ is prefixed with an apostrophe, as OWASP recommends.
-func classifyCSVCell(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
-}
-
-// newClassifier loads the classifier with a progress bar on standard error
-// for the pages it labels; the caller finishes the bar once they are.
-func newClassifier(e *env) (*classify.Classifier, *progress.Bar, error) {
-	bar := progress.New(e.stderr, "classifying")
-	c, err := classify.New(classify.WithProgress(func(done, total int) { bar.Set(int64(done), int64(total), "") }))
-	if err != nil {
-		return nil, nil, fmt.Errorf("load classifier: %w", err)
-	}
-	return c, bar, nil
-}
-
 // classifyDB labels the latest crawl's pages, learning the site's names
-// from them first.
-func classifyDB(cmd *cobra.Command, e *env, c *classify.Classifier, bar *progress.Bar, o classifyOpts) error {
+// from them first. Unlike plan, it labels only the HTML pages and the
+// failed ones, not redirects and resources: each command keeps the choice
+// its golden files were made with (classify_*.golden, plan/*.golden).
+func classifyDB(cmd *cobra.Command, e *env, l *labeler, o classifyOpts) error {
 	ctx := cmd.Context()
-	if _, err := os.Stat(o.db); err != nil {
-		return usagef("--db %s: no crawl database there (run seoplan crawl URL --db %s first)", o.db, o.db)
-	}
-	db, err := crawldb.Open(ctx, o.db)
-	if errors.Is(err, crawldb.ErrUnusable) {
-		return usagef("--db %s: %v", o.db, err)
-	}
+	db, err := openDB(ctx, o.db, "")
 	if err != nil {
-		return fmt.Errorf("open crawl database: %w", err)
+		return err
 	}
 	defer db.Close()
-	snap, err := db.Latest(ctx)
-	if errors.Is(err, crawldb.ErrNoCrawl) {
-		return usagef("%s holds no crawl yet: run seoplan crawl URL --db %s", o.db, o.db)
-	}
+	snap, err := latestCrawl(ctx, db, o.db, "")
 	if err != nil {
-		return fmt.Errorf("read crawl database: %w", err)
+		return err
+	}
+	all, err := loadPages(ctx, db, snap)
+	if err != nil {
+		return err
 	}
 	var pages []seoplan.Page
-	err = db.Pages(ctx, snap.ID, func(p seoplan.Page) error {
+	for _, p := range all {
 		if p.IsHTML() || p.Status >= 400 {
 			pages = append(pages, p)
 		}
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("read pages of crawl %d: %w", snap.ID, err)
 	}
 	if len(pages) == 0 {
 		return fmt.Errorf("crawl %d in %s has no HTML pages to classify", snap.ID, o.db)
 	}
-	labeled, _, err := c.Site(ctx, pages)
+	labeled, err := l.site(ctx, pages)
 	if err != nil {
 		return err
 	}
-	bar.Finish()
-	fmt.Fprintf(e.stderr, "seoplan: labelled %d pages of crawl %d (%s)\n", len(labeled), snap.ID, classifyPrintable(snap.StartURL))
+	l.done()
+	fmt.Fprintf(e.stderr, "seoplan: labelled %d pages of crawl %d (%s)\n", len(labeled), snap.ID, printable(snap.StartURL))
 	return writeClassifiedPages(e.stdout, labeled, o)
 }

@@ -4,34 +4,15 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/seoplan/seoplan"
-	"github.com/seoplan/seoplan/internal/crawldb"
+	"github.com/seoplan/seoplan/crawldb"
+	"github.com/seoplan/seoplan/internal/golden"
 )
-
-// updateClassify is the -update flag ("rewrite golden files"), defined here
-// only if no other test file of this package has defined it already.
-var updateClassify *bool
-
-func init() {
-	if f := flag.Lookup("update"); f == nil {
-		updateClassify = flag.Bool("update", false, "rewrite golden files")
-	}
-}
-
-func updating() bool {
-	if updateClassify != nil {
-		return *updateClassify
-	}
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
 
 func TestClassifyKeywordsGolden(t *testing.T) {
 	tests := []struct {
@@ -51,19 +32,7 @@ func TestClassifyKeywordsGolden(t *testing.T) {
 			if code := run(context.Background(), args, strings.NewReader(""), &out, &errb); code != 0 {
 				t.Fatalf("exit %d: %s", code, errb.String())
 			}
-			golden := filepath.Join("testdata", "classify_"+tt.name+".golden")
-			if updating() {
-				if err := os.WriteFile(golden, out.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update)", err)
-			}
-			if !bytes.Equal(out.Bytes(), want) {
-				t.Errorf("output differs from %s:\n%s", golden, out.String())
-			}
+			golden.Check(t, filepath.Join("testdata", "classify_"+tt.name+".golden"), out.Bytes())
 		})
 	}
 }
@@ -123,14 +92,22 @@ func TestClassifyDB(t *testing.T) {
 		t.Fatal(err)
 	}
 	pages := []seoplan.Page{
-		{URL: "https://acmedesk.example/pricing", Status: 200, ContentType: "text/html", Title: "Pricing | Acmedesk",
-			MainText: "Starter $19 per agent per month. Growth $49 per agent per month, billed annually.", WordCount: 14,
-			Links: []seoplan.Link{{URL: "https://acmedesk.example/signup", Text: "Start free trial", Internal: true}}},
-		{URL: "https://acmedesk.example/blog/how-to-write-a-support-macro", Status: 200, ContentType: "text/html",
-			Title: "How to write a support macro | Acmedesk", H1: []string{"How to write a support macro"},
-			Headings: []seoplan.Heading{{Level: 2, Text: "Step 1: Find repeated replies"}, {Level: 2, Text: "Step 2: Write the macro"}},
-			MainText: strings.Repeat("A macro is a saved reply your agents reuse for common questions. ", 30), WordCount: 330},
-		{URL: "https://acmedesk.example/missing", Status: 404, ContentType: "text/html"},
+		{Fetch: seoplan.Fetch{URL: "https://acmedesk.example/pricing", Status: 200, ContentType: "text/html"}, Content: seoplan.Content{Title: "Pricing | Acmedesk", MainText: "Starter $19 per agent per month. Growth $49 per agent per month, billed annually.", WordCount: 14, Links: []seoplan.Link{{URL: "https://acmedesk.example/signup", Text: "Start free trial", Internal: true}}}},
+		{
+			Fetch: seoplan.Fetch{
+				URL:         "https://acmedesk.example/blog/how-to-write-a-support-macro",
+				Status:      200,
+				ContentType: "text/html",
+			},
+			Content: seoplan.Content{
+				Title:     "How to write a support macro | Acmedesk",
+				H1:        []string{"How to write a support macro"},
+				Headings:  []seoplan.Heading{{Level: 2, Text: "Step 1: Find repeated replies"}, {Level: 2, Text: "Step 2: Write the macro"}},
+				MainText:  strings.Repeat("A macro is a saved reply your agents reuse for common questions. ", 30),
+				WordCount: 330,
+			},
+		},
+		{Fetch: seoplan.Fetch{URL: "https://acmedesk.example/missing", Status: 404, ContentType: "text/html"}},
 	}
 	for i := range pages {
 		id, err := b.Claim(snap.ID, pages[i].URL, 0)

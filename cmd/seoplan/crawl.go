@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"regexp"
 	"runtime/debug"
@@ -15,8 +16,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/seoplan/seoplan/crawler"
-	"github.com/seoplan/seoplan/internal/crawldb"
-	"github.com/seoplan/seoplan/internal/progress"
+	"github.com/seoplan/seoplan/internal/termbar"
 )
 
 // crawlFlags are the flags of `seoplan crawl`.
@@ -30,6 +30,7 @@ type crawlFlags struct {
 	exclude      []string
 	userAgent    string
 	ignoreRobots bool
+	verbose      bool
 	fresh        bool
 }
 
@@ -63,6 +64,7 @@ stopped. --fresh starts a new snapshot instead.`,
 	fl.StringVar(&f.userAgent, "user-agent", crawler.DefaultUserAgent(version), "User-Agent header and robots.txt agent")
 	fl.BoolVar(&f.ignoreRobots, "ignore-robots", false, "fetch what robots.txt disallows (only on your own site)")
 	fl.BoolVar(&f.fresh, "fresh", false, "start a new snapshot even if the last crawl is unfinished")
+	fl.BoolVarP(&f.verbose, "verbose", "v", false, "log the crawler's decisions to standard error: retries, URLs not queued and why, robots.txt and sitemap errors")
 	return cmd
 }
 
@@ -85,6 +87,9 @@ func runCrawl(ctx context.Context, e *env, startURL string, f crawlFlags, resume
 		crawler.WithUserAgent(f.userAgent),
 		crawler.WithIgnoreRobots(f.ignoreRobots),
 	}
+	if f.verbose {
+		opts = append(opts, crawler.WithLogger(debugLogger(e.stderr)))
+	}
 	for _, s := range f.include {
 		re, err := regexp.Compile(s)
 		if err != nil {
@@ -99,7 +104,7 @@ func runCrawl(ctx context.Context, e *env, startURL string, f crawlFlags, resume
 		}
 		opts = append(opts, crawler.WithExclude(re))
 	}
-	bar := progress.New(e.stderr, "")
+	bar := termbar.New(e.stderr, "")
 	opts = append(opts, crawler.WithProgress(func(s crawler.Stats) {
 		bar.Set(int64(s.Pages), int64(s.Pages+s.Queued),
 			fmt.Sprintf("%d queued, %d errors, %.0f pages/s", s.Queued, s.Errors, s.PagesPerSecond()))
@@ -111,11 +116,8 @@ func runCrawl(ctx context.Context, e *env, startURL string, f crawlFlags, resume
 		}
 		return usagef("%v", err)
 	}
-	db, err := crawldb.Open(ctx, f.db)
+	db, err := createDB(ctx, f.db)
 	if err != nil {
-		if errors.Is(err, crawldb.ErrUnusable) {
-			return usagef("--db %s: %v", f.db, err)
-		}
 		return err
 	}
 	defer db.Close()
@@ -192,4 +194,30 @@ func shellQuote(s string) string {
 		return s
 	}
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// debugLogger writes the crawler's debug events to w, one "seoplan: " line
+// each, without the time (the progress bar and the summary carry that).
+func debugLogger(w io.Writer) *slog.Logger {
+	h := slog.NewTextHandler(prefixWriter{w}, &slog.HandlerOptions{
+		Level: slog.LevelDebug,
+		ReplaceAttr: func(groups []string, a slog.Attr) slog.Attr {
+			if len(groups) == 0 && (a.Key == slog.TimeKey || a.Key == slog.LevelKey) {
+				return slog.Attr{}
+			}
+			return a
+		},
+	})
+	return slog.New(h)
+}
+
+// prefixWriter starts each write, which slog makes one line, with
+// "seoplan: ", as every line seoplan writes to stderr starts.
+type prefixWriter struct{ w io.Writer }
+
+func (p prefixWriter) Write(b []byte) (int, error) {
+	if _, err := io.WriteString(p.w, "seoplan: "); err != nil {
+		return 0, err
+	}
+	return p.w.Write(b)
 }

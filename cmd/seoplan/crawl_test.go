@@ -213,3 +213,25 @@ func TestShellQuote(t *testing.T) {
 		}
 	}
 }
+
+// TestCrawlVerbose: --verbose shows the crawler's debug events (here, the
+// links it does not queue) on stderr, each line prefixed; without it there
+// are none.
+func TestCrawlVerbose(t *testing.T) {
+	srv := httptest.NewServer(testSiteHandler(nil))
+	defer srv.Close()
+	for _, verbose := range []bool{false, true} {
+		args := []string{"crawl", srv.URL + "/", "--db", filepath.Join(t.TempDir(), "site.db"), "--exclude", "/pricing"}
+		if verbose {
+			args = append(args, "--verbose")
+		}
+		code, _, stderr := runCLI(context.Background(), args...)
+		if code != 0 {
+			t.Fatalf("crawl %v: exit %d\n%s", args, code, stderr)
+		}
+		logged := strings.Contains(stderr, "seoplan: msg=\"not queued\"")
+		if logged != verbose {
+			t.Errorf("--verbose=%v: debug events logged = %v\n%s", verbose, logged, stderr)
+		}
+	}
+}

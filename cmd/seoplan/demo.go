@@ -17,7 +17,6 @@ import (
 
 	"github.com/seoplan/seoplan"
 	"github.com/seoplan/seoplan/crawler"
-	"github.com/seoplan/seoplan/internal/crawldb"
 	"github.com/seoplan/seoplan/internal/sitesrv"
 	"github.com/seoplan/seoplan/planner"
 )
@@ -127,7 +126,7 @@ func planSample(ctx context.Context, e *env, site fs.FS, dbPath string, opts ...
 		return nil, err
 	}
 	opts = append([]planner.Option{planner.WithStart(demoStart)}, opts...)
-	return planner.Plan(ctx, planner.Input{Site: origin + "/", Pages: lps}, opts...)
+	return makePlan(ctx, planner.Input{Site: origin + "/", Pages: lps}, opts...)
 }
 
 // crawlSample serves site, crawls it into dbPath and returns its labeled
@@ -151,9 +150,9 @@ func crawlSample(ctx context.Context, e *env, site fs.FS, dbPath string) ([]seop
 	if err != nil {
 		return nil, err
 	}
-	db, err := crawldb.Open(ctx, dbPath)
+	db, err := createDB(ctx, dbPath)
 	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", dbPath, err)
+		return nil, err
 	}
 	defer db.Close()
 	st, err := c.Run(ctx, db, true)
@@ -161,19 +160,24 @@ func crawlSample(ctx context.Context, e *env, site fs.FS, dbPath string) ([]seop
 		return nil, fmt.Errorf("crawl the sample site: %w", err)
 	}
 	fmt.Fprintf(e.stderr, "seoplan: crawled %s in %s\n", crawlCounts(st), st.Elapsed.Round(time.Millisecond))
-	var pages []seoplan.Page
-	if err := db.Pages(ctx, st.SnapshotID, func(p seoplan.Page) error {
-		pages = append(pages, p)
-		return nil
-	}); err != nil {
-		return nil, fmt.Errorf("read the crawl: %w", err)
+	snap, err := db.Snapshot(ctx, st.SnapshotID)
+	if err != nil {
+		return nil, err
+	}
+	pages, err := loadPages(ctx, db, snap)
+	if err != nil {
+		return nil, err
 	}
 	origin, err := sampleOrigin(site)
 	if err != nil {
 		return nil, err
 	}
 	rebase(pages, served, origin)
-	return classifyPages(ctx, pages)
+	l, err := newLabeler(nil)
+	if err != nil {
+		return nil, err
+	}
+	return l.site(ctx, pages)
 }
 
 // sampleMeta is a sample site's site.json.

@@ -102,9 +102,15 @@ func TestDemoUnknownSite(t *testing.T) {
 
 func TestRebase(t *testing.T) {
 	pages := []seoplan.Page{{
-		URL: "http://127.0.0.1:9/a", RequestedURL: "http://127.0.0.1:9/b", Canonical: "http://127.0.0.1:9/a",
-		RedirectChain: []string{"http://127.0.0.1:9/b"},
-		Links:         []seoplan.Link{{URL: "http://127.0.0.1:9"}, {URL: "http://127.0.0.1:99/x"}, {URL: "https://other.example/"}},
+		Fetch: seoplan.Fetch{
+			URL:           "http://127.0.0.1:9/a",
+			RequestedURL:  "http://127.0.0.1:9/b",
+			RedirectChain: []string{"http://127.0.0.1:9/b"},
+		},
+		Content: seoplan.Content{
+			Canonical: "http://127.0.0.1:9/a",
+			Links:     []seoplan.Link{{URL: "http://127.0.0.1:9"}, {URL: "http://127.0.0.1:99/x"}, {URL: "https://other.example/"}},
+		},
 	}}
 	rebase(pages, "http://127.0.0.1:9", "https://www.site.example")
 	p := pages[0]

@@ -5,13 +5,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 
 	"github.com/spf13/cobra"
 
 	"github.com/seoplan/seoplan"
-	"github.com/seoplan/seoplan/classify"
-	"github.com/seoplan/seoplan/internal/crawldb"
+	"github.com/seoplan/seoplan/crawldb"
 	"github.com/seoplan/seoplan/planner"
 	"github.com/seoplan/seoplan/templates"
 )
@@ -51,19 +49,23 @@ func runDiff(ctx context.Context, e *env, f diffFlags) error {
 	if f.format != "md" && f.format != "json" {
 		return usagef("--format %q: want md or json", f.format)
 	}
-	if _, err := os.Stat(f.db); err != nil {
-		return usagef("--db %s: no crawl database there (run seoplan crawl URL --db %s first)", f.db, shellQuote(f.db))
-	}
-	db, err := crawldb.Open(ctx, f.db)
+	db, err := openDB(ctx, f.db, "")
 	if err != nil {
 		return err
 	}
 	defer db.Close()
+	if _, err := latestCrawl(ctx, db, f.db, ""); err != nil {
+		return err
+	}
 	from, to, err := diffPick(ctx, db, f.from, f.to)
 	if err != nil {
 		return err
 	}
-	pr, err := diffSnapshots(ctx, db, from, to, nil, nil)
+	l, err := newLabeler(nil)
+	if err != nil {
+		return err
+	}
+	pr, err := diffSnapshots(ctx, l, db, from, to, nil, nil)
 	if err != nil {
 		return err
 	}
@@ -75,7 +77,7 @@ func runDiff(ctx context.Context, e *env, f diffFlags) error {
 		}
 		return nil
 	}
-	return templates.ProgressMarkdown(e.stdout, pr)
+	return templates.ChangeMarkdown(e.stdout, pr)
 }
 
 // diffPick chooses the snapshots to compare: the ones named, else the
@@ -131,29 +133,11 @@ func diffPick(ctx context.Context, db *crawldb.DB, fromID, toID int64) (crawldb.
 	return from, to, nil
 }
 
-// diffSnapshots classifies both crawls, plans the earlier one and compares
-// them. When the caller already has the later crawl's labeled pages and plan
+// diffSnapshots labels both crawls with l, plans the earlier one and
+// compares them. When the caller already has the later crawl's labeled pages and plan
 // (the plan command), it passes them to save the work; nil means load them.
-func diffSnapshots(ctx context.Context, db *crawldb.DB, from, to crawldb.Snapshot, toPages []seoplan.LabeledPage, toPlan *seoplan.Plan, opts ...planner.Option) (*seoplan.Progress, error) {
-	cl, err := classify.New()
-	if err != nil {
-		return nil, err
-	}
-	label := func(s crawldb.Snapshot) ([]seoplan.LabeledPage, error) {
-		var pages []seoplan.Page
-		if err := db.Pages(ctx, s.ID, func(p seoplan.Page) error {
-			pages = append(pages, p)
-			return nil
-		}); err != nil {
-			return nil, fmt.Errorf("read snapshot %d: %w", s.ID, err)
-		}
-		lps, _, err := cl.Site(ctx, pages)
-		if err != nil {
-			return nil, fmt.Errorf("classify snapshot %d: %w", s.ID, err)
-		}
-		return lps, nil
-	}
-	prevPages, err := label(from)
+func diffSnapshots(ctx context.Context, l *labeler, db *crawldb.DB, from, to crawldb.Snapshot, toPages []seoplan.LabeledPage, toPlan *seoplan.Plan, opts ...planner.Option) (*seoplan.Change, error) {
+	prevPages, err := l.snapshot(ctx, db, from)
 	if err != nil {
 		return nil, err
 	}
@@ -162,7 +146,7 @@ func diffSnapshots(ctx context.Context, db *crawldb.DB, from, to crawldb.Snapsho
 		return nil, fmt.Errorf("plan snapshot %d: %w", from.ID, err)
 	}
 	if toPages == nil {
-		if toPages, err = label(to); err != nil {
+		if toPages, err = l.snapshot(ctx, db, to); err != nil {
 			return nil, err
 		}
 	}
@@ -180,7 +164,7 @@ func diffSnapshots(ctx context.Context, db *crawldb.DB, from, to crawldb.Snapsho
 // crawl before snapshot cur to cur, whose labeled pages and plan the caller
 // already has, or nil when there is no earlier crawl. Pass the plan's own
 // planner options so both plans are made alike.
-func earlierProgress(ctx context.Context, db *crawldb.DB, cur crawldb.Snapshot, curPages []seoplan.LabeledPage, curPlan *seoplan.Plan, opts ...planner.Option) (*seoplan.Progress, error) {
+func earlierProgress(ctx context.Context, l *labeler, db *crawldb.DB, cur crawldb.Snapshot, curPages []seoplan.LabeledPage, curPlan *seoplan.Plan, opts ...planner.Option) (*seoplan.Change, error) {
 	snaps, err := db.Snapshots(ctx)
 	if err != nil {
 		return nil, err
@@ -194,16 +178,5 @@ func earlierProgress(ctx context.Context, db *crawldb.DB, cur crawldb.Snapshot, 
 	if from.ID == 0 {
 		return nil, nil
 	}
-	return diffSnapshots(ctx, db, from, cur, curPages, curPlan, opts...)
-}
-
-// progressFromDB is earlierProgress for a caller that holds the database's
-// path rather than an open database: it opens dbPath, compares, and closes.
-func progressFromDB(ctx context.Context, dbPath string, cur crawldb.Snapshot, curPages []seoplan.LabeledPage, curPlan *seoplan.Plan, opts ...planner.Option) (*seoplan.Progress, error) {
-	db, err := crawldb.Open(ctx, dbPath)
-	if err != nil {
-		return nil, err
-	}
-	defer db.Close()
-	return earlierProgress(ctx, db, cur, curPages, curPlan, opts...)
+	return diffSnapshots(ctx, l, db, from, cur, curPages, curPlan, opts...)
 }

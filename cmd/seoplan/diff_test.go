@@ -11,16 +11,26 @@ import (
 	"time"
 
 	"github.com/seoplan/seoplan"
-	"github.com/seoplan/seoplan/internal/crawldb"
+	"github.com/seoplan/seoplan/crawldb"
 )
 
 const diffSite = "https://relaydesk.example/"
 
 func diffPage(path, title, text string) seoplan.Page {
 	return seoplan.Page{
-		URL: diffSite + path, Status: 200, ContentType: "text/html; charset=utf-8",
-		Title: title, H1: []string{title}, MainText: text, WordCount: len(strings.Fields(text)), Lang: "en",
-		FetchedAt: time.Date(2026, 10, 1, 9, 0, 0, 0, time.UTC),
+		Fetch: seoplan.Fetch{
+			URL:         diffSite + path,
+			Status:      200,
+			ContentType: "text/html; charset=utf-8",
+			FetchedAt:   time.Date(2026, 10, 1, 9, 0, 0, 0, time.UTC),
+		},
+		Content: seoplan.Content{
+			Title:     title,
+			H1:        []string{title},
+			MainText:  text,
+			WordCount: len(strings.Fields(text)),
+			Lang:      "en",
+		},
 	}
 }
 
@@ -107,7 +117,7 @@ func TestDiff(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var pr seoplan.Progress
+	var pr seoplan.Change
 	if err := json.Unmarshal([]byte(out), &pr); err != nil {
 		t.Fatalf("diff --format json: %v\n%s", err, out)
 	}
@@ -187,11 +197,15 @@ func TestEarlierProgress(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pr, err := earlierProgress(ctx, db, snaps[0], nil, nil)
+	l, err := newLabeler(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pr, err := earlierProgress(ctx, l, db, snaps[0], nil, nil)
 	if err != nil || pr != nil {
 		t.Errorf("first crawl: progress %v, err %v; want none", pr, err)
 	}
-	pr, err = earlierProgress(ctx, db, snaps[1], nil, nil)
+	pr, err = earlierProgress(ctx, l, db, snaps[1], nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -200,18 +214,25 @@ func TestEarlierProgress(t *testing.T) {
 	}
 }
 
-func TestProgressFromDB(t *testing.T) {
+func TestEarlierProgressSkipsUnfinished(t *testing.T) {
 	before, after := diffCrawls()
+	ctx := context.Background()
 	path := diffDB(t, diffCrawl{crawldb.StateDone, before}, diffCrawl{crawldb.StateFailed, after}, diffCrawl{crawldb.StateDone, after})
+	db, err := openDB(ctx, path, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	l, err := newLabeler(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
 	cur := crawldb.Snapshot{ID: 3, StartURL: diffSite}
-	pr, err := progressFromDB(context.Background(), path, cur, nil, nil)
+	pr, err := earlierProgress(ctx, l, db, cur, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if pr == nil || pr.From.ID != 1 || pr.To.ID != 3 {
 		t.Fatalf("progress = %+v, want crawl 1 (the failed crawl 2 skipped) to 3", pr)
-	}
-	if _, err := progressFromDB(context.Background(), filepath.Join(t.TempDir(), "no", "such.db"), cur, nil, nil); err == nil {
-		t.Error("no error for a database that cannot be opened")
 	}
 }

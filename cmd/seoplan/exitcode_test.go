@@ -6,13 +6,14 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/seoplan/seoplan/internal/crawldb"
+	"github.com/seoplan/seoplan/crawldb"
 )
 
-// TestSameConditionSameExit gives every command that reads a crawl
-// database or a keyword file the same bad input, and expects the same exit
-// status from each: 2, the user named a file that cannot serve (the table
-// in README's "Exit status" section).
+// TestSameConditionSameExit gives every command that meets a condition the
+// same input, and expects the same exit status from each: 2 where the user
+// named a file that cannot serve, 1 where the job itself failed (the table
+// in README's "Exit status" section). The commands share the job layer
+// (job.go), which maps each condition once.
 func TestSameConditionSameExit(t *testing.T) {
 	dir := t.TempDir()
 	notDB := filepath.Join(dir, "notes.db")
@@ -32,25 +33,36 @@ func TestSameConditionSameExit(t *testing.T) {
 	missing := filepath.Join(dir, "missing")
 	conditions := []struct {
 		name     string
+		want     int
 		commands [][]string
 	}{
-		{"database file missing", [][]string{
-			{"export", "--db", missing + ".db"}, {"classify", "--db", missing + ".db"}, {"plan", "--db", missing + ".db", "-o", "-"}}},
-		{"file is not a database", [][]string{
+		{"database file missing", 2, [][]string{
+			{"export", "--db", missing + ".db"}, {"classify", "--db", missing + ".db"}, {"plan", "--db", missing + ".db", "-o", "-"},
+			{"diff", "--db", missing + ".db"}}},
+		{"file is not a database", 2, [][]string{
 			{"export", "--db", notDB}, {"classify", "--db", notDB}, {"plan", "--db", notDB, "-o", "-"},
-			{"crawl", "http://127.0.0.1:1/", "--db", notDB}}},
-		{"database holds no crawl", [][]string{
-			{"export", "--db", empty}, {"classify", "--db", empty}, {"plan", "--db", empty, "-o", "-"}}},
-		{"keyword file missing", [][]string{
+			{"diff", "--db", notDB}, {"crawl", "http://127.0.0.1:1/", "--db", notDB},
+			{"plan", "http://127.0.0.1:1/", "--db", notDB, "-o", "-"}, {"demo", "--out", dir, "--db", notDB}}},
+		{"database in a missing directory", 2, [][]string{
+			{"crawl", "http://127.0.0.1:1/", "--db", filepath.Join(missing, "x.db")},
+			{"plan", "http://127.0.0.1:1/", "--db", filepath.Join(missing, "x.db"), "-o", "-"},
+			{"demo", "--out", dir, "--db", filepath.Join(missing, "x.db")}}},
+		{"database holds no crawl", 2, [][]string{
+			{"export", "--db", empty}, {"classify", "--db", empty}, {"plan", "--db", empty, "-o", "-"},
+			{"diff", "--db", empty}}},
+		{"keyword file missing", 2, [][]string{
 			{"classify", "--keywords", missing + ".csv"}, {"plan", "--keywords", missing + ".csv", "-o", "-"}}},
-		{"keyword file broken", [][]string{
+		{"keyword file broken", 2, [][]string{
 			{"classify", "--keywords", broken}, {"plan", "--keywords", broken, "-o", "-"}}},
+		{"start host does not answer", 1, [][]string{
+			{"crawl", "http://127.0.0.1:1/", "--db", filepath.Join(dir, "crawl.db")},
+			{"plan", "http://127.0.0.1:1/", "--db", filepath.Join(dir, "plan.db"), "-o", "-"}}},
 	}
 	for _, c := range conditions {
 		t.Run(c.name, func(t *testing.T) {
 			for _, args := range c.commands {
-				if code, _, stderr := runCLI(context.Background(), args...); code != 2 {
-					t.Errorf("%v: exit %d, want 2\n%s", args, code, stderr)
+				if code, _, stderr := runCLI(context.Background(), args...); code != c.want {
+					t.Errorf("%v: exit %d, want %d\n%s", args, code, c.want, stderr)
 				}
 			}
 		})

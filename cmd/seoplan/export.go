@@ -5,10 +5,9 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
-	"os"
+	"reflect"
 	"strconv"
 	"strings"
 	"time"
@@ -16,7 +15,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/seoplan/seoplan"
-	"github.com/seoplan/seoplan/internal/crawldb"
+	"github.com/seoplan/seoplan/crawldb"
+	"github.com/seoplan/seoplan/templates"
 )
 
 func newExportCmd(e *env) *cobra.Command {
@@ -67,10 +67,16 @@ type exportRecord struct {
 	ExternalLinks   int      `json:"external_links"`
 }
 
-var exportCSVHeader = []string{"url", "requested_url", "redirect_chain", "status", "content_type", "size",
-	"response_time_ms", "fetched_at", "error", "depth", "in_sitemap", "title", "meta_description",
-	"canonical", "noindex", "nofollow", "lang", "h1", "word_count", "schema_types", "og_type",
-	"internal_links", "external_links"}
+// exportCSVHeader names the CSV columns: exportRecord's fields in order,
+// by their JSON names, so the two formats cannot drift apart.
+var exportCSVHeader = func() []string {
+	t := reflect.TypeFor[exportRecord]()
+	h := make([]string, t.NumField())
+	for i := range h {
+		h[i], _, _ = strings.Cut(t.Field(i).Tag.Get("json"), ",")
+	}
+	return h
+}()
 
 func newExportRecord(p seoplan.Page, internalLinks, externalLinks int) exportRecord {
 	r := exportRecord{URL: p.URL, RequestedURL: p.RequestedURL, RedirectChain: p.RedirectChain,
@@ -84,51 +90,42 @@ func newExportRecord(p seoplan.Page, internalLinks, externalLinks int) exportRec
 	return r
 }
 
+// csvRow is the record's cells in exportCSVHeader's order: lists joined
+// with " | ", times in milliseconds to three places, every cell guarded
+// against CSV injection.
 func (r exportRecord) csvRow() []string {
-	b := strconv.FormatBool
-	row := []string{r.URL, r.RequestedURL, strings.Join(r.RedirectChain, " | "), strconv.Itoa(r.Status),
-		r.ContentType, strconv.FormatInt(r.Size, 10), strconv.FormatFloat(r.ResponseTimeMS, 'f', 3, 64),
-		r.FetchedAt, r.Error, strconv.Itoa(r.Depth), b(r.InSitemap), r.Title, r.MetaDescription,
-		r.Canonical, b(r.Noindex), b(r.Nofollow), r.Lang, strings.Join(r.H1, " | "),
-		strconv.Itoa(r.WordCount), strings.Join(r.SchemaTypes, " | "), r.OGType,
-		strconv.Itoa(r.InternalLinks), strconv.Itoa(r.ExternalLinks)}
-	for i, v := range row {
-		row[i] = exportCSVSafe(v)
+	v := reflect.ValueOf(r)
+	row := make([]string, v.NumField())
+	for i := range row {
+		switch f := v.Field(i); f.Kind() {
+		case reflect.String:
+			row[i] = f.String()
+		case reflect.Int, reflect.Int64:
+			row[i] = strconv.FormatInt(f.Int(), 10)
+		case reflect.Bool:
+			row[i] = strconv.FormatBool(f.Bool())
+		case reflect.Float64:
+			row[i] = strconv.FormatFloat(f.Float(), 'f', 3, 64)
+		case reflect.Slice:
+			row[i] = strings.Join(f.Interface().([]string), " | ")
+		default:
+			panic("export: no CSV form for " + f.Type().String())
+		}
+		row[i] = templates.CSVCell(row[i])
 	}
 	return row
-}
-
-// exportCSVSafe keeps a crawled string from being read as a formula by a
-// spreadsheet (CSV injection): a leading = + - @ tab or CR gets a quote.
-func exportCSVSafe(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		if _, err := strconv.ParseFloat(s, 64); err == nil {
-			return s // a negative number is a number
-		}
-		return "'" + s
-	}
-	return s
 }
 
 func runExport(ctx context.Context, e *env, dbPath, format string) error {
 	if format != "jsonl" && format != "csv" {
 		return usagef("--format %q: want jsonl or csv", format)
 	}
-	if _, err := os.Stat(dbPath); err != nil {
-		return usagef("--db %s: no crawl database there (run seoplan crawl URL --db %s first)", dbPath, shellQuote(dbPath))
-	}
-	db, err := crawldb.Open(ctx, dbPath)
-	if errors.Is(err, crawldb.ErrUnusable) {
-		return usagef("--db %s: %v", dbPath, err)
-	}
+	db, err := openDB(ctx, dbPath, "")
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	snap, err := db.Latest(ctx)
-	if errors.Is(err, crawldb.ErrNoCrawl) {
-		return usagef("%s holds no crawl yet: run seoplan crawl URL --db %s", dbPath, shellQuote(dbPath))
-	}
+	snap, err := latestCrawl(ctx, db, dbPath, "")
 	if err != nil {
 		return err
 	}

@@ -7,7 +7,7 @@
 //
 //	seoplan crawl URL      [--db FILE] [--max-pages N] [--max-depth N] [--concurrency N]
 //	                       [--delay DUR] [--include RE] [--exclude RE] [--user-agent S]
-//	                       [--ignore-robots] [--fresh]
+//	                       [--ignore-robots] [--fresh] [--verbose]
 //	seoplan export         [--db FILE] [--format jsonl|csv]
 //	seoplan classify       [--db FILE | --keywords FILE|-] [--format table|jsonl|csv] [--explain]
 //	seoplan plan [URL]     [--db FILE] [--keywords FILE] [--profile startup|established|saas]
@@ -35,10 +35,13 @@ import (
 	"syscall"
 
 	"github.com/spf13/cobra"
+
+	"github.com/seoplan/seoplan/crawler"
 )
 
-// version is set at build time with -ldflags "-X main.version=…".
-var version = "0.1.0-dev"
+// version is set at build time with -ldflags "-X main.version=…"; it
+// defaults to the crawler's, which names seoplan in the User-Agent.
+var version = crawler.Version
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)

@@ -15,11 +15,10 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/seoplan/seoplan"
-	"github.com/seoplan/seoplan/classify"
+	"github.com/seoplan/seoplan/crawldb"
 	"github.com/seoplan/seoplan/crawler"
-	"github.com/seoplan/seoplan/internal/crawldb"
 	"github.com/seoplan/seoplan/internal/kwfile"
-	"github.com/seoplan/seoplan/internal/progress"
+	"github.com/seoplan/seoplan/internal/termbar"
 	"github.com/seoplan/seoplan/planner"
 	"github.com/seoplan/seoplan/templates"
 )
@@ -206,7 +205,7 @@ func runPlan(ctx context.Context, e *env, url string, f planFlags) error {
 	}
 	// One classifier for pages and keywords: what it learns of the site's
 	// brand and rivals from the pages decides keywords such as "acme sso".
-	c, bar, err := newClassifier(e)
+	l, err := newLabeler(termbar.New(e.stderr, "classifying"))
 	if err != nil {
 		return err
 	}
@@ -215,22 +214,29 @@ func runPlan(ctx context.Context, e *env, url string, f planFlags) error {
 	if dbPath == "" {
 		dbPath = defaultDB
 	}
-	var snap crawldb.Snapshot
+	var (
+		db   *crawldb.DB
+		snap crawldb.Snapshot
+	)
 	switch {
 	case url != "" || f.db != "" || fileExists(dbPath):
-		if url == "" && !fileExists(dbPath) {
-			return usagef("--db %s does not exist: run seoplan crawl URL --db %s first, or give the URL to plan", dbPath, dbPath)
+		if db, err = planDB(ctx, e, dbPath, url); err != nil {
+			return err
 		}
-		var pages []seoplan.Page
-		if pages, snap, err = loadCrawl(ctx, e, dbPath, url); err != nil {
+		defer db.Close()
+		if snap, err = latestCrawl(ctx, db, dbPath, ", or give the URL to plan"); err != nil {
+			return err
+		}
+		pages, err := loadPages(ctx, db, snap)
+		if err != nil {
 			return err
 		}
 		in.Site, in.CrawledAt = snap.StartURL, snap.Started
 		fmt.Fprintf(e.stderr, "seoplan: classifying %d pages of %s\n", len(pages), snap.StartURL)
-		in.Pages, _, err = c.Site(ctx, pages)
-		bar.Finish()
+		in.Pages, err = l.site(ctx, pages)
+		l.done()
 		if err != nil {
-			return fmt.Errorf("classify: %w", err)
+			return err
 		}
 	case len(kws) > 0:
 		in.Site = "keywords from " + filepath.Base(f.keywords)
@@ -238,21 +244,18 @@ func runPlan(ctx context.Context, e *env, url string, f planFlags) error {
 		return usagef("nothing to plan: give a URL to crawl, --db FILE with a crawl, or --keywords FILE")
 	}
 	if len(kws) > 0 {
-		in.Keywords = c.Keywords(ctx, kws)
+		in.Keywords = l.c.Keywords(ctx, kws)
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 	}
-	p, err := planner.Plan(ctx, in, opts...)
+	p, err := makePlan(ctx, in, opts...)
 	if err != nil {
-		if errors.Is(err, planner.ErrBadOption) {
-			return usageError{err}
-		}
-		return fmt.Errorf("plan: %w", err)
+		return err
 	}
 	if f.report.html != "" && snap.ID != 0 {
 		// The report leads with what changed since the previous crawl.
-		if f.report.progress, err = progressFromDB(ctx, dbPath, snap, in.Pages, p, opts...); err != nil {
+		if f.report.progress, err = earlierProgress(ctx, l, db, snap, in.Pages, p, opts...); err != nil {
 			return fmt.Errorf("compare with the previous crawl in %s: %w", dbPath, err)
 		}
 	}
@@ -295,69 +298,36 @@ func noteDropped(stderr io.Writer, name string, st kwfile.Stats) {
 	}
 }
 
-// loadCrawl opens the crawl database, crawls url into it when given, and
-// returns the pages of the latest crawl.
-func loadCrawl(ctx context.Context, e *env, dbPath, url string) ([]seoplan.Page, crawldb.Snapshot, error) {
-	var c *crawler.Crawler
-	if url != "" {
-		bar := progress.New(e.stderr, "crawling")
-		var err error
-		c, err = crawler.New(url,
-			crawler.WithUserAgent(crawler.DefaultUserAgent(version)),
-			crawler.WithProgress(func(s crawler.Stats) {
-				bar.Set(int64(s.Pages), int64(s.Pages+s.Queued), fmt.Sprintf("%d queued, %d errors", s.Queued, s.Errors))
-			}))
-		if err != nil {
-			if errors.Is(err, crawler.ErrInvalidURL) {
-				return nil, crawldb.Snapshot{}, usagef("%v (give a full http:// or https:// URL)", err)
-			}
-			return nil, crawldb.Snapshot{}, err
-		}
-		defer bar.Finish()
+// planDB opens the crawl database plan reads, crawling url into it first
+// when one is given (and creating the file if need be).
+func planDB(ctx context.Context, e *env, dbPath, url string) (*crawldb.DB, error) {
+	if url == "" {
+		return openDB(ctx, dbPath, ", or give the URL to plan")
 	}
-	db, err := crawldb.Open(ctx, dbPath)
+	bar := termbar.New(e.stderr, "crawling")
+	defer bar.Finish()
+	c, err := crawler.New(url,
+		crawler.WithUserAgent(crawler.DefaultUserAgent(version)),
+		crawler.WithProgress(func(s crawler.Stats) {
+			bar.Set(int64(s.Pages), int64(s.Pages+s.Queued), fmt.Sprintf("%d queued, %d errors", s.Queued, s.Errors))
+		}))
 	if err != nil {
-		if errors.Is(err, crawldb.ErrUnwritable) {
-			return nil, crawldb.Snapshot{}, usagef("--db %s: %v", dbPath, err)
+		if errors.Is(err, crawler.ErrInvalidURL) {
+			return nil, usagef("%v (give a full http:// or https:// URL)", err)
 		}
-		return nil, crawldb.Snapshot{}, fmt.Errorf("open %s: %w", dbPath, err)
+		return nil, err
 	}
-	defer db.Close()
-	if c != nil {
-		st, err := c.Run(ctx, db, false)
-		if err != nil {
-			return nil, crawldb.Snapshot{}, fmt.Errorf("crawl %s: %w", url, err)
-		}
-		fmt.Fprintf(e.stderr, "seoplan: crawled %s: %d pages in %s\n", c.StartURL(), st.Pages, st.Elapsed.Round(time.Millisecond))
-	}
-	snap, err := db.Latest(ctx)
+	db, err := createDB(ctx, dbPath)
 	if err != nil {
-		if errors.Is(err, crawldb.ErrNoCrawl) {
-			return nil, snap, usagef("%s holds no crawl: run seoplan crawl URL --db %s, or give the URL to plan", dbPath, dbPath)
-		}
-		return nil, snap, fmt.Errorf("read %s: %w", dbPath, err)
+		return nil, err
 	}
-	var pages []seoplan.Page
-	if err := db.Pages(ctx, snap.ID, func(p seoplan.Page) error {
-		pages = append(pages, p)
-		return nil
-	}); err != nil {
-		return nil, snap, fmt.Errorf("read crawl %d from %s: %w", snap.ID, dbPath, err)
-	}
-	return pages, snap, nil
-}
-
-// classifyPages labels the pages of a crawl with a classifier of their own.
-func classifyPages(ctx context.Context, pages []seoplan.Page) ([]seoplan.LabeledPage, error) {
-	c, err := classify.New()
+	st, err := c.Run(ctx, db, false)
 	if err != nil {
-		return nil, fmt.Errorf("load classifier: %w", err)
+		db.Close()
+		return nil, fmt.Errorf("crawl %s: %w", url, err)
 	}
-	lps, _, err := c.Site(ctx, pages)
-	if err != nil {
-		return nil, fmt.Errorf("classify: %w", err)
-	}
-	return lps, nil
+	fmt.Fprintf(e.stderr, "seoplan: crawled %s: %d pages in %s\n", c.StartURL(), st.Pages, st.Elapsed.Round(time.Millisecond))
+	return db, nil
 }
 
 // writePlan renders the roadmap and, when asked, plan.json, each to a
@@ -440,19 +410,9 @@ func printSummary(w io.Writer, p *seoplan.Plan, out string) {
 	fmt.Fprintf(w, "  %d proposals, %d scheduled from %s (%d a week for %d weeks)\n",
 		len(p.Proposals), scheduled, p.Calendar.Start, p.Calendar.PerWeek, p.Calendar.Weeks)
 	for i, h := range p.Highlights {
-		fmt.Fprintf(w, "  %d. %s\n", i+1, oneLine(h))
+		fmt.Fprintf(w, "  %d. %s\n", i+1, printable(h))
 	}
 	if out != "-" {
 		fmt.Fprintf(w, "  roadmap: %s\n", out)
 	}
-}
-
-// oneLine keeps untrusted text from breaking the terminal's lines.
-func oneLine(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f {
-			return ' '
-		}
-		return r
-	}, s)
 }

@@ -5,7 +5,6 @@ import (
 	"context"
 	encsv "encoding/csv"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -23,19 +22,11 @@ import (
 	"time"
 
 	"github.com/seoplan/seoplan"
+	"github.com/seoplan/seoplan/internal/golden"
 	"github.com/seoplan/seoplan/internal/sitesrv"
 	"github.com/seoplan/seoplan/planner"
 	"github.com/seoplan/seoplan/templates"
 )
-
-var updatePlan = flag.Bool("update-plan", false, "rewrite the plan command's golden files in testdata/plan")
-
-// updatingPlan reports whether to rewrite golden files: -update-plan, or the
-// package's shared -update flag (registered in classify_test.go).
-func updatingPlan() bool {
-	f := flag.Lookup("update")
-	return *updatePlan || (f != nil && f.Value.String() == "true")
-}
 
 // sample is a sample site crawled once per test run: its ground truth and
 // its pages as the classifier labels them.
@@ -300,7 +291,7 @@ func TestPlanQuality(t *testing.T) {
 
 // TestPlanGolden plans each sample site through the whole pipeline (serve,
 // crawl, classify, plan, render) and compares roadmap.md and plan.json with
-// the golden files; -update-plan (or -update) rewrites them. A second plan
+// the golden files (internal/golden: SEOPLAN_UPDATE_GOLDEN=1 rewrites them). A second plan
 // of the same crawl must be byte-identical. The goldens follow the
 // classifier: a retrained classify/model.json changes labels, so refresh
 // them then and review the diff.
@@ -328,19 +319,7 @@ func TestPlanGolden(t *testing.T) {
 				t.Fatal("two plans of the same crawl differ")
 			}
 			for file, got := range map[string][]byte{name + ".roadmap.md.golden": md, name + ".plan.json.golden": js} {
-				golden := filepath.Join("testdata", "plan", file)
-				if updatingPlan() {
-					if err := os.WriteFile(golden, got, 0o644); err != nil {
-						t.Fatal(err)
-					}
-				}
-				want, err := os.ReadFile(golden)
-				if err != nil {
-					t.Fatalf("%v (run go test ./cmd/seoplan -run TestPlanGolden -update-plan)", err)
-				}
-				if !bytes.Equal(got, want) {
-					t.Errorf("%s differs from the golden file; rerun with -update-plan and review the diff", file)
-				}
+				golden.Check(t, filepath.Join("testdata", "plan", file), got)
 			}
 		})
 	}
@@ -361,7 +340,7 @@ func TestPlanUsage(t *testing.T) {
 		want string // in stderr
 	}{
 		{"nothing to plan", nil, "nothing to plan"},
-		{"missing database", []string{"--db", "nope.db"}, "does not exist"},
+		{"missing database", []string{"--db", "nope.db"}, "no crawl database there"},
 		{"unknown profile", []string{"--profile", "enterprise"}, "unknown --profile"},
 		{"bad mix", []string{"--mix", "forty"}, "--mix"},
 		{"zero mix", []string{"--mix", "0:0"}, "not both zero"},

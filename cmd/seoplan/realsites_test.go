@@ -156,7 +156,11 @@ func planRealSite(t *testing.T, dir, site string) realRow {
 	if len(pages) == 0 {
 		t.Fatalf("%s has no pages", site)
 	}
-	lps, err := classifyPages(ctx, pages)
+	l, err := newLabeler(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lps, err := l.site(ctx, pages)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -29,7 +29,7 @@ type reportFlags struct {
 	// means now.
 	made time.Time
 	// progress, when set (see earlierProgress), leads the HTML report.
-	progress *seoplan.Progress
+	progress *seoplan.Change
 	// date, when set, dates the report's cover instead of the crawl.
 	date time.Time
 }
@@ -155,7 +155,7 @@ func (f *reportFlags) htmlOptions() ([]templates.HTMLOption, error) {
 		opts = append(opts, templates.WithWhiteLabel())
 	}
 	if f.progress != nil {
-		opts = append(opts, templates.WithProgress(f.progress))
+		opts = append(opts, templates.WithChange(f.progress))
 	}
 	if !f.date.IsZero() {
 		opts = append(opts, templates.WithDate(f.date))

@@ -22,7 +22,7 @@ import (
 
 	"github.com/seoplan/seoplan"
 	"github.com/seoplan/seoplan/classify"
-	"github.com/seoplan/seoplan/internal/crawldb"
+	"github.com/seoplan/seoplan/crawldb"
 	"github.com/seoplan/seoplan/internal/sitesrv"
 	"github.com/seoplan/seoplan/planner"
 	"github.com/seoplan/seoplan/templates"

@@ -56,7 +56,7 @@ func TestWriteReports(t *testing.T) {
 		logo: filepath.Join("testdata", "report", "logo.png"),
 		csv:  filepath.Join(dir, "calendar.csv"), ics: filepath.Join(dir, "calendar.ics"),
 		briefs:   filepath.Join(dir, "briefs"),
-		progress: &seoplan.Progress{Site: p.Site, From: seoplan.SnapshotInfo{ID: 1}, To: seoplan.SnapshotInfo{ID: 2}},
+		progress: &seoplan.Change{Site: p.Site, From: seoplan.SnapshotInfo{ID: 1}, To: seoplan.SnapshotInfo{ID: 2}},
 		made:     time.Date(2026, 12, 2, 16, 0, 0, 0, time.UTC),
 	}
 	e, stderr := reportEnv()

@@ -130,10 +130,22 @@ func (r record) page() (seoplan.Page, error) {
 		return seoplan.Page{}, fmt.Errorf("bad url %q", r.URL)
 	}
 	p := seoplan.Page{
-		URL: r.URL, Status: 200, ContentType: "text/html", InSitemap: true,
-		Title: r.Title, MetaDescription: r.Description, Lang: r.Lang,
-		H1: r.H1, Headings: r.Headings, MainText: r.Text, WordCount: r.WordCount,
-		Depth: depth(base.Path),
+		Fetch: seoplan.Fetch{
+			URL:         r.URL,
+			Status:      200,
+			ContentType: "text/html",
+			InSitemap:   true,
+			Depth:       depth(base.Path),
+		},
+		Content: seoplan.Content{
+			Title:           r.Title,
+			MetaDescription: r.Description,
+			Lang:            r.Lang,
+			H1:              r.H1,
+			Headings:        r.Headings,
+			MainText:        r.Text,
+			WordCount:       r.WordCount,
+		},
 	}
 	for _, l := range r.Links {
 		u, err := base.Parse(l)

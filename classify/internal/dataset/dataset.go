@@ -116,9 +116,20 @@ func decodePages(path string, r io.Reader) ([]Item, error) {
 				return nil, fmt.Errorf("%s:%d: %w", path, line, jerr)
 			}
 			p := &seoplan.Page{
-				URL: rec.URL, Status: 200, ContentType: "text/html", Title: rec.Title, H1: rec.H1,
-				MainText: rec.Text, WordCount: rec.WordCount, SchemaTypes: rec.SchemaTypes,
-				OGType: rec.OGType, Lang: rec.Lang,
+				Fetch: seoplan.Fetch{
+					URL:         rec.URL,
+					Status:      200,
+					ContentType: "text/html",
+				},
+				Content: seoplan.Content{
+					Title:       rec.Title,
+					H1:          rec.H1,
+					MainText:    rec.Text,
+					WordCount:   rec.WordCount,
+					SchemaTypes: rec.SchemaTypes,
+					OGType:      rec.OGType,
+					Lang:        rec.Lang,
+				},
 			}
 			if rec.Status != 0 {
 				p.Status = rec.Status

@@ -131,12 +131,6 @@ var (
 	maxBrandLen int // longest known name, in words
 )
 
-// KnownBrand reports whether the lower-case phrase is on the shipped list.
-func KnownBrand(phrase string) bool {
-	loadBrands()
-	return knownBrands[phrase]
-}
-
 func loadBrands() {
 	brandsOnce.Do(func() {
 		knownBrands = map[string]bool{}

@@ -86,10 +86,10 @@ func TestTitleSiteName(t *testing.T) {
 
 func TestLearnSite(t *testing.T) {
 	pages := []seoplan.Page{
-		{URL: "https://www.acmedesk.example/", Title: "Acmedesk | Help desk", OGSiteName: "Acmedesk"},
-		{URL: "https://www.acmedesk.example/pricing", Title: "Pricing | Acmedesk"},
-		{URL: "https://www.acmedesk.example/compare/freshdesk", Title: "Acmedesk vs Freshdesk | Acmedesk"},
-		{URL: "https://www.acmedesk.example/alternatives/help-scout", Title: "Help Scout alternative | Acmedesk"},
+		{Fetch: seoplan.Fetch{URL: "https://www.acmedesk.example/"}, Content: seoplan.Content{Title: "Acmedesk | Help desk", OGSiteName: "Acmedesk"}},
+		{Fetch: seoplan.Fetch{URL: "https://www.acmedesk.example/pricing"}, Content: seoplan.Content{Title: "Pricing | Acmedesk"}},
+		{Fetch: seoplan.Fetch{URL: "https://www.acmedesk.example/compare/freshdesk"}, Content: seoplan.Content{Title: "Acmedesk vs Freshdesk | Acmedesk"}},
+		{Fetch: seoplan.Fetch{URL: "https://www.acmedesk.example/alternatives/help-scout"}, Content: seoplan.Content{Title: "Help Scout alternative | Acmedesk"}},
 	}
 	own, rivals := LearnSite(pages).Names()
 	if !slices.Equal(own, []string{"acmedesk"}) {
@@ -102,10 +102,17 @@ func TestLearnSite(t *testing.T) {
 
 func TestPageSignals(t *testing.T) {
 	p := &seoplan.Page{
-		URL: "https://acmedesk.example/resources/set-up-sla", Status: 200, Title: "How to set up an SLA | Acmedesk",
-		Headings:    []seoplan.Heading{{Level: 2, Text: "Step 1: Define targets"}, {Level: 2, Text: "Step 2: Add rules"}},
-		SchemaTypes: []string{"https://schema.org/HowTo"}, MainText: "Plans from $29/month per user. Start free trial today.",
-		Links: []seoplan.Link{{Text: "Book a demo"}},
+		Fetch: seoplan.Fetch{
+			URL:    "https://acmedesk.example/resources/set-up-sla",
+			Status: 200,
+		},
+		Content: seoplan.Content{
+			Title:       "How to set up an SLA | Acmedesk",
+			Headings:    []seoplan.Heading{{Level: 2, Text: "Step 1: Define targets"}, {Level: 2, Text: "Step 2: Add rules"}},
+			SchemaTypes: []string{"https://schema.org/HowTo"},
+			MainText:    "Plans from $29/month per user. Start free trial today.",
+			Links:       []seoplan.Link{{Text: "Book a demo"}},
+		},
 	}
 	x := Page(p, "en", nil, nil)
 	for _, s := range []string{"url:/resources", `title:"how to"`, "headings:numbered steps", "schema:HowTo", "cta:book a demo", "prices:1", "thin:<150 words"} {

@@ -20,27 +20,27 @@ func TestRoleSignals(t *testing.T) {
 		want []string // signals that must fire
 		not  []string // signals that must not
 	}{
-		{"task verb title", seoplan.Page{URL: "https://acme.example/docs/install/", Title: "Install the agent"},
+		{"task verb title", seoplan.Page{Fetch: seoplan.Fetch{URL: "https://acme.example/docs/install/"}, Content: seoplan.Content{Title: "Install the agent"}},
 			[]string{"title:task verb"}, []string{"title:reference", "title:bare topic"}},
-		{"gerund title", seoplan.Page{URL: "https://acme.example/docs/x/", Title: "Configuring alerts"},
+		{"gerund title", seoplan.Page{Fetch: seoplan.Fetch{URL: "https://acme.example/docs/x/"}, Content: seoplan.Content{Title: "Configuring alerts"}},
 			[]string{"title:task verb"}, nil},
-		{"reference title", seoplan.Page{URL: "https://acme.example/docs/api/", Title: "API reference"},
+		{"reference title", seoplan.Page{Fetch: seoplan.Fetch{URL: "https://acme.example/docs/api/"}, Content: seoplan.Content{Title: "API reference"}},
 			[]string{"title:reference"}, []string{"title:task verb", "title:bare topic"}},
-		{"bare topic", seoplan.Page{URL: "https://glossary.example.org/service-mesh/", Title: "Service mesh"},
+		{"bare topic", seoplan.Page{Fetch: seoplan.Fetch{URL: "https://glossary.example.org/service-mesh/"}, Content: seoplan.Content{Title: "Service mesh"}},
 			[]string{"title:bare topic"}, []string{"title:task verb"}},
-		{"no bare topic with a page-kind word", seoplan.Page{URL: "https://acme.example/pricing/", Title: "Pricing"},
+		{"no bare topic with a page-kind word", seoplan.Page{Fetch: seoplan.Fetch{URL: "https://acme.example/pricing/"}, Content: seoplan.Content{Title: "Pricing"}},
 			nil, []string{"title:bare topic"}},
-		{"instructions", seoplan.Page{URL: "https://acme.example/docs/a/", Title: "Alerts", MainText: steps},
+		{"instructions", seoplan.Page{Fetch: seoplan.Fetch{URL: "https://acme.example/docs/a/"}, Content: seoplan.Content{Title: "Alerts", MainText: steps}},
 			[]string{"text:instructions"}, nil},
-		{"no instructions", seoplan.Page{URL: "https://acme.example/docs/b/", Title: "Alerts", MainText: prose},
+		{"no instructions", seoplan.Page{Fetch: seoplan.Fetch{URL: "https://acme.example/docs/b/"}, Content: seoplan.Content{Title: "Alerts", MainText: prose}},
 			nil, []string{"text:instructions"}},
-		{"dated url", seoplan.Page{URL: "https://acme.example/2024/05/17/launch/", Title: "We launched"},
+		{"dated url", seoplan.Page{Fetch: seoplan.Fetch{URL: "https://acme.example/2024/05/17/launch/"}, Content: seoplan.Content{Title: "We launched"}},
 			[]string{"url:dated"}, []string{"url:versioned"}},
-		{"versioned url", seoplan.Page{URL: "https://acme.example/docs/self-hosted/0.5.0/install/", Title: "Install"},
+		{"versioned url", seoplan.Page{Fetch: seoplan.Fetch{URL: "https://acme.example/docs/self-hosted/0.5.0/install/"}, Content: seoplan.Content{Title: "Install"}},
 			[]string{"url:versioned"}, []string{"url:dated"}},
-		{"section subdomain", seoplan.Page{URL: "https://blog.acme.example/", Title: "Acme blog"},
+		{"section subdomain", seoplan.Page{Fetch: seoplan.Fetch{URL: "https://blog.acme.example/"}, Content: seoplan.Content{Title: "Acme blog"}},
 			[]string{"url:/blog", "url:section index"}, nil},
-		{"language folder", seoplan.Page{URL: "https://acme.example/de/glossary/x/", Title: "X"},
+		{"language folder", seoplan.Page{Fetch: seoplan.Fetch{URL: "https://acme.example/de/glossary/x/"}, Content: seoplan.Content{Title: "X"}},
 			[]string{"url:/glossary"}, nil},
 	}
 	for _, tt := range tests {
@@ -67,14 +67,14 @@ func TestRoleSignals(t *testing.T) {
 // largest section, that lists the pages under it.
 func TestSiteRole(t *testing.T) {
 	var pages []seoplan.Page
-	hub := seoplan.Page{URL: "https://acme.example/docs/", Title: "Docs"}
+	hub := seoplan.Page{Fetch: seoplan.Fetch{URL: "https://acme.example/docs/"}, Content: seoplan.Content{Title: "Docs"}}
 	for i := range 30 {
 		u := fmt.Sprintf("https://acme.example/docs/page-%d/", i)
 		hub.Links = append(hub.Links, seoplan.Link{URL: u})
-		pages = append(pages, seoplan.Page{URL: u, Title: "Page", Links: []seoplan.Link{
-			{URL: "https://acme.example/docs/"}, {URL: "https://other.example/docs/"}}})
+		pages = append(pages, seoplan.Page{Fetch: seoplan.Fetch{URL: u}, Content: seoplan.Content{Title: "Page", Links: []seoplan.Link{
+			{URL: "https://acme.example/docs/"}, {URL: "https://other.example/docs/"}}}})
 	}
-	pages = append(pages, hub, seoplan.Page{URL: "https://acme.example/pricing/", Title: "Pricing"})
+	pages = append(pages, hub, seoplan.Page{Fetch: seoplan.Fetch{URL: "https://acme.example/pricing/"}, Content: seoplan.Content{Title: "Pricing"}})
 	s := LearnSite(pages)
 	if s.Pages != 32 || s.Sections["docs"] != 31 || s.Sections["pricing"] != 1 {
 		t.Fatalf("pages %d, sections %v", s.Pages, s.Sections)

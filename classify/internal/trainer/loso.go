@@ -266,7 +266,7 @@ func leaveOut(group string, samples, extra []Sample, cfg lr.Config) held {
 		}
 		r.idx = append(r.idx, i)
 		r.logits = append(r.logits, l)
-		r.labels = append(r.labels, Predict(&h, s.Names, s.Values, s.Prior, s.SubPrior, s.StagePrior))
+		r.labels = append(r.labels, h.Predict(s.Names, s.Values, s.Prior, s.SubPrior, s.StagePrior))
 	}
 	return r
 }

@@ -141,19 +141,11 @@ func sample(x *feature.Vector, l seoplan.Label) Sample {
 	return s
 }
 
-// Class lists, in a fixed order.
+// The class lists, in model.json's fixed order, live with the model.
 var (
-	IntentClasses  = []string{"product", "problem", "other"}
-	StageClasses   = []string{"awareness", "consideration", "decision"}
-	SubtypeClasses = func() []string {
-		var out []string
-		for _, in := range seoplan.Intents {
-			for _, s := range seoplan.Subtypes[in] {
-				out = append(out, string(s))
-			}
-		}
-		return out
-	}()
+	IntentClasses  = lr.IntentClasses
+	StageClasses   = lr.StageClasses
+	SubtypeClasses = lr.SubtypeClasses
 )
 
 func indexOf(list []string, s string) int {
@@ -210,14 +202,14 @@ func trainHeads(samples, extra, stripped []Sample, cfg lr.Config) (lr.Heads, []s
 			c := indexOf(IntentClasses, string(s.Label.Intent))
 			logits = append(logits, l)
 			classes = append(classes, c)
-			if argmax(l) == c {
+			if lr.Argmax(l) == c {
 				correct++
 			}
-			lab := Predict(&h, s.Names, s.Values, s.Prior, s.SubPrior, s.StagePrior)
+			lab := h.Predict(s.Names, s.Values, s.Prior, s.SubPrior, s.StagePrior)
 			oof[i] = lab
 			if stripped != nil {
 				ss := stripped[i]
-				sl := Predict(&h, ss.Names, ss.Values, ss.Prior, ss.SubPrior, ss.StagePrior)
+				sl := h.Predict(ss.Names, ss.Values, ss.Prior, ss.SubPrior, ss.StagePrior)
 				if sl.Intent == ss.Label.Intent {
 					strippedOK[0]++
 				}
@@ -264,16 +256,6 @@ func fitHeads(samples, extra []Sample, cfg lr.Config) lr.Heads {
 		Stage:             lr.Train(StageClasses, st, cfg),
 		StageGivenSubtype: stageGivenSubtype(append(append([]Sample(nil), samples...), extra...)),
 	}
-}
-
-func argmax(v []float64) int {
-	best := 0
-	for i := range v {
-		if v[i] > v[best] {
-			best = i
-		}
-	}
-	return best
 }
 
 // Data is what the model learns from.
@@ -534,51 +516,6 @@ var lastSubtypeAcc, lastStageAcc float64
 // lastStrippedAcc is the cross-validated intent, subtype and stage accuracy
 // of pages stripped of their schema.org types (see trainHeads).
 var lastStrippedAcc [3]float64
-
-// Predict labels one featurised example with heads: the intent with the
-// highest (prior-adjusted) score, the best subtype of that intent, and the
-// best stage, or none for other. The classifier decides the same way.
-func Predict(h *lr.Heads, names []string, vals, prior, subPrior, stagePrior []float64) seoplan.Label {
-	logits, sub, st := h.Logits3(names, vals)
-	for i := range prior {
-		logits[i] += prior[i]
-	}
-	probs := h.Intent.Probs(logits)
-	bi := argmax(probs)
-	l := seoplan.Label{Intent: seoplan.Intent(h.Intent.Classes[bi]), Confidence: probs[bi], Stage: seoplan.StageNone}
-	for i := range subPrior {
-		sub[i] += subPrior[i]
-	}
-	best := -1
-	for i, c := range h.Subtype.Classes {
-		if subtypeIntent[c] == l.Intent && (best < 0 || sub[i] > sub[best]) {
-			best = i
-		}
-	}
-	l.Subtype = seoplan.Subtype(h.Subtype.Classes[best])
-	if l.Intent != seoplan.IntentOther {
-		for i := range stagePrior {
-			st[i] += stagePrior[i]
-		}
-		for i, v := range h.StageGivenSubtype[string(l.Subtype)] {
-			st[i] += v
-		}
-		l.Stage = seoplan.Stage(h.Stage.Classes[argmax(st)])
-	}
-	return l
-}
-
-// subtypeIntent maps each subtype name to its intent; Subtype.Intent walks a
-// map of slices, too slow to call per class per keyword.
-var subtypeIntent = func() map[string]seoplan.Intent {
-	m := map[string]seoplan.Intent{}
-	for in, subs := range seoplan.Subtypes {
-		for _, s := range subs {
-			m[string(s)] = in
-		}
-	}
-	return m
-}()
 
 // stageGivenSubtype counts log P(stage | subtype) on samples, add-one
 // smoothed, rounded like the weights.

@@ -102,28 +102,28 @@ And {{.More}} more rows{{if .Report}}, not listed here{{else}}; run seoplan diff
 {{- end}}
 `
 
-// progressView is a Progress with its long lists cut to progressRows.
+// progressView is a Change with its long lists cut to progressRows.
 type progressView struct {
-	seoplan.Progress
+	seoplan.Change
 	More int
 	// Report is set in the client report, which names no command.
 	Report bool
 }
 
-// ProgressMarkdown writes the "Progress since the last crawl" section: the
+// ChangeMarkdown writes the "Progress since the last crawl" section: the
 // pages added, removed and changed, the intent mix and per-cluster coverage
 // before and after, and the previous plan's proposals that now have a page.
 // It is a GitHub-flavoured Markdown section starting with an h2, which the
 // HTML report puts first and `seoplan diff` prints. Crawled text is escaped
 // as in the roadmap.
-func ProgressMarkdown(w io.Writer, pr *seoplan.Progress) error {
+func ChangeMarkdown(w io.Writer, pr *seoplan.Change) error {
 	return progressMarkdown(w, pr, false)
 }
 
-// progressMarkdown is ProgressMarkdown for the terminal or, with report
+// progressMarkdown is ChangeMarkdown for the terminal or, with report
 // set, for the client report.
-func progressMarkdown(w io.Writer, pr *seoplan.Progress, report bool) error {
-	v := progressView{Progress: *pr, Report: report}
+func progressMarkdown(w io.Writer, pr *seoplan.Change, report bool) error {
+	v := progressView{Change: *pr, Report: report}
 	cut := func(n int) int {
 		if n > progressRows {
 			v.More += n - progressRows

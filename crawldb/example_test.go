@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/seoplan/seoplan"
-	"github.com/seoplan/seoplan/internal/crawldb"
+	"github.com/seoplan/seoplan/crawldb"
 )
 
 // A crawl stores pages through a Batch; readers stream them back ordered by
@@ -28,7 +28,7 @@ func Example() {
 	b, _ := db.Begin(ctx)
 	for _, u := range []string{"https://example.com/pricing", "https://example.com/"} {
 		id, _ := b.Enqueue(snap.ID, u, 0)
-		b.StorePage(snap.ID, id, &seoplan.Page{URL: u, Status: 200, ContentType: "text/html", Title: "Page " + u[19:]})
+		b.StorePage(snap.ID, id, &seoplan.Page{Fetch: seoplan.Fetch{URL: u, Status: 200, ContentType: "text/html"}, Content: seoplan.Content{Title: "Page " + u[19:]}})
 	}
 	b.Commit()
 	db.SetState(ctx, snap.ID, crawldb.StateDone, time.Now())

@@ -116,11 +116,7 @@ func (b *Batch) Done(frontierID int64) error {
 // StorePage stores p and its links in the snapshot and marks frontier row
 // frontierID done (0 for none).
 func (b *Batch) StorePage(snapshotID, frontierID int64, p *seoplan.Page) error {
-	data, err := json.Marshal(pageData{
-		RedirectChain: p.RedirectChain, MetaRobots: p.MetaRobots, XRobotsTag: p.XRobotsTag,
-		H1: p.H1, Headings: p.Headings, SchemaTypes: p.SchemaTypes,
-		OGType: p.OGType, OGSiteName: p.OGSiteName, Breadcrumbs: p.Breadcrumbs,
-	})
+	data, err := json.Marshal(pageDoc{RedirectChain: p.RedirectChain, XRobotsTag: p.XRobotsTag, Content: &p.Content})
 	if err != nil {
 		return fmt.Errorf("store page %s: %w", p.URL, err)
 	}

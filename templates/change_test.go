@@ -9,12 +9,12 @@ import (
 	"github.com/seoplan/seoplan"
 )
 
-func TestProgressMarkdown(t *testing.T) {
+func TestChangeMarkdown(t *testing.T) {
 	var buf bytes.Buffer
-	if err := ProgressMarkdown(&buf, reportProgress()); err != nil {
+	if err := ChangeMarkdown(&buf, reportChange()); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "progress.md.golden", buf.Bytes())
+	checkGolden(t, "progress.md.golden", buf.Bytes())
 	out := buf.String()
 	for _, want := range []string{
 		"## Progress since the last crawl\n",
@@ -30,7 +30,7 @@ func TestProgressMarkdown(t *testing.T) {
 	}
 }
 
-func TestProgressMarkdownCuts(t *testing.T) {
+func TestChangeMarkdownCuts(t *testing.T) {
 	tests := []struct {
 		name     string
 		added    int
@@ -43,12 +43,12 @@ func TestProgressMarkdownCuts(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			pr := &seoplan.Progress{Site: "https://a.example/"}
+			pr := &seoplan.Change{Site: "https://a.example/"}
 			for i := range tc.added {
 				pr.Added = append(pr.Added, seoplan.PageRef{URL: fmt.Sprintf("https://a.example/p%d", i), Title: "P", Intent: "problem", Subtype: "guide"})
 			}
 			var buf bytes.Buffer
-			if err := ProgressMarkdown(&buf, pr); err != nil {
+			if err := ChangeMarkdown(&buf, pr); err != nil {
 				t.Fatal(err)
 			}
 			if got := strings.Count(buf.String(), "| problem | guide |"); got != tc.wantRows {
@@ -61,7 +61,7 @@ func TestProgressMarkdownCuts(t *testing.T) {
 				t.Error("a whole list says it was cut")
 			}
 			if len(pr.Added) != tc.added {
-				t.Error("ProgressMarkdown changed its argument")
+				t.Error("ChangeMarkdown changed its argument")
 			}
 		})
 	}

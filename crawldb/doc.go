@@ -8,7 +8,7 @@
 // they queued. A crash (SIGKILL, power loss) therefore keeps a page together
 // with everything it changed, or none of it; the crawl fetches what was lost
 // again on resume and never stores a URL twice. Readers use Open, Latest,
-// Snapshots and Pages.
+// Snapshots, Pages (streamed) and LoadPages (a slice).
 //
 // One crawl at a time writes a file: the crawler takes LockCrawl first, an
 // advisory lock on the side file path+".lock" that dies with its process
@@ -94,7 +94,7 @@
 //
 // # Files
 //
-//	crawldb.go  Open, DB, Snapshot, the readers (Snapshots, Latest, Pages, PageSummaries …)
+//	crawldb.go  Open, DB, Snapshot, the readers (Snapshots, Latest, Pages, LoadPages …)
 //	batch.go    Batch: the crawler's write transaction
 //	lock*.go    LockCrawl: one crawl per file, a lock that dies with its process
 //	schema.go   the migrations, one per schema version

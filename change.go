@@ -1,11 +1,12 @@
 package seoplan
 
-// Progress is what changed on a site between two crawls: the section an
+// Change is what changed on a site between two crawls: the section an
 // agency's monthly report leads with. planner.Compare builds it from two
 // snapshots' labeled pages and the plan made from the earlier one; the
 // templates render it. Lists are sorted by URL (or proposal order) so the
-// same two crawls always give the same Progress.
-type Progress struct {
+// same two crawls always give the same Change. The diff command prints it;
+// the report calls it progress since the last crawl.
+type Change struct {
 	Site string       `json:"site"`
 	From SnapshotInfo `json:"from"` // the earlier crawl
 	To   SnapshotInfo `json:"to"`   // the later crawl
@@ -19,13 +20,13 @@ type Progress struct {
 
 	// Clusters compares each topic cluster's pages by intent, in the earlier
 	// plan's cluster order, then clusters that only the later plan has.
-	Clusters []ClusterProgress `json:"clusters"`
+	Clusters []ClusterChange `json:"clusters"`
 	// Done lists the earlier plan's proposals that a page of the later crawl
 	// now answers, in the plan's priority order.
 	Done []ProposalDone `json:"done"`
 }
 
-// SnapshotInfo names one crawl of a Progress.
+// SnapshotInfo names one crawl of a Change.
 type SnapshotInfo struct {
 	ID      int64  `json:"id"`
 	Started string `json:"started"` // RFC 3339
@@ -53,8 +54,8 @@ type PageChange struct {
 	SubtypeAfter  Subtype `json:"subtype_after"`
 }
 
-// ClusterProgress is one cluster's page counts by intent before and after.
-type ClusterProgress struct {
+// ClusterChange is one cluster's page counts by intent before and after.
+type ClusterChange struct {
 	ID     string         `json:"id"`
 	Name   string         `json:"name"`
 	Before map[Intent]int `json:"before"`

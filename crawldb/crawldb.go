@@ -24,10 +24,6 @@ var ErrNoCrawl = errors.New("no crawl in the database")
 // input (exit 2).
 var ErrUnusable = errors.New("not usable as a crawl database")
 
-// ErrUnwritable is the first name of ErrUnusable, kept for callers that
-// already use it.
-var ErrUnwritable = ErrUnusable
-
 // Snapshot states.
 const (
 	StateRunning     = "running"
@@ -303,18 +299,27 @@ func (db *DB) SitemapURLs(ctx context.Context, snapshotID int64, fn func(string)
 	return nil
 }
 
-// pageData is the part of a Page kept as JSON in pages.data: the fields
-// that are lists or rarely queried.
-type pageData struct {
-	RedirectChain []string          `json:"redirect_chain,omitempty"`
-	MetaRobots    string            `json:"meta_robots,omitempty"`
-	XRobotsTag    string            `json:"x_robots_tag,omitempty"`
-	H1            []string          `json:"h1,omitempty"`
-	Headings      []seoplan.Heading `json:"headings,omitempty"`
-	SchemaTypes   []string          `json:"schema_types,omitempty"`
-	OGType        string            `json:"og_type,omitempty"`
-	OGSiteName    string            `json:"og_site_name,omitempty"`
-	Breadcrumbs   []string          `json:"breadcrumbs,omitempty"`
+// pageDoc is pages.data: the page's list fields and those rarely queried,
+// as one JSON document. It is the whole of the page's Content except the
+// fields that have a column of their own (or, for the links, a table),
+// which the shallower fields below hide from encoding/json; so a field
+// added to seoplan.Content is stored without an edit here. Of the Fetch,
+// which is all columns otherwise, it holds the two list-like fields.
+type pageDoc struct {
+	RedirectChain []string `json:"redirect_chain,omitempty"`
+	XRobotsTag    string   `json:"x_robots_tag,omitempty"`
+	*seoplan.Content
+
+	// Kept in columns or the links table: always zero here, so omitted.
+	Title           json.RawMessage `json:"title,omitempty"`
+	MetaDescription json.RawMessage `json:"meta_description,omitempty"`
+	Canonical       json.RawMessage `json:"canonical,omitempty"`
+	Noindex         json.RawMessage `json:"noindex,omitempty"`
+	Nofollow        json.RawMessage `json:"nofollow,omitempty"`
+	Lang            json.RawMessage `json:"lang,omitempty"`
+	WordCount       json.RawMessage `json:"word_count,omitempty"`
+	MainText        json.RawMessage `json:"main_text,omitempty"`
+	Links           json.RawMessage `json:"links,omitempty"`
 }
 
 // Pages calls fn for every page of a snapshot, links included, ordered by
@@ -390,17 +395,31 @@ WHERE p.snapshot_id = ? ORDER BY p.url, l.rowid`
 	return nil
 }
 
+// LoadPages returns every page of a snapshot, links included, ordered by
+// URL: Pages collected into a slice, for the classifier and the planner,
+// which need the whole crawl at once.
+func (db *DB) LoadPages(ctx context.Context, snapshotID int64) ([]seoplan.Page, error) {
+	var pages []seoplan.Page
+	if err := db.Pages(ctx, snapshotID, func(p seoplan.Page) error {
+		pages = append(pages, p)
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	return pages, nil
+}
+
 // finishPage fills the fields of p stored as text or JSON.
 func finishPage(p *seoplan.Page, rtMS float64, fetched, data string) error {
 	p.ResponseTime = time.Duration(rtMS * float64(time.Millisecond))
 	p.FetchedAt, _ = time.Parse(time.RFC3339Nano, fetched)
-	var d pageData
+	// The columns were scanned into p.Content already; the document
+	// fills the rest of it, never those.
+	d := pageDoc{Content: &p.Content}
 	if err := json.Unmarshal([]byte(data), &d); err != nil {
 		return fmt.Errorf("read page %s: %w", p.URL, err)
 	}
-	p.RedirectChain, p.MetaRobots, p.XRobotsTag = d.RedirectChain, d.MetaRobots, d.XRobotsTag
-	p.H1, p.Headings, p.SchemaTypes = d.H1, d.Headings, d.SchemaTypes
-	p.OGType, p.OGSiteName, p.Breadcrumbs = d.OGType, d.OGSiteName, d.Breadcrumbs
+	p.RedirectChain, p.XRobotsTag = d.RedirectChain, d.XRobotsTag
 	return nil
 }
 

@@ -1,8 +1,8 @@
-// Package progress draws a progress bar on standard error when it is a
+// Package termbar draws a progress bar on standard error when it is a
 // terminal and nothing at all when it is not, so piped and logged runs stay
 // clean. Commands create one Bar per long job:
 //
-//	bar := progress.New(os.Stderr, "crawling")
+//	bar := termbar.New(os.Stderr, "crawling")
 //	for … { bar.Set(done, total, "12 errors") }
 //	bar.Finish()
 //
@@ -12,5 +12,5 @@
 //
 // Files:
 //
-//	progress.go  Bar, New, IsTerminal
-package progress
+//	termbar.go  Bar, New, IsTerminal
+package termbar

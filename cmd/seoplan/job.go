@@ -1,0 +1,131 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/seoplan/seoplan"
+	"github.com/seoplan/seoplan/classify"
+	"github.com/seoplan/seoplan/crawldb"
+	"github.com/seoplan/seoplan/internal/termbar"
+	"github.com/seoplan/seoplan/planner"
+)
+
+// The job layer: the steps every command that reads a crawl shares (open
+// the database, find a snapshot, load its pages, label them, plan them),
+// each with one mapping of its failures to an exit status, so the same
+// condition gives the same status and message in every command (the table
+// in README, exitcode_test.go).
+
+// openDB opens the crawl database at path for reading a crawl. A path
+// where there is no file, or a file that cannot serve (not SQLite, from a
+// newer seoplan, in an unwritable place), is the user's to fix: a usage
+// error, exit 2. hint is added to the message for a missing file, e.g.
+// ", or give the URL to plan".
+func openDB(ctx context.Context, path, hint string) (*crawldb.DB, error) {
+	if _, err := os.Stat(path); err != nil {
+		return nil, usagef("--db %s: no crawl database there (run seoplan crawl URL --db %s first%s)", path, shellQuote(path), hint)
+	}
+	return createDB(ctx, path)
+}
+
+// createDB opens the crawl database at path, creating it if need be (crawl,
+// demo, plan URL), with openDB's mapping of an unusable file to exit 2.
+func createDB(ctx context.Context, path string) (*crawldb.DB, error) {
+	db, err := crawldb.Open(ctx, path)
+	if errors.Is(err, crawldb.ErrUnusable) {
+		return nil, usagef("--db %s: %v", path, err)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	return db, nil
+}
+
+// latestCrawl returns the database's newest snapshot; a database that
+// holds none is a usage error (exit 2), like a missing file.
+func latestCrawl(ctx context.Context, db *crawldb.DB, path, hint string) (crawldb.Snapshot, error) {
+	snap, err := db.Latest(ctx)
+	if errors.Is(err, crawldb.ErrNoCrawl) {
+		return snap, usagef("%s holds no crawl yet: run seoplan crawl URL --db %s%s", path, shellQuote(path), hint)
+	}
+	if err != nil {
+		return snap, fmt.Errorf("read %s: %w", path, err)
+	}
+	return snap, nil
+}
+
+// loadPages returns every page of a snapshot (crawldb.LoadPages), its
+// error named after the snapshot.
+func loadPages(ctx context.Context, db *crawldb.DB, snap crawldb.Snapshot) ([]seoplan.Page, error) {
+	pages, err := db.LoadPages(ctx, snap.ID)
+	if err != nil {
+		return nil, fmt.Errorf("read crawl %d: %w", snap.ID, err)
+	}
+	return pages, nil
+}
+
+// labeler labels crawls with one classifier, loaded once however many
+// snapshots a command labels (diff labels two).
+type labeler struct {
+	c *classify.Classifier
+	// bar shows the labelling of the next Site call; done detaches it,
+	// so a later call (the earlier crawl of plan's report) draws nothing.
+	bar *termbar.Bar
+}
+
+// newLabeler loads the classifier; b (nil for none) shows its progress
+// until done is called.
+func newLabeler(b *termbar.Bar) (*labeler, error) {
+	l := &labeler{bar: b}
+	c, err := classify.New(classify.WithProgress(func(done, total int) { l.bar.Set(int64(done), int64(total), "") }))
+	if err != nil {
+		return nil, fmt.Errorf("load classifier: %w", err)
+	}
+	l.c = c
+	return l, nil
+}
+
+// done finishes and detaches the progress bar.
+func (l *labeler) done() {
+	l.bar.Finish()
+	l.bar = nil
+}
+
+// site labels the pages of one crawl, learning the site's names from them
+// first (classify.Classifier.Site).
+func (l *labeler) site(ctx context.Context, pages []seoplan.Page) ([]seoplan.LabeledPage, error) {
+	lps, _, err := l.c.Site(ctx, pages)
+	if err != nil {
+		return nil, fmt.Errorf("classify: %w", err)
+	}
+	return lps, nil
+}
+
+// snapshot loads and labels one snapshot's pages.
+func (l *labeler) snapshot(ctx context.Context, db *crawldb.DB, snap crawldb.Snapshot) ([]seoplan.LabeledPage, error) {
+	pages, err := loadPages(ctx, db, snap)
+	if err != nil {
+		return nil, err
+	}
+	lps, err := l.site(ctx, pages)
+	if err != nil {
+		return nil, fmt.Errorf("crawl %d: %w", snap.ID, err)
+	}
+	return lps, nil
+}
+
+// makePlan plans labeled pages and keywords; an option the planner refuses
+// is the user's (exit 2).
+func makePlan(ctx context.Context, in planner.Input, opts ...planner.Option) (*seoplan.Plan, error) {
+	p, err := planner.Plan(ctx, in, opts...)
+	if errors.Is(err, planner.ErrBadOption) {
+		return nil, usageError{err}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("plan: %w", err)
+	}
+	return p, nil
+}
