@@ -62,8 +62,10 @@ var priceRE = regexp.MustCompile(`[£$€¥]\s?\d|\d\s?(?:€|EUR|GBP|USD)\b`)
 //     AggregateOffer, or og:type product;
 //   - software pages: schema.org SoftwareApplication, WebApplication or
 //     MobileApplication, pricing and integration pages (by label or by a
-//     /pricing or /integrations folder), and pages whose text offers a
-//     free trial, a free plan, a free account or a demo;
+//     word of their URL: /pricing/, /docs/ghost-integration/), pages on
+//     the customer's own subscription, plan and invoices (a SaaS help
+//     centre's billing pages), and pages whose text offers a free trial, a
+//     free plan, a free account or a demo;
 //   - product documentation: pages in a docs folder (/docs, /documentation,
 //     /reference …) that install or set something up and pages that
 //     document an API, a CLI, an SDK or a configuration. A site that tells
@@ -83,7 +85,7 @@ var priceRE = regexp.MustCompile(`[£$€¥]\s?\d|\d\s?(?:€|EUR|GBP|USD)\b`)
 // every page.
 func detectBusiness(html []*page) business {
 	var product, priced, software, appMarkup, pricing, integration, trial, basket int
-	var docs, install, reference int
+	var docs, install, reference, billing int
 	for _, p := range html {
 		pg := p.lp.Page
 		if hasType(pg.SchemaTypes, "Product", "ProductGroup", "Offer", "AggregateOffer") || strings.EqualFold(pg.OGType, "product") {
@@ -98,12 +100,16 @@ func detectBusiness(html []*page) business {
 			soft = true
 		}
 		segs := pathSegments(p.url)
+		words := pathWords(segs)
 		switch {
-		case p.label.Subtype == seoplan.SubtypePricing || hasSegment(segs, "pricing", "plans"):
+		case p.label.Subtype == seoplan.SubtypePricing || words["pricing"] || words["plans"]:
 			pricing++
 			soft = true
-		case p.label.Subtype == seoplan.SubtypeIntegration || hasSegment(segs, "integrations"):
+		case p.label.Subtype == seoplan.SubtypeIntegration || words["integration"] || words["integrations"]:
 			integration++
+			soft = true
+		case billingPage(words, pg.Title):
+			billing++
 			soft = true
 		}
 		if offersTrial(pg.MainText) {
@@ -156,6 +162,9 @@ func detectBusiness(html []*page) business {
 		if integration > 0 {
 			parts = append(parts, fmt.Sprintf("%d integration %s", integration, plural(integration, "page", "pages")))
 		}
+		if billing > 0 {
+			parts = append(parts, fmt.Sprintf("%d on %s subscription and billing", billing, plural(billing, "its", "their")))
+		}
 		ev := fmt.Sprintf("%d of %d pages show software signals", software, n)
 		if len(parts) > 0 {
 			ev += ": " + strings.Join(parts, ", ")
@@ -167,6 +176,39 @@ func detectBusiness(html []*page) business {
 		return business{businessSoftware, ev}
 	}
 	return business{businessOther, fmt.Sprintf("%d of %d pages carry product markup and %d sell software with pricing plans, trials, demos or integrations, too few for either", product, n, software)}
+}
+
+// pathWords are the words of a URL's folders and name: "/docs/ghost-integration/"
+// → docs, ghost, integration.
+func pathWords(segs []string) map[string]bool {
+	out := make(map[string]bool, 2*len(segs))
+	for _, s := range segs {
+		for _, w := range strings.FieldsFunc(s, func(r rune) bool { return r == '-' || r == '_' || r == '.' }) {
+			out[w] = true
+		}
+	}
+	return out
+}
+
+// billingWords name what only a business that bills its users for a
+// subscription writes about: a help page on changing a plan, downloading
+// invoices or moving from a trial to a paid plan.
+var billingWords = map[string]bool{"billing": true, "subscription": true, "subscriptions": true, "invoice": true, "invoices": true, "upgrade": true, "downgrade": true}
+
+// billingPage reports whether a page, by its URL's words or its title, is
+// about the site's own subscriptions and bills.
+func billingPage(words map[string]bool, title string) bool {
+	for w := range billingWords {
+		if words[w] {
+			return true
+		}
+	}
+	for _, w := range strings.FieldsFunc(strings.ToLower(title), notWordRune) {
+		if billingWords[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // Documentation pages that install the product, and ones that document how
@@ -220,15 +262,6 @@ func pathSegments(u string) []string {
 		}
 	}
 	return out
-}
-
-func hasSegment(segs []string, want ...string) bool {
-	for _, s := range segs {
-		if slices.Contains(want, s) {
-			return true
-		}
-	}
-	return false
 }
 
 func hasType(types []string, want ...string) bool {

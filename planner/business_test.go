@@ -132,6 +132,44 @@ func TestDetectSoftwareWithoutMarkup(t *testing.T) {
 	}
 }
 
+// TestDetectSoftwareFromHelpPages holds what a SaaS product's help centre
+// shows when no page is marked up and no folder is named /pricing or
+// /integrations: integration guides named by their slug
+// ("/docs/ghost-integration/") and pages on the customer's own plan,
+// bills and subscription. One post on billing makes no software company.
+func TestDetectSoftwareFromHelpPages(t *testing.T) {
+	help := func(n int, paths ...string) []seoplan.LabeledPage {
+		var ps []seoplan.LabeledPage
+		for _, path := range paths {
+			ps = append(ps, pg(path, prob, seoplan.SubtypeHowTo, seoplan.StageDecision, 400, []string{"stats:3"}))
+		}
+		for len(ps) < n {
+			ps = append(ps, pg(fmt.Sprintf("/docs/report-%d/", len(ps)), prob, seoplan.SubtypeExplainer, seoplan.StageAwareness, 400, []string{"stats:3"}))
+		}
+		return ps
+	}
+	for _, tc := range []struct {
+		name     string
+		pages    []seoplan.LabeledPage
+		want     businessKind
+		evidence string
+	}{
+		{"integration guides by slug", help(60, "/docs/ghost-integration/", "/docs/wix-integration/", "/docs/hugo-integration/"), businessSoftware, "3 integration pages"},
+		{"plans and bills", help(60, "/docs/billing/", "/docs/download-invoices/", "/docs/cancel-subscription/"), businessSoftware, "3 on their subscription and billing"},
+		{"one post on billing", help(60, "/blog/medical-billing-explained/"), businessOther, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := newSite(Input{Site: origin + "/", Pages: tc.pages})
+			if s.biz.kind != tc.want {
+				t.Fatalf("detected %v (%s), want %v", s.biz.kind, s.biz.evidence, tc.want)
+			}
+			if !strings.Contains(s.biz.evidence, tc.evidence) {
+				t.Errorf("evidence %q, want it to contain %q", s.biz.evidence, tc.evidence)
+			}
+		})
+	}
+}
+
 // TestBusinessWording: a shop's plan measures product content by orders and
 // problem content by assisted orders, shows how-tos with photos, and when
 // the profile was left at its default does not call the shop a SaaS

@@ -38,9 +38,14 @@ type realFloor struct {
 	largest   float64 // no cluster holds more than this share of the pages
 	ari       float64 // against the hand clusters
 	proposals int     // at least this many proposals
+	business  string  // the business the plan must find, "" when not held
 }
 
 var realFloors = map[string]realFloor{
+	// The business is what each site is: six sell software (plausible-docs
+	// is a SaaS help centre, found once its billing pages and integration
+	// slugs counted); corrode sells consulting and training.
+	//
 	// Tuning sites: before issue 15 gitpod had 6 clusters, the largest with
 	// 37% of the pages, ARI 0.233, 17 proposals; prometheus 6, 33%, 0.279,
 	// 18; budibase 5, 24%, 0.101, 11.
@@ -53,17 +58,17 @@ var realFloors = map[string]realFloor{
 	// held-out sites, corrode fell (ARI 0.154 to 0.105: its podcast episodes
 	// are now case studies), metricly held (0.212 to 0.199), plausible-docs
 	// (0.388 to 0.407) and tina (0.379 to 0.461) rose: mean 0.283 to 0.293.
-	"gitpod":     {clusters: 12, largest: 0.15, ari: 0.35, proposals: 40},
-	"prometheus": {clusters: 17, largest: 0.16, ari: 0.53, proposals: 50},
-	"budibase":   {clusters: 30, largest: 0.14, ari: 0.25, proposals: 80},
+	"gitpod":     {clusters: 12, largest: 0.15, ari: 0.35, proposals: 40, business: "software"},
+	"prometheus": {clusters: 17, largest: 0.16, ari: 0.53, proposals: 50, business: "software"},
+	"budibase":   {clusters: 30, largest: 0.14, ari: 0.25, proposals: 80, business: "software"},
 	// Held-out sites, scored once after the changes of issue 15 were done
 	// (before them: corrode ARI 0.145, metricly 0.173, plausible-docs 0.258,
 	// tina 0.201). Far under the issue's 0.8; the floors hold what was
 	// measured, not the goal.
-	"corrode":        {clusters: 12, largest: 0.25, ari: 0.10, proposals: 40},
-	"metricly":       {clusters: 25, largest: 0.18, ari: 0.19, proposals: 70},
-	"plausible-docs": {clusters: 14, largest: 0.13, ari: 0.38, proposals: 50},
-	"tina":           {clusters: 36, largest: 0.07, ari: 0.44, proposals: 110},
+	"corrode":        {clusters: 12, largest: 0.25, ari: 0.10, proposals: 40, business: "other"},
+	"metricly":       {clusters: 25, largest: 0.18, ari: 0.19, proposals: 70, business: "software"},
+	"plausible-docs": {clusters: 14, largest: 0.13, ari: 0.38, proposals: 50, business: "software"},
+	"tina":           {clusters: 36, largest: 0.07, ari: 0.44, proposals: 110, business: "software"},
 }
 
 // realGoal is the issue's goal for every real site of realGoalPages pages
@@ -132,6 +137,9 @@ func TestRealSites(t *testing.T) {
 			if f.proposals > 0 && r.proposals < f.proposals {
 				t.Errorf("%d proposals, floor %d", r.proposals, f.proposals)
 			}
+			if f.business != "" && r.business != f.business {
+				t.Errorf("business %q, want %q", r.business, f.business)
+			}
 		})
 	}
 	t.Log("\n" + realTable(rows))
@@ -143,6 +151,9 @@ func stricter(a, b realFloor) realFloor {
 		a.largest = b.largest
 	}
 	a.clusters, a.ari, a.proposals = max(a.clusters, b.clusters), max(a.ari, b.ari), max(a.proposals, b.proposals)
+	if a.business == "" {
+		a.business = b.business
+	}
 	return a
 }
 
