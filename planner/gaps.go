@@ -387,3 +387,15 @@ func gapSummary(s *site, clusters []*cluster) string {
 	}
 	return out
 }
+
+// thousands writes n with thousands separators: 23,400.
+func thousands(n int) string {
+	s := fmt.Sprint(n)
+	if n < 0 {
+		return "-" + thousands(-n)
+	}
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}

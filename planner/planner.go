@@ -157,7 +157,7 @@ func Plan(ctx context.Context, in Input, opts ...Option) (*seoplan.Plan, error) 
 	if cfg.mix == nil && !cfg.chosen && s.biz.kind != businessSoftware {
 		target = "default"
 	}
-	props := propose(s, clusters, p.Profile, target, p.Balance, personas)
+	props := propose(s, clusters, p.Profile, target, p.Balance, personas, in.Keywords)
 	p.Calendar = seoplan.Calendar{Start: cfg.start.Format(time.DateOnly), PerWeek: cfg.perWeek, Weeks: cfg.weeks}
 	schedule(props, cfg.start, cfg.perWeek, cfg.weeks)
 	p.Proposals = props

@@ -183,7 +183,7 @@ func TestUncoveredKeywords(t *testing.T) {
 	for _, pr := range p.Proposals {
 		if pr.Gap == seoplan.GapUncoveredKeyword {
 			titles = append(titles, pr.Title)
-			if pr.Keyword == "how to write a refund policy" && !strings.Contains(pr.PriorityReason, "1200 searches/month") {
+			if pr.Keyword == "how to write a refund policy" && !strings.Contains(pr.PriorityReason, "1,200 searches/month") {
 				t.Errorf("priority reason %q does not cite the volume", pr.PriorityReason)
 			}
 		}

@@ -32,12 +32,20 @@ type proposer struct {
 	target   string // the target's name in priority reasons: the profile's, or "default"
 	bal      seoplan.Balance
 	personas []seoplan.Persona
-	ids      map[string]bool
-	out      []seoplan.Proposal
+	top      map[string]int // the keyword file's largest demand in each measure
+	// topCluster is the largest demand of a cluster's keywords together.
+	topCluster map[string]int
+	ids        map[string]bool
+	out        []seoplan.Proposal
 }
 
-func propose(s *site, clusters []*cluster, prof seoplan.Profile, target string, bal seoplan.Balance, personas []seoplan.Persona) []seoplan.Proposal {
-	pr := &proposer{s: s, prof: prof, target: target, bal: bal, personas: personas, ids: make(map[string]bool)}
+func propose(s *site, clusters []*cluster, prof seoplan.Profile, target string, bal seoplan.Balance, personas []seoplan.Persona, kws []seoplan.LabeledKeyword) []seoplan.Proposal {
+	pr := &proposer{s: s, prof: prof, target: target, bal: bal, personas: personas, top: topDemand(kws), topCluster: make(map[string]int), ids: make(map[string]bool)}
+	for _, c := range clusters {
+		if d, by := c.demand(); d > pr.topCluster[by] {
+			pr.topCluster[by] = d
+		}
+	}
 	for _, c := range clusters {
 		pr.cluster(c)
 	}
@@ -259,9 +267,17 @@ func (pr *proposer) priority(c *cluster, d draft, intent seoplan.Intent) (float6
 	parts := []string{fmt.Sprintf("%s gap (%g)", d.gap.Kind, base)}
 	score := base
 	if d.demand > 0 {
-		v := math.Min(30, 10*math.Log10(1+float64(d.demand)))
+		v := demandScore(d.demand, pr.top[d.demandBy])
 		score += v
-		parts = append(parts, fmt.Sprintf("%d %s for %s (+%.1f)", d.demand, d.demandBy, quote(d.keyword), v))
+		parts = append(parts, fmt.Sprintf("%s %s for %s (+%.1f)", thousands(d.demand), d.demandBy, quote(d.keyword), v))
+	} else if cd, by := c.demand(); cd > 0 {
+		// A piece with no measured keyword of its own (a pillar, a
+		// bridge) serves the cluster's searchers: a quarter of the
+		// weight, against the most searched cluster, so it never
+		// outranks the piece that targets a measured keyword itself.
+		v := demandScore(cd, pr.topCluster[by]) / 4
+		score += v
+		parts = append(parts, fmt.Sprintf("the cluster's keywords draw %s %s (+%.1f)", thousands(cd), by, v))
 	}
 	if n := len(d.gap.Pages); n > 0 {
 		v := math.Min(10, 2*float64(n))
@@ -380,6 +396,52 @@ func (pr *proposer) keywordDemand(c *cluster, kw string) (int, string) {
 		}
 	}
 	return 0, ""
+}
+
+// demandWeight is what the most searched keyword of the file adds to a
+// proposal's priority, more than the spread of the gap bases (10 to 30):
+// where the keyword file measures demand, demand decides what comes first.
+const demandWeight = 40
+
+// demandScore weighs a keyword's demand on a log scale against the most
+// searched keyword of the file, in the same measure, so 1,800 and 9,000
+// impressions score apart (+32.9 and +40 when 9,000 is the file's top),
+// as do 90 and 900, however large the site.
+func demandScore(d, top int) float64 {
+	if d <= 0 {
+		return 0
+	}
+	top = max(top, d, 9)
+	return demandWeight * math.Log1p(float64(d)) / math.Log1p(float64(top))
+}
+
+// topDemand is the largest demand of each measure in a keyword list.
+func topDemand(kws []seoplan.LabeledKeyword) map[string]int {
+	top := make(map[string]int)
+	for _, k := range kws {
+		if d, by := demandOf(k.Keyword); d > top[by] {
+			top[by] = d
+		}
+	}
+	return top
+}
+
+// demand is the total demand of a cluster's keywords in the measure most
+// of them have (a file has one measure; a mixed list keeps the first).
+func (c *cluster) demand() (int, string) {
+	total := make(map[string]int)
+	var first string
+	for _, k := range c.keywords {
+		d, by := demandOf(k.Keyword)
+		if d == 0 {
+			continue
+		}
+		if first == "" {
+			first = by
+		}
+		total[by] += d
+	}
+	return total[first], first
 }
 
 func demandOf(k seoplan.Keyword) (int, string) {
