@@ -177,6 +177,8 @@ const (
 	FindingBrokenLink       FindingKind = "broken-link"
 	FindingDuplicateTitle   FindingKind = "duplicate-title"
 	FindingMissingMetaDesc  FindingKind = "missing-meta-description"
+	FindingStrikingDistance FindingKind = "striking-distance" // Search Console: a page at positions 4 to 20 to refresh
+	FindingLowCTR           FindingKind = "low-ctr"           // Search Console: a snippet that loses clicks at its position
 )
 
 // Finding is one content-audit result: what is wrong, where, and the fix.

@@ -2,6 +2,7 @@ package planner
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -29,15 +30,36 @@ var checks = []check{
 
 var severityRank = map[string]int{"high": 0, "medium": 1, "low": 2}
 
-func audit(s *site, clusters []*cluster) []seoplan.Finding {
+func audit(s *site, clusters []*cluster, kws []seoplan.LabeledKeyword) []seoplan.Finding {
 	var out []seoplan.Finding
 	for _, c := range checks {
 		out = append(out, c(s, clusters)...)
 	}
+	out = confirmed(out, searchFindings(s, clusters, kws))
 	sort.SliceStable(out, func(i, j int) bool {
 		return severityRank[out[i].Severity] < severityRank[out[j].Severity]
 	})
 	return out
+}
+
+// confirmed adds the findings from search data to the audit's, dropping a
+// cannibalisation suspected from titles or phrases when Search Console
+// shows the same pages competing: the evidence replaces the suspicion.
+func confirmed(audit, data []seoplan.Finding) []seoplan.Finding {
+	var shown []map[string]bool
+	for _, f := range data {
+		if f.Kind == seoplan.FindingCannibalisation {
+			shown = append(shown, setOf(f.Pages))
+		}
+	}
+	out := audit[:0]
+	for _, f := range audit {
+		if f.Kind == seoplan.FindingCannibalisation && slices.ContainsFunc(shown, func(m map[string]bool) bool { return carriesAll(m, f.Pages) }) {
+			continue
+		}
+		out = append(out, f)
+	}
+	return append(out, data...)
 }
 
 // checkBroken finds internal links to pages that answered 4xx or 5xx or did

@@ -167,7 +167,7 @@ func Plan(ctx context.Context, in Input, opts ...Option) (*seoplan.Plan, error) 
 	}
 	p.Unclustered = s.unclustered()
 	p.GapSummary = gapSummary(s, clusters)
-	p.Audit = audit(s, clusters)
+	p.Audit = audit(s, clusters, in.Keywords)
 	p.Highlights = highlights(p)
 	if p.Clusters == nil {
 		p.Clusters = []seoplan.Cluster{}

@@ -1,0 +1,315 @@
+package planner
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/seoplan/seoplan"
+	"github.com/seoplan/seoplan/internal/urlnorm"
+)
+
+// What Search Console rows (a query, the page it showed, clicks,
+// impressions and position) say about the pages the site already has. A
+// plan proposes new content; these findings say which existing pages to
+// refresh, retitle or consolidate first, each with its numbers.
+const (
+	// minImpressions is the demand under which a page's or a query's
+	// figures are noise: a position averaged over a few dozen
+	// impressions says little.
+	minImpressions = 100
+	// strikingFrom and strikingTo bound the average positions from which a
+	// refresh can lift a page onto page one or to its top: under 4 it is
+	// there already, past 20 a refresh is not enough.
+	strikingFrom, strikingTo = 4.0, 20.0
+	// lowCTRShare is the share of the expected CTR under which a snippet
+	// (the title and description searchers see) is failing; lowCTRMin is
+	// the impressions a page needs for its CTR to be judged.
+	lowCTRShare = 0.5
+	lowCTRMin   = 500
+	// maxSearchFindings caps each kind of finding, the largest first, so a
+	// site of 100,000 pages gets a worklist, not a dump.
+	maxSearchFindings = 25
+)
+
+// expectedCTR is a typical organic click-through rate by position, 1 to
+// 10: the shape published CTR studies agree on (about a quarter of clicks
+// at 1, halving by 3, a few percent by 10). It only marks a snippet whose
+// CTR is under half of it, so its exact values matter little.
+var expectedCTR = []float64{0.28, 0.15, 0.11, 0.08, 0.06, 0.05, 0.04, 0.03, 0.025, 0.02}
+
+func ctrAt(pos float64) float64 {
+	i := int(math.Round(pos)) - 1
+	if i < 0 {
+		i = 0
+	}
+	if i >= len(expectedCTR) {
+		return 0
+	}
+	return expectedCTR[i]
+}
+
+// searchRow is one query of one crawled page, with its Search Console figures.
+type searchRow struct {
+	query       string
+	page        int // html index
+	clicks      int
+	impressions int
+	position    float64
+}
+
+// pageSearch is a page's Search Console figures over its queries.
+type pageSearch struct {
+	page        int
+	clicks      int
+	impressions int
+	position    float64 // impression-weighted average
+	rows        []searchRow
+}
+
+// searchRows are the keyword rows that name a crawled HTML page and have
+// impressions, merged when a file lists the same query and page twice.
+func searchRows(s *site, kws []seoplan.LabeledKeyword) []searchRow {
+	type key struct {
+		query string
+		page  int
+	}
+	at := make(map[key]int)
+	var out []searchRow
+	for _, k := range kws {
+		kw := k.Keyword
+		if kw.URL == "" || kw.Impressions <= 0 {
+			continue
+		}
+		i, ok := s.resolveReported(kw.URL)
+		if !ok {
+			continue
+		}
+		q := strings.ToLower(strings.Join(strings.Fields(kw.Text), " "))
+		kk := key{q, i}
+		if n, ok := at[kk]; ok {
+			r := &out[n]
+			r.position = (r.position*float64(r.impressions) + kw.Position*float64(kw.Impressions)) / float64(r.impressions+kw.Impressions)
+			r.clicks += kw.Clicks
+			r.impressions += kw.Impressions
+			continue
+		}
+		at[kk] = len(out)
+		out = append(out, searchRow{query: q, page: i, clicks: kw.Clicks, impressions: kw.Impressions, position: kw.Position})
+	}
+	return out
+}
+
+// byPage sums the rows of each page, its largest query first.
+func byPage(rows []searchRow) []pageSearch {
+	idx := make(map[int]int)
+	var out []pageSearch
+	for _, r := range rows {
+		n, ok := idx[r.page]
+		if !ok {
+			n = len(out)
+			idx[r.page] = n
+			out = append(out, pageSearch{page: r.page})
+		}
+		ps := &out[n]
+		ps.position = (ps.position*float64(ps.impressions) + r.position*float64(r.impressions)) / float64(ps.impressions+r.impressions)
+		ps.clicks += r.clicks
+		ps.impressions += r.impressions
+		ps.rows = append(ps.rows, r)
+	}
+	for i := range out {
+		sortRows(out[i].rows)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].impressions > out[j].impressions })
+	return out
+}
+
+func sortRows(rows []searchRow) {
+	sort.SliceStable(rows, func(i, j int) bool {
+		if rows[i].impressions != rows[j].impressions {
+			return rows[i].impressions > rows[j].impressions
+		}
+		return rows[i].query < rows[j].query
+	})
+}
+
+// searchFindings turns Search Console rows into work on existing pages:
+// queries that several pages compete for, pages in striking distance of
+// page one, and snippets that lose clicks at their position.
+func searchFindings(s *site, clusters []*cluster, kws []seoplan.LabeledKeyword) []seoplan.Finding {
+	rows := searchRows(s, kws)
+	if len(rows) == 0 {
+		return nil
+	}
+	competing, losers := competingPages(s, rows)
+	// A page that competes for a query another page should own is sent
+	// to the competition's fix, not to be refreshed or retitled for it.
+	kept := rows[:0:0]
+	for _, r := range rows {
+		if !losers[r] {
+			kept = append(kept, r)
+		}
+	}
+	pages := byPage(kept)
+	var out []seoplan.Finding
+	out = append(out, competing...)
+	out = append(out, strikingDistance(s, clusters, pages)...)
+	out = append(out, lowCTR(s, pages)...)
+	return out
+}
+
+// competingPages finds queries for which two or more of the site's pages
+// show, each with real impressions: Google cannot tell which page answers
+// the query, and each ranks lower than one page would.
+//
+// It returns the findings and the rows of the pages that should give way.
+func competingPages(s *site, rows []searchRow) ([]seoplan.Finding, map[searchRow]bool) {
+	byQuery := make(map[string][]searchRow)
+	total := make(map[string]int)
+	for _, r := range rows {
+		if r.impressions >= minImpressions/4 {
+			byQuery[r.query] = append(byQuery[r.query], r)
+			total[r.query] += r.impressions
+		}
+	}
+	var queries []string
+	for q, rs := range byQuery {
+		if len(rs) >= 2 && total[q] >= minImpressions {
+			queries = append(queries, q)
+		}
+	}
+	sort.Slice(queries, func(i, j int) bool {
+		if total[queries[i]] != total[queries[j]] {
+			return total[queries[i]] > total[queries[j]]
+		}
+		return queries[i] < queries[j]
+	})
+	var out []seoplan.Finding
+	losers := make(map[searchRow]bool)
+	for n, q := range queries {
+		rs := byQuery[q]
+		sortRows(rs)
+		for _, r := range rs[1:] {
+			losers[r] = true
+		}
+		if n >= maxSearchFindings {
+			continue
+		}
+		var urls, parts []string
+		for _, r := range rs {
+			u := s.html[r.page].url
+			urls = append(urls, u)
+			parts = append(parts, fmt.Sprintf("%s (position %.1f, %s impressions, %s)", u, r.position, thousands(r.impressions), clicks(r.clicks)))
+		}
+		out = append(out, seoplan.Finding{
+			Kind:     seoplan.FindingCannibalisation,
+			Severity: "high",
+			Summary:  fmt.Sprintf("%d pages show in Search Console for %s: %s.", len(rs), quote(q), strings.Join(parts, "; ")),
+			Pages:    urls,
+			Fix: fmt.Sprintf("Choose the page that should rank for %s (%s draws most impressions), make it answer the query fully, "+
+				"and link the others to it with the query as anchor; merge and 301 a page that says the same thing, or refocus it on another query.",
+				quote(q), urls[0]),
+		})
+	}
+	return out, losers
+}
+
+// strikingDistance finds pages whose queries average position 4 to 20
+// with real impressions: a refresh (the queries answered in their own
+// headings, fresher facts, links in from the cluster) can lift them onto
+// page one or to its top, for less work than a new page.
+func strikingDistance(s *site, clusters []*cluster, pages []pageSearch) []seoplan.Finding {
+	var out []seoplan.Finding
+	for _, ps := range pages {
+		if len(out) == maxSearchFindings {
+			break
+		}
+		if ps.impressions < minImpressions || ps.position < strikingFrom || ps.position > strikingTo {
+			continue
+		}
+		p := s.html[ps.page]
+		var qs []string
+		for _, r := range ps.rows[:min(3, len(ps.rows))] {
+			qs = append(qs, fmt.Sprintf("%s (position %.1f, %s impressions)", quote(r.query), r.position, thousands(r.impressions)))
+		}
+		fix := fmt.Sprintf("Refresh %s for %s: answer it under a heading of its own, bring facts and examples up to date", p.url, quote(ps.rows[0].query))
+		if pillar := pillarOf(s, clusters, p); pillar != "" {
+			fix += ", and link to it from " + pillar + " with the query as anchor"
+		}
+		out = append(out, seoplan.Finding{
+			Kind:     seoplan.FindingStrikingDistance,
+			Severity: "medium",
+			Summary: fmt.Sprintf("%s averages position %.1f over %s impressions and %s: %s.",
+				p.url, ps.position, thousands(ps.impressions), clicks(ps.clicks), strings.Join(qs, "; ")),
+			Pages: []string{p.url},
+			Fix:   fix + ".",
+		})
+	}
+	return out
+}
+
+// lowCTR finds pages on page one whose click-through rate is under half
+// of what their position usually gets: searchers see them and pick
+// another result, so the title and description are what to rewrite.
+func lowCTR(s *site, pages []pageSearch) []seoplan.Finding {
+	var out []seoplan.Finding
+	for _, ps := range pages {
+		if len(out) == maxSearchFindings {
+			break
+		}
+		want := ctrAt(ps.position)
+		if ps.impressions < lowCTRMin || want == 0 {
+			continue
+		}
+		got := float64(ps.clicks) / float64(ps.impressions)
+		if got >= lowCTRShare*want {
+			continue
+		}
+		p := s.html[ps.page]
+		out = append(out, seoplan.Finding{
+			Kind:     seoplan.FindingLowCTR,
+			Severity: "medium",
+			Summary: fmt.Sprintf("%s gets %s from %s impressions (CTR %.1f%%) at position %.1f, where about %.0f%% is usual.",
+				p.url, clicks(ps.clicks), thousands(ps.impressions), 100*got, ps.position, 100*want),
+			Pages: []string{p.url},
+			Fix: fmt.Sprintf("Rewrite the title tag and meta description for %s: lead with the query, say what the page gives that the other results do not, "+
+				"within about 60 and 155 characters; compare the CTR over the next four weeks.", quote(ps.rows[0].query)),
+		})
+	}
+	return out
+}
+
+// pillarOf is the URL of the pillar of the page's cluster, "" when the page
+// is the pillar or has none.
+func pillarOf(s *site, clusters []*cluster, p *page) string {
+	if p.cluster < 0 || p.cluster >= len(clusters) {
+		return ""
+	}
+	i := clusters[p.cluster].pillar
+	if i < 0 || s.html[i] == p {
+		return ""
+	}
+	return s.html[i].url
+}
+
+// resolveReported finds the crawled page a report names: Search Console
+// writes the URL Google indexed, which may differ from the crawled one in
+// its escapes or its trailing slash.
+func (s *site) resolveReported(u string) (int, bool) {
+	if i, ok := s.resolve(u); ok {
+		return i, true
+	}
+	n, err := urlnorm.Normalize(nil, u)
+	if err != nil {
+		return 0, false
+	}
+	for _, v := range []string{n, strings.TrimSuffix(n, "/"), n + "/"} {
+		if i, ok := s.resolve(v); ok {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+func clicks(n int) string { return thousands(n) + " " + plural(n, "click", "clicks") }

@@ -1,0 +1,205 @@
+package planner
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/seoplan/seoplan"
+)
+
+// gsc is a Search Console row of a query and the page it showed.
+func gsc(query, path string, clicks, impressions int, position float64) seoplan.LabeledKeyword {
+	return seoplan.LabeledKeyword{
+		Keyword: seoplan.Keyword{Text: query, URL: origin + path, Clicks: clicks, Impressions: impressions, Position: position, Source: "gsc"},
+		Label:   seoplan.Label{Intent: prob, Subtype: seoplan.SubtypeHowTo, Stage: seoplan.StageConsideration},
+	}
+}
+
+// TestSearchFindings holds what Search Console rows say about existing
+// pages: a query two pages share, a page in striking distance of page
+// one, a snippet that loses clicks at its position; and what they must not
+// say: figures under minImpressions, pages past position 20 or already in
+// the top three, pages the crawl does not have.
+func TestSearchFindings(t *testing.T) {
+	type want struct {
+		kind  seoplan.FindingKind
+		pages []string
+		says  string
+	}
+	for _, tc := range []struct {
+		name string
+		rows []seoplan.LabeledKeyword
+		want []want
+	}{
+		{"two pages share a query", []seoplan.LabeledKeyword{
+			gsc("live chat tips", "/blog/live-chat-tips", 150, 900, 2.4),
+			gsc("live chat tips", "/guides/live-chat", 2, 300, 14.2),
+		}, []want{
+			// The guide is not also sent to be refreshed for the query
+			// the tips page should own.
+			{seoplan.FindingCannibalisation, []string{"/blog/live-chat-tips", "/guides/live-chat"}, "position 14.2, 300 impressions"},
+		}},
+		{"striking distance, with the pillar to link from", []seoplan.LabeledKeyword{
+			gsc("what is live chat", "/blog/what-is-live-chat", 87, 2930, 8.1),
+		}, []want{
+			{seoplan.FindingStrikingDistance, []string{"/blog/what-is-live-chat"}, "averages position 8.1 over 2,930 impressions"},
+		}},
+		{"a snippet that loses clicks", []seoplan.LabeledKeyword{
+			gsc("live chat software", "/features/live-chat", 50, 5000, 2.1),
+		}, []want{
+			{seoplan.FindingLowCTR, []string{"/features/live-chat"}, "CTR 1.0%) at position 2.1, where about 15% is usual"},
+		}},
+		{"the URL as Google writes it, without the trailing slash the crawl has", []seoplan.LabeledKeyword{
+			gsc("sla policy", "/features/sla/", 1, 400, 6),
+		}, []want{
+			{seoplan.FindingStrikingDistance, []string{"/features/sla"}, "position 6.0"},
+		}},
+		{"nothing to say", []seoplan.LabeledKeyword{
+			gsc("live chat", "/features/live-chat", 1, 60, 9),               // too few impressions
+			gsc("help desk", "/features/help-desk", 5, 4000, 31),            // past page two
+			gsc("chat widget", "/guides/live-chat", 600, 2400, 1.8),         // top three, healthy CTR
+			gsc("welcome email", "/blog/not-crawled", 10, 3000, 7),          // no such page
+			gsc("ticket queue", "/features/help-desk", 0, 0, 0),             // a query list, no figures
+			gsc("customer onboarding", "/blog/onboarding-emails", 0, 99, 5), // just under
+		}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p, err := Plan(context.Background(), Input{Site: origin, Pages: fixture(), Keywords: tc.rows}, WithStart(start))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []seoplan.Finding
+			for _, f := range p.Audit {
+				switch f.Kind {
+				case seoplan.FindingStrikingDistance, seoplan.FindingLowCTR:
+					got = append(got, f)
+				case seoplan.FindingCannibalisation:
+					if strings.Contains(f.Summary, "Search Console") {
+						got = append(got, f)
+					}
+				}
+			}
+			if len(got) != len(tc.want) {
+				t.Fatalf("%d findings, want %d: %+v", len(got), len(tc.want), got)
+			}
+			for i, w := range tc.want {
+				f := got[i]
+				var pages []string
+				for _, u := range w.pages {
+					pages = append(pages, origin+u)
+				}
+				if f.Kind != w.kind || !slices.Equal(f.Pages, pages) || !strings.Contains(f.Summary, w.says) {
+					t.Errorf("finding %d = %s %q %q, want %s %q saying %q", i, f.Kind, f.Pages, f.Summary, w.kind, pages, w.says)
+				}
+				if f.Fix == "" {
+					t.Errorf("finding %d has no fix", i)
+				}
+			}
+		})
+	}
+}
+
+// TestStrikingDistanceLinksFromPillar: the refresh of a cluster page asks
+// for a link from the cluster's pillar.
+func TestStrikingDistanceLinksFromPillar(t *testing.T) {
+	p, err := Plan(context.Background(), Input{Site: origin, Pages: fixture(), Keywords: []seoplan.LabeledKeyword{
+		gsc("what is live chat", "/blog/what-is-live-chat", 87, 2930, 8.1),
+	}}, WithStart(start))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pillar := clusterOf(p, "/blog/what-is-live-chat").Pillar
+	if pillar == "" || pillar == origin+"/blog/what-is-live-chat" {
+		t.Fatalf("the live chat cluster's pillar is %q", pillar)
+	}
+	for _, f := range p.Audit {
+		if f.Kind == seoplan.FindingStrikingDistance && !strings.Contains(f.Fix, "link to it from "+pillar) {
+			t.Errorf("fix %q does not ask for a link from the pillar %s", f.Fix, pillar)
+		}
+	}
+}
+
+// TestDemandOrdersProposals: where the keyword file measures demand, it
+// orders what comes first on a log scale against the file's top keyword,
+// with no cap under which 1,800 and 9,000 impressions score the same.
+func TestDemandOrdersProposals(t *testing.T) {
+	for _, tc := range []struct {
+		d, top int
+		want   float64
+	}{
+		{9000, 9000, 40},
+		{1800, 9000, 32.9},
+		{900, 9000, 29.9},
+		{90, 9000, 19.8},
+		{0, 9000, 0},
+		{5, 5, 31.1}, // a file whose top is tiny does not make every keyword the top
+	} {
+		if got := demandScore(tc.d, tc.top); got < tc.want-0.05 || got > tc.want+0.05 {
+			t.Errorf("demandScore(%d, %d) = %.2f, want %.1f", tc.d, tc.top, got, tc.want)
+		}
+	}
+	kw := func(text string, impressions int) seoplan.LabeledKeyword {
+		return seoplan.LabeledKeyword{Keyword: seoplan.Keyword{Text: text, Impressions: impressions, Source: "gsc"},
+			Label: seoplan.Label{Intent: prob, Subtype: seoplan.SubtypeHowTo, Stage: seoplan.StageConsideration}}
+	}
+	p, err := Plan(context.Background(), Input{Site: origin, Pages: fixture(), Keywords: []seoplan.LabeledKeyword{
+		kw("how to write a refund policy", 1800),
+		kw("how to set up a returns portal", 9000),
+	}}, WithStart(start))
+	if err != nil {
+		t.Fatal(err)
+	}
+	prio := make(map[string]float64)
+	for _, pr := range p.Proposals {
+		prio[pr.Keyword] = pr.Priority
+	}
+	big, small := prio["how to set up a returns portal"], prio["how to write a refund policy"]
+	if big == 0 || small == 0 {
+		t.Fatalf("no proposals for the keywords: %v", prio)
+	}
+	if big-small < 5 {
+		t.Errorf("9,000 impressions scored %.1f and 1,800 scored %.1f: demand should set them apart", big, small)
+	}
+	if first := p.Proposals[0]; first.Keyword != "how to set up a returns portal" {
+		t.Errorf("the first proposal is %q (%.1f: %s), want the most searched keyword", first.Keyword, first.Priority, first.PriorityReason)
+	}
+}
+
+// TestSearchDataConfirmsCannibalisation: two how-tos with near-identical
+// titles are one suspected finding; when Search Console shows both for one
+// query, the audit reports the evidence once, not the suspicion beside it.
+func TestSearchDataConfirmsCannibalisation(t *testing.T) {
+	pages := fixture()
+	twin := pg("/blog/live-chat-tips-2", prob, seoplan.SubtypeTips, seoplan.StageConsideration, 1100, []string{"live chat:9", "chat widget:5", "response time:3"}, "/guides/live-chat", "/features/live-chat")
+	twin.Page.Title = pages[7].Page.Title
+	pages = append(pages, twin)
+	count := func(kws []seoplan.LabeledKeyword) (suspected, shown int) {
+		p, err := Plan(context.Background(), Input{Site: origin, Pages: pages, Keywords: kws}, WithStart(start))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range p.Audit {
+			if f.Kind != seoplan.FindingCannibalisation || !slices.Contains(f.Pages, origin+"/blog/live-chat-tips-2") {
+				continue
+			}
+			if strings.Contains(f.Summary, "Search Console") {
+				shown++
+			} else {
+				suspected++
+			}
+		}
+		return suspected, shown
+	}
+	if s, d := count(nil); s != 1 || d != 0 {
+		t.Fatalf("without search data: %d suspected, %d shown; want 1, 0", s, d)
+	}
+	s, d := count([]seoplan.LabeledKeyword{
+		gsc("live chat tips", "/blog/live-chat-tips", 150, 900, 2.4),
+		gsc("live chat tips", "/blog/live-chat-tips-2", 10, 400, 9),
+	})
+	if s != 0 || d != 1 {
+		t.Errorf("with search data: %d suspected, %d shown; want 0, 1", s, d)
+	}
+}
