@@ -56,6 +56,9 @@ type Balance struct {
 	TargetProblem float64 `json:"target_problem"`
 	// Verdict says in words which way the site leans against its target.
 	Verdict string `json:"verdict"`
+	// ProposalMix says how the plan's proposals meet the target: how many
+	// fill gaps and which pieces the profile added.
+	ProposalMix string `json:"proposal_mix,omitempty"`
 }
 
 // PageRef is a page as the plan shows it: enough to list and link it.
@@ -105,6 +108,10 @@ const (
 	GapMissingStage     GapKind = "missing-stage"     // no awareness, consideration or decision page
 	GapUncoveredKeyword GapKind = "uncovered-keyword" // keywords with no page
 	GapLopsided         GapKind = "lopsided"          // intent mix far from the profile's target
+	// GapProfileMix is no lack of the cluster: the plan's business profile
+	// asks for a kind of piece the cluster has none of (a startup's
+	// comparison page, an established business's customer story).
+	GapProfileMix GapKind = "profile-mix"
 )
 
 // Gap is something a cluster lacks, with a reason a person can check.

@@ -206,8 +206,10 @@ func TestBusinessWording(t *testing.T) {
 	if !strings.Contains(p.Profile.ProductMetric, "add-to-basket") || !strings.Contains(p.Profile.ProblemMetric, "assisted orders") {
 		t.Errorf("shop metrics: %q / %q", p.Profile.ProductMetric, p.Profile.ProblemMetric)
 	}
-	if p.Profile.Name != "saas" || p.Profile.ProductShare != 0.5 {
-		t.Errorf("the default mix changed: %+v", p.Profile)
+	// A shop left at the default profile gets the shop profile, at the
+	// default's 50:50.
+	if p.Profile.Name != "shop" || p.Profile.ProductShare != 0.5 {
+		t.Errorf("a shop's default profile: %+v", p.Profile)
 	}
 
 	chosen := run(shop, WithProfile("saas"))

@@ -43,7 +43,7 @@ func defaults() config {
 }
 
 // WithProfile picks the business profile whose product:problem mix the plan
-// aims for: "startup", "established" or "saas" (the default). A chosen
+// aims for: "startup", "established", "saas" (the default) or "shop". A chosen
 // profile's reasoning is shown as written; the default's is worded for the
 // business the crawl shows (a shop is not called a SaaS business). "" keeps
 // the default, as if WithProfile were not given.
@@ -85,7 +85,7 @@ var ErrBadOption = errors.New("invalid planner option")
 func (c *config) validate() error {
 	if c.mix == nil {
 		if _, ok := profileByName(c.profile); !ok {
-			return fmt.Errorf("%w: unknown profile %q (want startup, established or saas)", ErrBadOption, c.profile)
+			return fmt.Errorf("%w: unknown profile %q (want startup, established, saas or shop)", ErrBadOption, c.profile)
 		}
 	} else {
 		p, q := c.mix[0], c.mix[1]
@@ -154,10 +154,11 @@ func Plan(ctx context.Context, in Input, opts ...Option) (*seoplan.Plan, error) 
 	// A profile nobody chose is "the default target" on a site that is no
 	// software company, as its reasoning says.
 	target := p.Profile.Name
-	if cfg.mix == nil && !cfg.chosen && s.biz.kind != businessSoftware {
+	if cfg.mix == nil && !cfg.chosen && s.biz.kind == businessOther {
 		target = "default"
 	}
-	props := propose(s, clusters, p.Profile, target, p.Balance, personas, in.Keywords)
+	props, mixNote := propose(s, clusters, p.Profile, target, p.Balance, personas, in.Keywords)
+	p.Balance.ProposalMix = mixNote
 	p.Calendar = seoplan.Calendar{Start: cfg.start.Format(time.DateOnly), PerWeek: cfg.perWeek, Weeks: cfg.weeks}
 	schedule(props, cfg.start, cfg.perWeek, cfg.weeks)
 	p.Proposals = props

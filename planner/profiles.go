@@ -41,6 +41,17 @@ var profiles = []seoplan.Profile{
 		ProductMetric: "sign-ups, demo requests and feature adoption",
 		ProblemMetric: "engaged readers, returning visitors and retention",
 	},
+	{
+		Name:         "shop",
+		ProductShare: 0.5,
+		ProblemShare: 0.5,
+		Reasoning: "An online shop sells by helping people choose and by bringing them back: " +
+			"buying guides and care and use how-tos reach people before they have chosen what to buy, " +
+			"product comparisons and collection pages turn them into orders; the plan balances the two " +
+			"and joins them with links to the products.",
+		ProductMetric: "add-to-basket rate, orders and revenue per visit of product and category pages",
+		ProblemMetric: "engaged readers, returning visitors, newsletter sign-ups and assisted orders",
+	},
 }
 
 // Profiles returns the business profiles --profile accepts, in the order the
@@ -68,7 +79,12 @@ func (c *config) targetProfile(b business) seoplan.Profile {
 	var p seoplan.Profile
 	if c.mix == nil {
 		p, _ = profileByName(c.profile)
-		if !c.chosen && b.kind != businessSoftware {
+		switch {
+		case !c.chosen && b.kind == businessShop:
+			// A shop left at the default gets the shop profile: its
+			// pieces are a shop's, not a SaaS company's.
+			p, _ = profileByName("shop")
+		case !c.chosen && b.kind != businessSoftware:
 			p.Reasoning = defaultReasoning[b.kind]
 		}
 	} else {
@@ -90,13 +106,9 @@ func (c *config) targetProfile(b business) seoplan.Profile {
 	return p
 }
 
-// defaultReasoning is why the default 50:50 mix fits a site that is not a
-// software company.
+// defaultReasoning is why the default 50:50 mix fits a site that is
+// neither a software company nor a shop.
 var defaultReasoning = map[businessKind]string{
-	businessShop: "The default mix of 50:50 fits a shop too: " +
-		"buying guides and care and use content reach people before they have chosen what to buy and bring " +
-		"customers back, product and category pages turn them into orders; the plan balances the two and " +
-		"joins them with links to the products.",
 	businessOther: "The default mix of 50:50 fits most sites: " +
 		"problem content reaches readers who do not know the offering yet and brings them back, product content " +
 		"turns them into enquiries or sales; the plan balances the two and joins them with bridge links.",

@@ -23,24 +23,27 @@ var gapBase = map[seoplan.GapKind]float64{
 	seoplan.GapMissingStage:     15,
 	seoplan.GapUncoveredKeyword: 12,
 	seoplan.GapLopsided:         10,
+	seoplan.GapProfileMix:       10,
 }
 
 // proposer turns gaps into proposals for one plan.
 type proposer struct {
-	s        *site
-	prof     seoplan.Profile
-	target   string // the target's name in priority reasons: the profile's, or "default"
-	bal      seoplan.Balance
-	personas []seoplan.Persona
-	top      map[string]int // the keyword file's largest demand in each measure
+	s    *site
+	prof seoplan.Profile
+	// profileName is the profile whose pieces the plan adds (mix.go).
+	profileName string
+	target      string // the target's name in priority reasons: the profile's, or "default"
+	bal         seoplan.Balance
+	personas    []seoplan.Persona
+	top         map[string]int // the keyword file's largest demand in each measure
 	// topCluster is the largest demand of a cluster's keywords together.
 	topCluster map[string]int
 	ids        map[string]bool
 	out        []seoplan.Proposal
 }
 
-func propose(s *site, clusters []*cluster, prof seoplan.Profile, target string, bal seoplan.Balance, personas []seoplan.Persona, kws []seoplan.LabeledKeyword) []seoplan.Proposal {
-	pr := &proposer{s: s, prof: prof, target: target, bal: bal, personas: personas, top: topDemand(kws), topCluster: make(map[string]int), ids: make(map[string]bool)}
+func propose(s *site, clusters []*cluster, prof seoplan.Profile, target string, bal seoplan.Balance, personas []seoplan.Persona, kws []seoplan.LabeledKeyword) ([]seoplan.Proposal, string) {
+	pr := &proposer{s: s, prof: prof, profileName: prof.Name, target: target, bal: bal, personas: personas, top: topDemand(kws), topCluster: make(map[string]int), ids: make(map[string]bool)}
 	for _, c := range clusters {
 		if d, by := c.demand(); d > pr.topCluster[by] {
 			pr.topCluster[by] = d
@@ -49,8 +52,9 @@ func propose(s *site, clusters []*cluster, prof seoplan.Profile, target string, 
 	for _, c := range clusters {
 		pr.cluster(c)
 	}
+	note := pr.fillMix(clusters)
 	sortProposals(pr.out)
-	return pr.out
+	return pr.out, note
 }
 
 func sortProposals(ps []seoplan.Proposal) {
@@ -296,6 +300,12 @@ func (pr *proposer) priority(c *cluster, d draft, intent seoplan.Intent) (float6
 		score += v
 		parts = append(parts, fmt.Sprintf("%s content is %s under the %s target (+%g)", intent, pct(deficit), pr.target, v))
 	}
+	// The default mix nobody chose favours nothing; a chosen profile, or
+	// the shop profile a shop gets, orders the plan its way.
+	if v := mixFor(pr.profileName).favoured(d.subtype); v > 0 && !d.pillar && pr.target != "default" {
+		score += v
+		parts = append(parts, fmt.Sprintf("%s favours %s (+%g)", pr.profileWords(), subtypeWords(d.subtype), v))
+	}
 	if d.bridgeTo != "" && intent == seoplan.IntentProblem {
 		score += 5
 		parts = append(parts, "bridges readers to "+d.bridgeTo+" (+5)")
@@ -399,13 +409,14 @@ func (pr *proposer) keywordDemand(c *cluster, kw string) (int, string) {
 }
 
 // demandWeight is what the most searched keyword of the file adds to a
-// proposal's priority, more than the spread of the gap bases (10 to 30):
-// where the keyword file measures demand, demand decides what comes first.
-const demandWeight = 40
+// proposal's priority, more than the spread of the gap bases (10 to 30)
+// and a profile's favour (up to 30) together: where the keyword file
+// measures demand, demand decides what comes first.
+const demandWeight = 60
 
 // demandScore weighs a keyword's demand on a log scale against the most
 // searched keyword of the file, in the same measure, so 1,800 and 9,000
-// impressions score apart (+32.9 and +40 when 9,000 is the file's top),
+// impressions score apart (+49.4 and +60 when 9,000 is the file's top),
 // as do 90 and 900, however large the site.
 func demandScore(d, top int) float64 {
 	if d <= 0 {
@@ -640,4 +651,17 @@ func hash(s string) uint32 {
 	h := fnv.New32a()
 	h.Write([]byte(s))
 	return h.Sum32()
+}
+
+// subtypeWords names a subtype's pages in a priority reason.
+func subtypeWords(st seoplan.Subtype) string {
+	switch st {
+	case seoplan.SubtypeCaseStudy:
+		return "customer stories"
+	case seoplan.SubtypeHowTo:
+		return "how-tos"
+	case seoplan.SubtypeProduct:
+		return "landing and collection pages"
+	}
+	return string(st) + " pages"
 }

@@ -129,12 +129,12 @@ func TestDemandOrdersProposals(t *testing.T) {
 		d, top int
 		want   float64
 	}{
-		{9000, 9000, 40},
-		{1800, 9000, 32.9},
-		{900, 9000, 29.9},
-		{90, 9000, 19.8},
+		{9000, 9000, 60},
+		{1800, 9000, 49.4},
+		{900, 9000, 44.8},
+		{90, 9000, 29.7},
 		{0, 9000, 0},
-		{5, 5, 31.1}, // a file whose top is tiny does not make every keyword the top
+		{5, 5, 46.7}, // a file whose top is tiny does not make every keyword the top
 	} {
 		if got := demandScore(tc.d, tc.top); got < tc.want-0.05 || got > tc.want+0.05 {
 			t.Errorf("demandScore(%d, %d) = %.2f, want %.1f", tc.d, tc.top, got, tc.want)

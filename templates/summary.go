@@ -114,6 +114,7 @@ var gapNames = map[seoplan.GapKind]string{
 	seoplan.GapMissingStage:     "missing a funnel stage",
 	seoplan.GapUncoveredKeyword: "with keywords no page targets",
 	seoplan.GapLopsided:         "far from the target mix",
+	seoplan.GapProfileMix:       "lacking a piece the business profile calls for",
 }
 
 // gapTitles head each gap in the report.
@@ -124,6 +125,7 @@ var gapTitles = map[seoplan.GapKind]string{
 	seoplan.GapMissingStage:     "A funnel stage missing",
 	seoplan.GapUncoveredKeyword: "Keywords without a page",
 	seoplan.GapLopsided:         "Far from the target mix",
+	seoplan.GapProfileMix:       "What the business profile calls for",
 }
 
 // gapEffect is what filling a gap of kind k should bring, in the words of
@@ -149,6 +151,8 @@ func gapEffect(k seoplan.GapKind, business string) string {
 		return "gives a searched keyword a page of its own"
 	case seoplan.GapLopsided:
 		return "moves the site's mix toward its target"
+	case seoplan.GapProfileMix:
+		return "adds the kind of piece the business grows by"
 	}
 	return "fills a gap the crawl found"
 }
