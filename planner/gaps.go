@@ -178,11 +178,14 @@ func (c *cluster) findGaps(s *site, prof seoplan.Profile) {
 			Pages: product,
 		})
 	}
-	if len(unbridged) > 0 {
+	// One problem page without a bridge in a cluster whose others have one
+	// is that page's audit item (no-product-link); the cluster lacks a
+	// bridge only when none of its problem pages leads to a product page.
+	if len(unbridged) > 0 && len(unbridged) == len(problem) {
 		c.gaps = append(c.gaps, seoplan.Gap{
 			Kind: seoplan.GapNoBridge,
-			Reason: fmt.Sprintf("%d of %d problem %s in %s %s to no product page outside the site menu: readers who are ready have nowhere to go.",
-				len(unbridged), len(problem), plural(len(problem), "page", "pages"), quote(c.name), plural(len(unbridged), "links", "link")),
+			Reason: fmt.Sprintf("None of the %d problem %s in %s %s to a product page outside the site menu: readers who are ready have nowhere to go.",
+				len(problem), plural(len(problem), "page", "pages"), quote(c.name), plural(len(problem), "links", "link")),
 			Pages: unbridged,
 		})
 	}

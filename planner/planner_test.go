@@ -94,7 +94,7 @@ func TestGaps(t *testing.T) {
 			// Its landing page lists only products: a catalogue, not a pillar.
 			[]seoplan.GapKind{seoplan.GapNoProblemContent, seoplan.GapNoPillar, seoplan.GapMissingStage}, "3 product pages and no problem content"},
 		{"problem cluster without bridge or pillar", "/blog/onboarding-emails",
-			[]seoplan.GapKind{seoplan.GapNoBridge, seoplan.GapNoPillar, seoplan.GapMissingStage}, "3 of 3 problem pages"},
+			[]seoplan.GapKind{seoplan.GapNoBridge, seoplan.GapNoPillar, seoplan.GapMissingStage}, "None of the 3 problem pages"},
 	}
 	pages := fixture()
 	// Take pricing out of the help desk cluster so counts are exact.

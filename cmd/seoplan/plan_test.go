@@ -223,14 +223,20 @@ var qualityFloors = map[string]qualityFloor{
 	// The pipeline fell to ARI 0.974 in issue 9, when the classifier began
 	// to learn from real sites and labels a few more of relaydesk's pages
 	// differently (its held-out sets: classify/heldout_test.go).
-	"relaydesk/hand":     {ari: 0.99, found: 5, invented: 0, audit: 8},
-	"relaydesk/pipeline": {ari: 0.96, found: 5, invented: 0, audit: 8},
+	// Since issue 10 one problem page without a bridge in a cluster whose
+	// other problem pages have one is that page's audit item, not a gap of
+	// its cluster: csat's planted no-bridge gap left gaps.tsv (audit.tsv
+	// had its no-product-link finding already), so 4/4.
+	"relaydesk/hand":     {ari: 0.99, found: 4, invented: 0, audit: 8},
+	"relaydesk/pipeline": {ari: 0.96, found: 4, invented: 0, audit: 8},
 	// shop: 1.000, 6/6, 0, 8/8 both ways (0.941 before issue 15, when the
 	// boot-and-shoe size guide joined trail running rather than hiking boots).
-	// Since issue 9's model the pipeline labels the store finder a how-to
-	// (problem) and reports that it links to no product page: 1 invented gap.
-	"shop/hand":     {ari: 0.99, found: 6, invented: 0, audit: 8},
-	"shop/pipeline": {ari: 0.99, found: 6, invented: 1, audit: 8},
+	// Since issue 9's model the pipeline labelled the store finder a how-to
+	// (problem) and reported that it links to no product page: 1 invented
+	// gap, gone with issue 10's rule (trail-running's planted no-bridge
+	// likewise moved to audit.tsv's no-product-link): 5/5, 0.
+	"shop/hand":     {ari: 0.99, found: 5, invented: 0, audit: 8},
+	"shop/pipeline": {ari: 0.99, found: 5, invented: 0, audit: 8},
 }
 
 // TestPlanQuality measures the planner on the sample sites against their
