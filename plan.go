@@ -169,6 +169,9 @@ type Calendar struct {
 	Start   string `json:"start"` // YYYY-MM-DD
 	PerWeek int    `json:"per_week"`
 	Weeks   int    `json:"weeks"`
+	// Note says whether the proposals fill the weeks asked for, and why
+	// not when they do not.
+	Note string `json:"note,omitempty"`
 }
 
 // FindingKind names a content-audit check.

@@ -44,6 +44,6 @@ func ExamplePlan() {
 	// cluster live chat: 2 pages
 	//  gap: no-pillar
 	//  gap: missing-stage
-	// 2026-03-02  The complete guide to live chat (guide)
-	// 2026-03-04  What is live chat? A plain-English explainer (explainer)
+	// 2026-03-16  The complete guide to live chat (guide)
+	// 2026-03-18  What is live chat? A plain-English explainer (explainer)
 }

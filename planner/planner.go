@@ -160,7 +160,8 @@ func Plan(ctx context.Context, in Input, opts ...Option) (*seoplan.Plan, error) 
 	props, mixNote := propose(s, clusters, p.Profile, target, p.Balance, personas, in.Keywords)
 	p.Balance.ProposalMix = mixNote
 	p.Calendar = seoplan.Calendar{Start: cfg.start.Format(time.DateOnly), PerWeek: cfg.perWeek, Weeks: cfg.weeks}
-	schedule(props, cfg.start, cfg.perWeek, cfg.weeks)
+	scheduled := schedule(props, cfg.start, cfg.perWeek, cfg.weeks)
+	p.Calendar.Note = calendarNote(len(props), scheduled, cfg.perWeek, cfg.weeks)
 	p.Proposals = props
 	p.Personas = countPersonas(s, personas, props)
 	for _, c := range clusters {
