@@ -145,6 +145,20 @@ type Proposal struct {
 	// DependsOn lists proposal IDs to publish first (a pillar before its posts,
 	// a bridge's target product page before the bridge).
 	DependsOn []string `json:"depends_on,omitempty"`
+
+	// What the writer's brief needs beyond the above.
+	// Questions are what the piece should answer: the cluster's keywords
+	// that ask one, then the questions its pages raise in their headings.
+	Questions []string `json:"questions,omitempty"`
+	// TargetWords is the length to aim for, from the cluster's pages of
+	// the same kind.
+	TargetWords int `json:"target_words,omitempty"`
+	// TitleTag (60 characters at most) and MetaDescription (155) are
+	// drafts that fit a search result.
+	TitleTag        string `json:"title_tag,omitempty"`
+	MetaDescription string `json:"meta_description,omitempty"`
+	// Slug is the new page's URL slug, unused by the site and the plan.
+	Slug string `json:"slug,omitempty"`
 }
 
 // LinkSuggestion is an internal link to add: From an existing or proposed page To another.

@@ -39,6 +39,7 @@ type proposer struct {
 	// topCluster is the largest demand of a cluster's keywords together.
 	topCluster map[string]int
 	ids        map[string]bool
+	slugs      map[string]bool // slugs taken by pages and proposals (brief.go)
 	out        []seoplan.Proposal
 }
 
@@ -262,6 +263,7 @@ func (pr *proposer) emit(c *cluster, d draft) string {
 		Links:          d.links,
 		DependsOn:      d.depends,
 	}
+	pr.brief(c, &p)
 	pr.out = append(pr.out, p)
 	return id
 }

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"path"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"text/template"
 	"unicode"
@@ -19,9 +20,23 @@ import (
 var briefText string
 
 var briefTmpl = template.Must(template.New("brief.md.tmpl").Funcs(template.FuncMap{
-	"md":   Escape,
-	"join": func(ss []string) string { return escapeJoin(ss, ", ") },
+	"md":        Escape,
+	"join":      func(ss []string) string { return escapeJoin(ss, ", ") },
+	"thousands": thousands,
 }).Parse(briefText))
+
+// thousands writes n with thousands separators, as the plan's own
+// figures are written: 3,000.
+func thousands(n int) string {
+	if n < 0 {
+		return "-" + thousands(-n)
+	}
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
 
 // outlineMax caps the suggested h2s: a brief, not a table of contents.
 const outlineMax = 6

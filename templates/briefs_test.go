@@ -102,3 +102,35 @@ func TestBriefCTAFollowsMetric(t *testing.T) {
 		}
 	}
 }
+
+// TestBriefWriterFields: the questions, length, title tag, meta
+// description and slug the plan drafts reach the brief, escaped like
+// everything else that came from the crawled site or the keyword file.
+func TestBriefWriterFields(t *testing.T) {
+	p := reportPlan(t)
+	pr := p.Proposals[0]
+	pr.Questions = []string{"Why does <b>chat</b> [fail](x)?", "how do I add live chat"}
+	pr.TargetWords = 2400
+	pr.TitleTag = "Live chat | <i>Acme</i>"
+	pr.MetaDescription = "Everything about live chat: *widgets*, `scripts`."
+	pr.Slug = "live-chat-guide"
+	var buf bytes.Buffer
+	if err := Brief(&buf, p, pr); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for _, want := range []string{
+		"about 2,400 words",
+		"- **Title tag:** Live chat \\| \\<i\\>Acme\\</i\\>",
+		"- **Meta description:** Everything about live chat: \\*widgets\\*, \\`scripts\\`.",
+		"- **URL slug:** live-chat-guide",
+		"## Questions to answer\n\n- Why does \\<b\\>chat\\</b\\> \\[fail\\]\\(x\\)?\n- how do I add live chat\n\n## Suggested outline",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("brief lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "<b>") || strings.Contains(out, "<i>") {
+		t.Error("brief holds unescaped markup")
+	}
+}

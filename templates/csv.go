@@ -2,6 +2,7 @@ package templates
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/csv"
 	"fmt"
 	"io"
@@ -108,13 +109,15 @@ func CSV(w io.Writer, p *seoplan.Plan, opts ...CalendarOption) error {
 
 // csvRow is a scheduled proposal's cells in CSVHeader's order.
 func csvRow(p *seoplan.Plan, pr seoplan.Proposal, cluster string, cfg *calendarConfig) []string {
+	// The plan's own length and slug; a plan written before it had them
+	// falls back to the effort's figure and the keyword.
 	words := ""
-	if n := wordCount(pr.Effort); n > 0 {
+	if n := cmp.Or(pr.TargetWords, wordCount(pr.Effort)); n > 0 {
 		words = strconv.Itoa(n)
 	}
 	return []string{
 		pr.Title, "Not started", "", draftDue(pr.Due, p.Calendar.Start), pr.Due, pr.Format, words,
-		pr.Keyword, slug(pr.Keyword, 60), cluster, string(pr.Intent), string(pr.Stage),
+		pr.Keyword, cmp.Or(pr.Slug, slug(pr.Keyword, 60)), cluster, string(pr.Intent), string(pr.Stage),
 		fmt.Sprintf("%.1f", pr.Priority), pr.Persona, pr.Metric, cfg.brief(pr),
 		strings.Join(linkLines(p, pr), "\n"), calendarDescription(p, pr, cluster, cfg.brief(pr)),
 	}
