@@ -57,8 +57,9 @@ func WithProfile(name string) Option {
 	}
 }
 
-// WithMix sets an explicit product:problem target, e.g. 40, 60 for --mix 40:60.
-// It overrides the profile's mix; the numbers are normalised to shares.
+// WithMix sets an explicit product:problem target in percent, e.g. 40, 60
+// for --mix 40:60; the two must add up to 100. It overrides the profile's
+// mix.
 func WithMix(product, problem int) Option {
 	return func(c *config) { c.mix = &[2]int{product, problem} }
 }
@@ -88,9 +89,11 @@ func (c *config) validate() error {
 			return fmt.Errorf("%w: unknown profile %q (want startup, established, saas or shop)", ErrBadOption, c.profile)
 		}
 	} else {
+		// 40:70 is a typo, not a wish for 36:64: a mix is two shares of
+		// one whole, so it must add up to 100.
 		p, q := c.mix[0], c.mix[1]
-		if p < 0 || q < 0 || p+q == 0 {
-			return fmt.Errorf("%w: mix %d:%d must be two non-negative numbers, not both zero", ErrBadOption, p, q)
+		if p < 0 || q < 0 || p+q != 100 {
+			return fmt.Errorf("%w: mix %d:%d must be two non-negative percentages that add up to 100, such as 40:60", ErrBadOption, p, q)
 		}
 	}
 	if c.perWeek < 1 || c.perWeek > 7 {
