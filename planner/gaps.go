@@ -127,6 +127,10 @@ func (s *site) bridges(p *page) bool {
 	return false
 }
 
+// keywordPillar is how many searched keywords no page covers make a topic
+// of their own worth a pillar.
+const keywordPillar = 3
+
 // isReference reports whether a cluster is a documentation reference or
 // index section: every page is documentation and none walks through a
 // task (API, CLI, configuration and concept pages, docs indexes). Such a
@@ -187,6 +191,15 @@ func (c *cluster) findGaps(s *site, prof seoplan.Profile) {
 			Reason: fmt.Sprintf("None of the %d problem %s in %s %s to a product page outside the site menu: readers who are ready have nowhere to go.",
 				len(problem), plural(len(problem), "page", "pages"), quote(c.name), plural(len(problem), "links", "link")),
 			Pages: unbridged,
+		})
+	}
+	if len(c.pages) == 0 && len(c.uncovered) >= keywordPillar {
+		// Searches no page answers, enough of them on one topic to be a
+		// topic the site should own: a pillar first, then the pieces.
+		c.gaps = append(c.gaps, seoplan.Gap{
+			Kind: seoplan.GapNoPillar,
+			Reason: fmt.Sprintf("%d searched keywords on %s and no page on the topic: a pillar guide would own it and hold the pieces together.",
+				len(c.uncovered), quote(c.name)),
 		})
 	}
 	if c.pillar < 0 && len(c.pages) > 0 {

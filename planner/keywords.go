@@ -137,7 +137,58 @@ func attachKeywords(s *site, clusters *[]*cluster, kws []seoplan.LabeledKeyword)
 		kc = append(kc, c)
 		lead = append(lead, toks)
 	}
+	for _, c := range kc {
+		if head := headPhrase(c.keywords); head != "" {
+			c.name, c.names, c.stems = head, []string{head}, tokens(head)
+			c.id = uniqueIDFor(slug(head), c.id, ids)
+		}
+	}
 	*clusters = append(*clusters, kc...)
+}
+
+// headPhrase is what a group of keywords is about: the phrase of one to
+// three words, stop words not at its edges, that most of them share ("refund
+// policy" of "refund policy template", "how to write a refund policy" and
+// "refund policy examples"), the longer of two equally shared, then the
+// first in byte order; "" unless two keywords and half of the group share one.
+func headPhrase(kws []seoplan.LabeledKeyword) string {
+	if len(kws) < 2 {
+		return ""
+	}
+	count := make(map[string]int)
+	for _, k := range kws {
+		words := strings.Fields(strings.ToLower(k.Keyword.Text))
+		seen := make(map[string]bool)
+		for n := 1; n <= 3; n++ {
+			for i := 0; i+n <= len(words); i++ {
+				if english.IsStopWord(words[i]) || english.IsStopWord(words[i+n-1]) || formatWords[english.Stem(words[i+n-1], false)] {
+					continue
+				}
+				ph := strings.Join(words[i:i+n], " ")
+				if !seen[ph] {
+					seen[ph] = true
+					count[ph]++
+				}
+			}
+		}
+	}
+	best, bestN := "", 0
+	for ph, n := range count {
+		if n > bestN || n == bestN && (len(strings.Fields(ph)) > len(strings.Fields(best)) ||
+			len(strings.Fields(ph)) == len(strings.Fields(best)) && ph < best) {
+			best, bestN = ph, n
+		}
+	}
+	if bestN < 2 || 2*bestN < len(kws) {
+		return ""
+	}
+	return best
+}
+
+// uniqueIDFor swaps a cluster's ID for a better one, freeing the old.
+func uniqueIDFor(base, old string, used map[string]bool) string {
+	delete(used, old)
+	return uniqueID(base, used)
 }
 
 // coveredBy reports whether some page carries every word of a keyword in its

@@ -203,3 +203,56 @@ func TestSearchDataConfirmsCannibalisation(t *testing.T) {
 		t.Errorf("with search data: %d suspected, %d shown; want 0, 1", s, d)
 	}
 }
+
+// TestKeywordClusters: searches no page covers and no cluster takes form
+// a cluster of their own, named by the phrase most of them share, with a
+// pillar proposed first and a piece for each keyword after it.
+func TestKeywordClusters(t *testing.T) {
+	kw := func(text string, st seoplan.Subtype, volume int) seoplan.LabeledKeyword {
+		return seoplan.LabeledKeyword{Keyword: seoplan.Keyword{Text: text, Volume: volume},
+			Label: seoplan.Label{Intent: prob, Subtype: st, Stage: seoplan.StageConsideration}}
+	}
+	p, err := Plan(context.Background(), Input{Site: origin, Pages: fixture(), Keywords: []seoplan.LabeledKeyword{
+		kw("how to write a refund policy", seoplan.SubtypeHowTo, 1200),
+		kw("refund policy template", seoplan.SubtypeTemplate, 900),
+		kw("refund policy examples", seoplan.SubtypeTips, 400),
+		kw("quarterly tax deadlines", seoplan.SubtypeExplainer, 300), // alone: a cluster of one, no pillar
+	}}, WithStart(start))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var refund *seoplan.Cluster
+	for i := range p.Clusters {
+		if p.Clusters[i].Name == "refund policy" {
+			refund = &p.Clusters[i]
+		}
+	}
+	if refund == nil {
+		var names []string
+		for _, c := range p.Clusters {
+			names = append(names, c.Name)
+		}
+		t.Fatalf("no cluster named by the shared phrase: %q", names)
+	}
+	if len(refund.Keywords) != 3 || refund.PillarProposal == "" {
+		t.Fatalf("refund policy: keywords %q, pillar proposal %q", refund.Keywords, refund.PillarProposal)
+	}
+	pieces := 0
+	for _, pr := range p.Proposals {
+		if pr.Cluster != refund.ID || pr.ID == refund.PillarProposal {
+			continue
+		}
+		pieces++
+		if !slices.Contains(pr.DependsOn, refund.PillarProposal) {
+			t.Errorf("%s does not follow the pillar", pr.ID)
+		}
+	}
+	if pieces != 3 {
+		t.Errorf("%d pieces besides the pillar, want one per keyword", pieces)
+	}
+	for _, c := range p.Clusters {
+		if c.Name == "quarterly tax deadlines" && c.PillarProposal != "" {
+			t.Errorf("a single keyword got a pillar")
+		}
+	}
+}
