@@ -396,6 +396,23 @@ func longest(c *cluster, lead string, covers func(int, []string) bool, used map[
 			best = st
 		}
 	}
+	if best != lead || len(leadWords) > 1 {
+		return best
+	}
+	// A single word names no topic a reader recognises ("port", "options"):
+	// the phrase around it that most of its pages carry does ("port
+	// forwarding"), if it holds three in five of them and scores nearly as
+	// well.
+	bestN := 0
+	for _, st := range c.stems {
+		words := strings.Fields(st)
+		if used[st] || len(words) < 2 || !carriesAll(setOf(words), leadWords) || c.score[st] < 0.6*c.score[lead] {
+			continue
+		}
+		if k := count(words); 5*k >= 3*n && (k > bestN || k == bestN && c.score[st] > c.score[best]) {
+			best, bestN = st, k
+		}
+	}
 	return best
 }
 
