@@ -94,3 +94,38 @@ func TestCutWords(t *testing.T) {
 		}
 	}
 }
+
+// TestHowToKeyword: a how-to targets a task the cluster's pages name in a
+// heading, whole and untaken, else "how to use" the topic; never a verb
+// made up around it.
+func TestHowToKeyword(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		headings []string
+		want     string
+	}{
+		{"a task heading", []string{"Pricing", "Set up routing rules in minutes"}, "how to set up routing rules in minutes"},
+		{"a how-to heading", []string{"How to route tickets by language?"}, "how to route tickets by language"},
+		{"a heading cut at a clause", []string{"Choose Intercom if"}, "how to use live chat"},
+		{"a clause inside", []string{"Choose Relaydesk if you need SLAs"}, "how to use live chat"},
+		{"no object", []string{"Install it"}, "how to use live chat"},
+		{"a short task", []string{"Add chat"}, "how to add chat"},
+		{"the title of a page already", []string{"How to write canned responses"}, "how to use live chat"},
+		{"no task", []string{"Why teams switch", "FAQ"}, "how to use live chat"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			feature := pg("/features/live-chat", prod, seoplan.SubtypeFeature, seoplan.StageDecision, 700, []string{"live chat:9"})
+			for _, h := range tc.headings {
+				feature.Page.Headings = append(feature.Page.Headings, seoplan.Heading{Level: 2, Text: h})
+			}
+			post := pg("/blog/how-to-write-canned-responses", prob, seoplan.SubtypeHowTo, seoplan.StageConsideration, 900, []string{"live chat:5"})
+			post.Page.Title = "How to write canned responses | Example"
+			s := newSite(Input{Site: origin, Pages: []seoplan.LabeledPage{feature, post}})
+			c := &cluster{pages: []int{0, 1}}
+			_, kw := howTo("live chat", s.taskOf(c))
+			if kw != tc.want {
+				t.Errorf("keyword %q, want %q", kw, tc.want)
+			}
+		})
+	}
+}

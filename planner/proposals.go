@@ -144,7 +144,7 @@ func (pr *proposer) cluster(c *cluster) {
 	for _, g := range c.gaps {
 		switch g.Kind {
 		case seoplan.GapNoProblemContent:
-			htTitle, htKeyword := howTo(topic)
+			htTitle, htKeyword := howTo(topic, pr.s.taskOf(c))
 			for _, d := range []draft{
 				{title: explainerTitle(topic), keyword: "what is " + topic, subtype: seoplan.SubtypeExplainer, stage: seoplan.StageAwareness, format: "explainer"},
 				{title: htTitle, keyword: htKeyword, subtype: seoplan.SubtypeHowTo, stage: seoplan.StageConsideration, format: "how-to"},
@@ -198,7 +198,7 @@ func (pr *proposer) cluster(c *cluster) {
 			}
 		case seoplan.GapLopsided:
 			if c.coverage(pr.s).ByIntent[seoplan.IntentProduct] > c.coverage(pr.s).ByIntent[seoplan.IntentProblem] {
-				add(draft{gap: g, title: caseStudyTitle(topic, pr.s.brand), keyword: topic + " case study", subtype: seoplan.SubtypeCaseStudy,
+				add(draft{gap: g, title: caseStudyTitle(topic, pr.s.brand), keyword: topic + " examples", subtype: seoplan.SubtypeCaseStudy,
 					stage: seoplan.StageConsideration, format: "case study", bridgeTo: productRef, links: pr.bridgeLinks(productRef, product, topic)})
 			} else {
 				needProduct(g)

@@ -3,6 +3,7 @@ package planner
 import (
 	"strings"
 
+	"github.com/kljensen/snowball/english"
 	"github.com/seoplan/seoplan"
 )
 
@@ -31,13 +32,81 @@ func explainerTitle(t string) string {
 	)
 }
 
-// howTo returns a how-to's title and the keyword it targets.
-func howTo(t string) (title, keyword string) {
+// howTo returns a how-to's title and the keyword it targets: the task the
+// cluster's own pages name in a heading ("Set up routing rules", "How to
+// route tickets") when no page is titled after it, else "how to use" the topic, the
+// form searchers give a topic they want to put to work; never a verb made
+// up around the topic ("how to get live chat").
+func howTo(t, task string) (title, keyword string) {
+	if task != "" {
+		return sentence(task) + ": a step-by-step guide", task
+	}
 	v := verbless(t)
-	verbs := []string{"get", "improve", "set up"}
-	tails := []string{" right: a step-by-step guide", " in five steps", " without the guesswork"}
-	i := int(hash(t) % uint32(len(verbs)))
-	return sentence("how to " + verbs[i] + " " + v + tails[i]), "how to " + verbs[i] + " " + v
+	tails := []string{": a step-by-step guide", " in five steps", " without the guesswork"}
+	i := int(hash(t) % uint32(len(tails)))
+	return sentence("how to use "+v) + tails[i], "how to use " + v
+}
+
+// taskVerbs begin the headings that name a task a how-to can target.
+var taskVerbs = []string{"set up", "add", "create", "build", "install", "connect", "configure", "write", "measure",
+	"reduce", "automate", "track", "choose", "migrate", "import", "export", "integrate", "manage", "monitor"}
+
+// wholeTask reports whether a "how to …" phrase is a whole task: a verb
+// and its object, three to eight words, not ending on a stop word and with
+// no clause in it.
+func wholeTask(task string) bool {
+	f := strings.Fields(task)
+	if len(f) < 4 || english.IsStopWord(f[len(f)-1]) {
+		return false
+	}
+	for _, w := range f[2:] {
+		switch w {
+		case "if", "when", "because", "or", "but", "so", "while", "unless":
+			return false
+		}
+	}
+	return true
+}
+
+// taskOf is the first task the cluster's pages name in an h2 or h3 ("How
+// to route tickets", "Set up routing rules") that no page of the cluster is
+// titled after, as a "how to …" keyword; "" when none is.
+func (s *site) taskOf(c *cluster) string {
+	titled := make(map[string]bool)
+	for _, i := range c.pages {
+		titled[norm(titleTopic(s.html[i].lp.Page.Title))] = true
+	}
+	for _, i := range c.pages {
+		pg := s.html[i].lp.Page
+		texts := []string{titleTopic(pg.Title)}
+		for _, h := range pg.Headings {
+			if h.Level <= 3 {
+				texts = append(texts, h.Text)
+			}
+		}
+		for n, text := range texts {
+			low := strings.ToLower(strings.TrimRight(strings.Join(strings.Fields(text), " "), "?.!:"))
+			task := ""
+			switch {
+			case strings.HasPrefix(low, "how to "):
+				task = low
+			default:
+				for _, v := range taskVerbs {
+					if strings.HasPrefix(low, v+" ") {
+						task = "how to " + low
+						break
+					}
+				}
+			}
+			// A page's own title is its task, taken already; a heading
+			// cut at a clause ("Choose Intercom if") names no task.
+			if task == "" || n == 0 || !wholeTask(task) || titled[norm(strings.TrimPrefix(task, "how to "))] || titled[norm(task)] || len(strings.Fields(task)) > 8 {
+				continue
+			}
+			return task
+		}
+	}
+	return ""
 }
 
 func bridgeTitle(t, brand string) string {
