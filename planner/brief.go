@@ -73,7 +73,7 @@ func (pr *proposer) questions(c *cluster, target string) []string {
 			add(strings.Join(strings.Fields(k.Keyword.Text), " "))
 		}
 	}
-	count := make(map[string]int)
+	count := make(map[string]float64)
 	first := make(map[string]string)
 	for _, i := range c.pages {
 		for _, h := range pr.s.html[i].lp.Page.Headings {
@@ -87,17 +87,7 @@ func (pr *proposer) questions(c *cluster, target string) []string {
 			count[k]++
 		}
 	}
-	hs := make([]string, 0, len(count))
-	for k := range count {
-		hs = append(hs, k)
-	}
-	sort.Slice(hs, func(i, j int) bool {
-		if count[hs[i]] != count[hs[j]] {
-			return count[hs[i]] > count[hs[j]]
-		}
-		return hs[i] < hs[j]
-	})
-	for _, k := range hs {
+	for _, k := range rankStems(count) {
 		add(first[k])
 	}
 	return out
