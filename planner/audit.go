@@ -175,13 +175,22 @@ func checkCannibalisation(s *site, clusters []*cluster) []seoplan.Finding {
 			summary = fmt.Sprintf("%d %s pages in %s have near-identical titles and compete for the same searches.",
 				len(pages), what, quote(clusters[p.cluster].name))
 		}
-		out = append(out, seoplan.Finding{
+		f := seoplan.Finding{
 			Kind:     seoplan.FindingCannibalisation,
 			Severity: "high",
 			Summary:  summary,
 			Pages:    pages,
 			Fix:      "Merge them into the strongest page and 301 the others to it, or refocus each on a distinct phrase.",
-		})
+		}
+		if variants(pages) {
+			// Men's and women's, red and blue: each is searched and
+			// bought on its own, so merging them loses sales.
+			f.Severity = "medium"
+			f.Summary = fmt.Sprintf("%d product pages are variants of one product (%s) and lead on the same phrase %s.",
+				len(pages), strings.Join(variantNames(pages), ", "), quote(p.phrases[0].Phrase))
+			f.Fix = variantFix
+		}
+		out = append(out, f)
 	}
 	return out
 }
@@ -439,13 +448,19 @@ func checkDuplicateTitles(s *site, _ []*cluster) []seoplan.Finding {
 	var out []seoplan.Finding
 	for _, k := range sortedKeys(groups) {
 		if pages := groups[k]; len(pages) > 1 {
-			out = append(out, seoplan.Finding{
+			f := seoplan.Finding{
 				Kind:     seoplan.FindingDuplicateTitle,
 				Severity: "low",
 				Summary:  fmt.Sprintf("%d pages share the title %s.", len(pages), quote(title[k])),
 				Pages:    pages,
 				Fix:      "Give each page a title that names its own topic.",
-			})
+			}
+			if variants(pages) {
+				f.Summary = fmt.Sprintf("%d variants of one product (%s) share the title %s.",
+					len(pages), strings.Join(variantNames(pages), ", "), quote(title[k]))
+				f.Fix = "Name the variant in each title and h1 (" + quote(titleTopic(title[k])+" – "+variantLabel(variantNames(pages)[0])) + ")."
+			}
+			out = append(out, f)
 		}
 	}
 	return out
@@ -477,4 +492,87 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(ks)
 	return ks
+}
+
+// variantFix is what to do with product variants that compete: keep them.
+const variantFix = "Keep each variant's page: name the variant in its title and h1, give it its own description (fit, colour, size), " +
+	"and let each be its own canonical; only variants that differ in nothing a searcher types (a colour swatch on one page) " +
+	"take a canonical to the main page. Do not merge them and 301: each variant is searched for and bought on its own."
+
+// variantWords are the words by which product variants' URLs differ: who
+// a product is for, its colour, its size.
+var variantWords = map[string]bool{
+	"men": true, "mens": true, "women": true, "womens": true, "man": true, "woman": true, "male": true, "female": true,
+	"unisex": true, "kids": true, "kid": true, "boys": true, "girls": true, "junior": true, "youth": true, "baby": true,
+	"black": true, "white": true, "grey": true, "gray": true, "red": true, "blue": true, "navy": true, "green": true,
+	"yellow": true, "orange": true, "pink": true, "purple": true, "brown": true, "beige": true, "olive": true, "khaki": true,
+	"xs": true, "s": true, "m": true, "l": true, "xl": true, "xxl": true, "small": true, "medium": true, "large": true,
+	"short": true, "long": true, "regular": true, "tall": true, "wide": true, "narrow": true,
+}
+
+// variantNames are the words each URL has that the others lack ("mens",
+// "womens"), one name per URL, "" for a URL with none.
+func variantNames(urls []string) []string {
+	sets := make([][]string, len(urls))
+	count := make(map[string]int)
+	for i, u := range urls {
+		for _, w := range pathWordList(u) {
+			if !slices.Contains(sets[i], w) {
+				sets[i] = append(sets[i], w)
+				count[w]++
+			}
+		}
+	}
+	out := make([]string, len(urls))
+	for i, ws := range sets {
+		var own []string
+		for _, w := range ws {
+			if count[w] < len(urls) {
+				own = append(own, w)
+			}
+		}
+		out[i] = strings.Join(own, " ")
+	}
+	return out
+}
+
+// variants reports whether pages are variants of one product: their URLs
+// differ only in variant words, and each has one.
+func variants(urls []string) bool {
+	if len(urls) < 2 {
+		return false
+	}
+	for _, name := range variantNames(urls) {
+		if name == "" {
+			return false
+		}
+		for _, w := range strings.Fields(name) {
+			if !variantWords[w] {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// variantLabel writes a variant word as a title does: "mens" → "Men's".
+func variantLabel(v string) string {
+	switch v {
+	case "mens", "men":
+		return "Men's"
+	case "womens", "women":
+		return "Women's"
+	case "kids":
+		return "Kids'"
+	}
+	return sentence(v)
+}
+
+// pathWordList is the words of a URL's path in order.
+func pathWordList(u string) []string {
+	var out []string
+	for _, seg := range pathSegments(u) {
+		out = append(out, strings.FieldsFunc(seg, func(r rune) bool { return r == '-' || r == '_' || r == '.' })...)
+	}
+	return out
 }

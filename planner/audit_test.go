@@ -140,3 +140,23 @@ func TestCannibalisationNeedsPhraseAndIntent(t *testing.T) {
 		t.Errorf("two categories on one phrase: findings %+v, want one naming %q", fs, want)
 	}
 }
+
+// TestVariants tells product variants (who they are for, colour, size)
+// from pages that compete for one search.
+func TestVariants(t *testing.T) {
+	for _, tc := range []struct {
+		urls []string
+		want bool
+	}{
+		{[]string{origin + "/products/squall-jacket-mens", origin + "/products/squall-jacket-womens"}, true},
+		{[]string{origin + "/p/tee-black-xl", origin + "/p/tee-white-s"}, true},
+		{[]string{origin + "/shop/kids/boots", origin + "/shop/men/boots"}, true},
+		{[]string{origin + "/blog/how-to-build-a-knowledge-base", origin + "/blog/how-to-create-a-knowledge-base"}, false},
+		{[]string{origin + "/products/squall-jacket", origin + "/products/squall-jacket-womens"}, false}, // the main page has no variant word
+		{[]string{origin + "/products/squall-jacket-mens"}, false},
+	} {
+		if got := variants(tc.urls); got != tc.want {
+			t.Errorf("variants(%q) = %v, want %v", tc.urls, got, tc.want)
+		}
+	}
+}
