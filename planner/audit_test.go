@@ -160,3 +160,30 @@ func TestVariants(t *testing.T) {
 		}
 	}
 }
+
+// TestServicePage: the top-level pages every site has for its customers
+// join no topic, whatever their label; topic pages that share a word with
+// them do.
+func TestServicePage(t *testing.T) {
+	for _, tc := range []struct {
+		path string
+		want bool
+	}{
+		{"/delivery-returns", true},
+		{"/faq", true},
+		{"/stores", true},
+		{"/book-a-demo", true},
+		{"/demo", true},
+		{"/contact-us", true},
+		{"/sign-in", true},
+		{"/in", false},
+		{"/returns-portal-software", false},
+		{"/features/delivery-tracking", false},
+		{"/blog/faq-page-examples", false},
+		{"/", false},
+	} {
+		if got := servicePage(origin + tc.path); got != tc.want {
+			t.Errorf("servicePage(%s) = %v, want %v", tc.path, got, tc.want)
+		}
+	}
+}

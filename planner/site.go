@@ -289,7 +289,41 @@ func (p *page) clusterable() bool {
 	if p.label.Intent != seoplan.IntentProduct && p.label.Intent != seoplan.IntentProblem || p.label.Subtype == seoplan.SubtypeNews {
 		return false
 	}
-	return !pathIsRoot(p.url)
+	return !pathIsRoot(p.url) && !servicePage(p.url)
+}
+
+// serviceWords name the pages every site has for its customers rather
+// than for a topic: delivery and returns, the FAQ, contact, sign-in, the
+// store finder, a demo booking. Such a page never forms or joins a topic,
+// whatever label it got: no plan should propose "delivery and returns tips".
+var serviceWords = map[string]bool{
+	"delivery": true, "deliveries": true, "returns": true, "return": true, "shipping": true, "exchanges": true,
+	"refunds": true, "faq": true, "faqs": true, "contact": true, "contact-us": true, "login": true, "signin": true,
+	"sign": true, "in": true, "up": true, "signup": true, "register": true, "account": true, "cart": true,
+	"basket": true, "checkout": true, "stores": true, "store": true, "finder": true, "locator": true, "find": true,
+	"a": true, "and": true, "us": true, "demo": true, "book": true, "request": true, "careers": true, "jobs": true,
+	"about": true, "press": true, "imprint": true, "privacy": true, "terms": true, "cookies": true, "legal": true,
+	"help": true, "status": true, "sitemap": true, "search": true,
+}
+
+// servicePage reports whether u is a top-level page whose name is all
+// service words (/delivery-returns, /faq, /stores, /book-a-demo).
+func servicePage(u string) bool {
+	segs := pathSegments(u)
+	if len(segs) != 1 {
+		return false
+	}
+	words := strings.FieldsFunc(segs[0], func(r rune) bool { return r == '-' || r == '_' || r == '.' })
+	if len(words) == 0 {
+		return false
+	}
+	for _, w := range words {
+		if !serviceWords[w] {
+			return false
+		}
+	}
+	// "in", "up", "a", "and", "us" join service words; alone they are none.
+	return !(len(words) == 1 && (words[0] == "in" || words[0] == "up" || words[0] == "a" || words[0] == "and" || words[0] == "us"))
 }
 
 // pathIsRoot reports whether u is a site's home page.
