@@ -4,7 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
+	"slices"
+	"strings"
 
 	"github.com/seoplan/seoplan"
 	"github.com/seoplan/seoplan/classify"
@@ -65,6 +68,54 @@ func loadPages(ctx context.Context, db *crawldb.DB, snap crawldb.Snapshot) ([]se
 		return nil, fmt.Errorf("read crawl %d: %w", snap.ID, err)
 	}
 	return pages, nil
+}
+
+// noHTML says why a crawl has nothing to plan, or "" when it has: no
+// page at all, or none that is HTML and answered 200. The start URL's own
+// answer usually tells why (a 404, a redirect off the site, a PDF), and
+// robots.txt is the other usual reason for an empty crawl.
+func noHTML(pages []seoplan.Page, snap crawldb.Snapshot) string {
+	statuses := make(map[string]int)
+	var start *seoplan.Page
+	for i := range pages {
+		p := &pages[i]
+		if p.Status == 200 && seoplan.IsHTMLType(p.ContentType) {
+			return ""
+		}
+		if p.URL == snap.StartURL || p.RequestedURL == snap.StartURL {
+			start = p
+		}
+		switch {
+		case p.Error != "":
+			statuses["no answer"]++
+		case p.Status != 200:
+			statuses[fmt.Sprintf("status %d", p.Status)]++
+		default:
+			statuses["not HTML"]++
+		}
+	}
+	if len(pages) == 0 {
+		return fmt.Sprintf("the crawl of %s stored no page: robots.txt may disallow it for seoplan, or the crawl stopped before its first page", snap.StartURL)
+	}
+	var why string
+	switch {
+	case start == nil:
+	case start.Error != "":
+		why = fmt.Sprintf("the start URL %s did not answer (%s)", snap.StartURL, start.Error)
+	case start.Status != 200:
+		why = fmt.Sprintf("the start URL %s answered %d", snap.StartURL, start.Status)
+	default:
+		why = fmt.Sprintf("the start URL %s is %s, not an HTML page", snap.StartURL, start.ContentType)
+	}
+	var parts []string
+	for _, k := range slices.Sorted(maps.Keys(statuses)) {
+		parts = append(parts, fmt.Sprintf("%d %s", statuses[k], k))
+	}
+	out := fmt.Sprintf("none of the %d pages of the crawl is an HTML page that answered 200 (%s)", len(pages), strings.Join(parts, ", "))
+	if why != "" {
+		out = why + "; " + out
+	}
+	return out
 }
 
 // labeler labels crawls with one classifier, loaded once however many

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -43,10 +44,7 @@ type planFlags struct {
 
 func newPlanCmd(e *env) *cobra.Command {
 	var f planFlags
-	names := make([]string, 0, 3)
-	for _, p := range planner.Profiles() {
-		names = append(names, p.Name)
-	}
+	names := profileNames()
 	cmd := &cobra.Command{
 		Use:   "plan [URL]",
 		Short: "Plan content from a crawl: topic clusters, gaps, proposals and a calendar",
@@ -61,13 +59,16 @@ editorial calendar; with --briefs one content brief per proposal.
 With URL, plan crawls the site into --db first. The same crawl and flags
 always give the same roadmap.
 
-Profiles set the product:problem mix the plan aims for:
-  startup      product-led (60:40)
-  established  customer-led (30:70)
-  saas         hybrid (50:50), the default
---mix 40:60 sets the mix explicitly. Without either, the plan aims for 50:50
-and explains it for the business the crawl shows (an online shop, a software
-company, or neither).`,
+Profiles set the product:problem mix the plan aims for and the pieces it adds
+beyond the gaps to reach it:
+  startup      product-led (60:40): comparisons, feature and integration pages
+  established  customer-led (30:70): customer stories, retention guides, reports
+  saas         hybrid (50:50), the default: feature pages and customer stories
+  shop         50:50, the default on a shop: buying guides, care how-tos,
+               product comparisons and collection pages
+--mix 40:60 sets the mix explicitly (two percentages adding up to 100).
+Without either, the plan aims for 50:50 and explains it for the business the
+crawl shows (an online shop, a software company, or neither).`,
 		Example: `  seoplan plan https://example.com/ --profile startup
   seoplan plan --db example.db --keywords gsc.csv --start 2026-03-02 --json plan.json
   seoplan plan --db example.db --mix 40:60 -o - | less
@@ -85,8 +86,8 @@ company, or neither).`,
 	fl := cmd.Flags()
 	fl.StringVar(&f.db, "db", "", "crawl database `file` (default "+defaultDB+")")
 	fl.StringVar(&f.keywords, "keywords", "", "keyword `file`: a plain list or a GSC, Ahrefs or Semrush CSV export")
-	fl.StringVar(&f.profile, "profile", "", "business profile: "+strings.Join(names, ", ")+" (default saas's 50:50 mix, explained for the business the crawl shows)")
-	fl.StringVar(&f.mix, "mix", "", "explicit product:problem target, e.g. 40:60 (overrides --profile)")
+	fl.StringVar(&f.profile, "profile", "", "business profile: "+strings.Join(names, ", ")+" (default saas's 50:50 mix, or shop's on a shop, explained for the business the crawl shows)")
+	fl.StringVar(&f.mix, "mix", "", "explicit product:problem target in percent, adding up to 100, e.g. 40:60 (overrides --profile's mix)")
 	fl.StringVar(&f.personas, "personas", "", "JSON `file` of personas: [{\"name\", \"segment\": [...], \"pains\": [...]}]")
 	fl.StringVar(&f.start, "start", "", "first day of the calendar, YYYY-MM-DD (default: next Monday)")
 	fl.IntVar(&f.perWeek, "per-week", 2, "pieces to publish each week (1 to 7)")
@@ -95,6 +96,15 @@ company, or neither).`,
 	fl.StringVar(&f.json, "json", "", "also write the whole plan as JSON to `file`")
 	addReportFlags(cmd, &f.report)
 	return cmd
+}
+
+// profileNames are the profiles --profile takes, in the planner's order.
+func profileNames() []string {
+	var names []string
+	for _, p := range planner.Profiles() {
+		names = append(names, p.Name)
+	}
+	return names
 }
 
 // options turns the flags into planner options, or a usage error.
@@ -106,12 +116,8 @@ func (f planFlags) options(now time.Time) ([]planner.Option, error) {
 	if f.weeks < 1 || f.weeks > 520 {
 		return nil, usagef("--weeks %d: give 1 to 520", f.weeks)
 	}
-	known := f.profile == "" // left at the default
-	for _, p := range planner.Profiles() {
-		known = known || p.Name == f.profile
-	}
-	if !known {
-		return nil, usagef("unknown --profile %q: use startup, established or saas", f.profile)
+	if f.profile != "" && !slices.Contains(profileNames(), f.profile) {
+		return nil, usagef("unknown --profile %q: use %s", f.profile, strings.Join(profileNames(), ", "))
 	}
 	opts = append(opts, planner.WithProfile(f.profile))
 	if f.mix != "" {
@@ -152,8 +158,9 @@ func parseMix(s string) (product, problem int, err error) {
 	}
 	product, err1 := strconv.Atoi(strings.TrimSpace(a))
 	problem, err2 := strconv.Atoi(strings.TrimSpace(b))
-	if err1 != nil || err2 != nil || product < 0 || problem < 0 || product+problem == 0 {
-		return 0, 0, errors.New("want two whole numbers that are not both zero, e.g. 40:60")
+	// 40:70 is a typo, not a wish for 36:64.
+	if err1 != nil || err2 != nil || product < 0 || problem < 0 || product+problem != 100 {
+		return 0, 0, errors.New("want two whole percentages that add up to 100, e.g. 40:60")
 	}
 	return product, problem, nil
 }
@@ -230,6 +237,14 @@ func runPlan(ctx context.Context, e *env, url string, f planFlags) error {
 		pages, err := loadPages(ctx, db, snap)
 		if err != nil {
 			return err
+		}
+		// A crawl with no HTML page plans nothing: say why, and fail,
+		// unless the keywords alone can be planned.
+		if why := noHTML(pages, snap); why != "" {
+			if len(kws) == 0 {
+				return fmt.Errorf("nothing to plan: %s", why)
+			}
+			fmt.Fprintf(e.stderr, "seoplan: %s; planning the keywords alone\n", why)
 		}
 		in.Site, in.CrawledAt = snap.StartURL, snap.Started
 		fmt.Fprintf(e.stderr, "seoplan: classifying %d pages of %s\n", len(pages), snap.StartURL)

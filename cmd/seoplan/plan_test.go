@@ -349,7 +349,9 @@ func TestPlanUsage(t *testing.T) {
 		{"missing database", []string{"--db", "nope.db"}, "no crawl database there"},
 		{"unknown profile", []string{"--profile", "enterprise"}, "unknown --profile"},
 		{"bad mix", []string{"--mix", "forty"}, "--mix"},
-		{"zero mix", []string{"--mix", "0:0"}, "not both zero"},
+		{"zero mix", []string{"--mix", "0:0"}, "add up to 100"},
+		{"mix over 100", []string{"--db", "x.db", "--mix", "40:70"}, "add up to 100"},
+		{"unknown profile", []string{"--db", "x.db", "--profile", "agency"}, "startup, established, saas, shop"},
 		{"bad start", []string{"--start", "03/02/2026"}, "YYYY-MM-DD"},
 		{"start far in the future", []string{"--start", "9999-12-31"}, "--start 9999-12-31: give a date from 1970"},
 		{"start long ago", []string{"--start", "0001-01-01"}, "--start 0001-01-01"},
@@ -377,7 +379,8 @@ func TestParseMixAndNextMonday(t *testing.T) {
 		in         string
 		prod, prob int
 		ok         bool
-	}{{"40:60", 40, 60, true}, {" 1 / 3 ", 1, 3, true}, {"100:0", 100, 0, true}, {"40", 0, 0, false}, {"-1:5", 0, 0, false}, {"a:b", 0, 0, false}} {
+	}{{"40:60", 40, 60, true}, {" 25 / 75 ", 25, 75, true}, {"100:0", 100, 0, true}, {"1:3", 0, 0, false}, {"40:70", 0, 0, false},
+		{"40", 0, 0, false}, {"-1:101", 0, 0, false}, {"a:b", 0, 0, false}} {
 		prod, prob, err := parseMix(tt.in)
 		if (err == nil) != tt.ok || prod != tt.prod || prob != tt.prob {
 			t.Errorf("parseMix(%q) = %d, %d, %v", tt.in, prod, prob, err)
