@@ -3,6 +3,8 @@ package planner
 import (
 	"fmt"
 	"math"
+	"net/url"
+	"slices"
 	"sort"
 	"strings"
 
@@ -161,7 +163,8 @@ func searchFindings(s *site, clusters []*cluster, kws []seoplan.LabeledKeyword) 
 
 // competingPages finds queries for which two or more of the site's pages
 // show, each with real impressions: Google cannot tell which page answers
-// the query, and each ranks lower than one page would.
+// the query, and each ranks lower than one page would. Queries the same
+// pages share are one finding.
 //
 // It returns the findings and the rows of the pages that should give way.
 func competingPages(s *site, rows []searchRow) ([]seoplan.Finding, map[searchRow]bool) {
@@ -185,63 +188,91 @@ func competingPages(s *site, rows []searchRow) ([]seoplan.Finding, map[searchRow
 		}
 		return queries[i] < queries[j]
 	})
-	var out []seoplan.Finding
 	losers := make(map[searchRow]bool)
-	for n, q := range queries {
+	type group struct {
+		urls  []string
+		parts []string
+		lead  string // the query the group draws most impressions for
+		owner string // the page that draws most for it
+	}
+	var groups []*group
+	byPages := make(map[string]*group)
+	for _, q := range queries {
 		rs := byQuery[q]
 		sortRows(rs)
 		for _, r := range rs[1:] {
 			losers[r] = true
 		}
-		if n >= maxSearchFindings {
-			continue
-		}
-		var urls, parts []string
+		var urls, shown []string
 		for _, r := range rs {
 			u := s.html[r.page].url
 			urls = append(urls, u)
-			parts = append(parts, fmt.Sprintf("%s (position %.1f, %s impressions, %s)", u, r.position, thousands(r.impressions), clicks(r.clicks)))
+			shown = append(shown, fmt.Sprintf("%s at %.1f (%s impressions, %s)", pathOnly(u), r.position, thousands(r.impressions), clicks(r.clicks)))
 		}
+		key := strings.Join(slices.Sorted(slices.Values(urls)), " ")
+		g, ok := byPages[key]
+		if !ok {
+			g = &group{urls: urls, lead: q, owner: urls[0]}
+			byPages[key] = g
+			groups = append(groups, g)
+		}
+		g.parts = append(g.parts, quote(q)+": "+strings.Join(shown, ", "))
+	}
+	var out []seoplan.Finding
+	for _, g := range groups[:min(len(groups), maxSearchFindings)] {
 		out = append(out, seoplan.Finding{
 			Kind:     seoplan.FindingCannibalisation,
 			Severity: "high",
-			Summary:  fmt.Sprintf("%d pages show in Search Console for %s: %s.", len(rs), quote(q), strings.Join(parts, "; ")),
-			Pages:    urls,
+			Summary: fmt.Sprintf("%d pages show in Search Console for the same %s: %s.",
+				len(g.urls), plural(len(g.parts), "query", "queries"), strings.Join(g.parts, "; ")),
+			Pages: g.urls,
 			Fix: fmt.Sprintf("Choose the page that should rank for %s (%s draws most impressions), make it answer the query fully, "+
 				"and link the others to it with the query as anchor; merge and 301 a page that says the same thing, or refocus it on another query.",
-				quote(q), urls[0]),
+				quote(g.lead), g.owner),
 		})
 	}
 	return out, losers
 }
 
-// strikingDistance finds pages whose queries average position 4 to 20
-// with real impressions: a refresh (the queries answered in their own
+// strikingDistance finds pages with queries at positions 4 to 20 with
+// real impressions: a refresh (the queries answered in their own
 // headings, fresher facts, links in from the cluster) can lift them onto
-// page one or to its top, for less work than a new page.
+// page one or to its top, for less work than a new page. Each query is
+// judged on its own row: a page at 2.6 for its main query and at 44 for a
+// stray one is in striking distance for neither.
 func strikingDistance(s *site, clusters []*cluster, pages []pageSearch) []seoplan.Finding {
 	var out []seoplan.Finding
 	for _, ps := range pages {
 		if len(out) == maxSearchFindings {
 			break
 		}
-		if ps.impressions < minImpressions || ps.position < strikingFrom || ps.position > strikingTo {
+		var near []searchRow
+		for _, r := range ps.rows {
+			if r.impressions >= minImpressions && r.position >= strikingFrom && r.position <= strikingTo {
+				near = append(near, r)
+			}
+		}
+		if len(near) == 0 {
 			continue
 		}
 		p := s.html[ps.page]
 		var qs []string
-		for _, r := range ps.rows[:min(3, len(ps.rows))] {
-			qs = append(qs, fmt.Sprintf("%s (position %.1f, %s impressions)", quote(r.query), r.position, thousands(r.impressions)))
+		impressions := 0
+		for _, r := range near {
+			impressions += r.impressions
 		}
-		fix := fmt.Sprintf("Refresh %s for %s: answer it under a heading of its own, bring facts and examples up to date", p.url, quote(ps.rows[0].query))
+		for _, r := range near[:min(3, len(near))] {
+			qs = append(qs, fmt.Sprintf("%s at %.1f (%s impressions)", quote(r.query), r.position, thousands(r.impressions)))
+		}
+		fix := fmt.Sprintf("Refresh %s for %s: answer it under a heading of its own, bring facts and examples up to date", p.url, quote(near[0].query))
 		if pillar := pillarOf(s, clusters, p); pillar != "" {
 			fix += ", and link to it from " + pillar + " with the query as anchor"
 		}
 		out = append(out, seoplan.Finding{
 			Kind:     seoplan.FindingStrikingDistance,
 			Severity: "medium",
-			Summary: fmt.Sprintf("%s averages position %.1f over %s impressions and %s: %s.",
-				p.url, ps.position, thousands(ps.impressions), clicks(ps.clicks), strings.Join(qs, "; ")),
+			Summary: fmt.Sprintf("%s is in striking distance of the top of page one for %d %s with %s impressions: %s.",
+				p.url, len(near), plural(len(near), "query", "queries"), thousands(impressions), strings.Join(qs, "; ")),
 			Pages: []string{p.url},
 			Fix:   fix + ".",
 		})
@@ -249,35 +280,51 @@ func strikingDistance(s *site, clusters []*cluster, pages []pageSearch) []seopla
 	return out
 }
 
-// lowCTR finds pages on page one whose click-through rate is under half
-// of what their position usually gets: searchers see them and pick
-// another result, so the title and description are what to rewrite.
+// lowCTR finds pages on page one whose click-through rate for a query is
+// under half of what its position usually gets: searchers see the page
+// and pick another result, so the title and description are what to
+// rewrite. Each query is judged on its own row, at its own position.
 func lowCTR(s *site, pages []pageSearch) []seoplan.Finding {
 	var out []seoplan.Finding
 	for _, ps := range pages {
 		if len(out) == maxSearchFindings {
 			break
 		}
-		want := ctrAt(ps.position)
-		if ps.impressions < lowCTRMin || want == 0 {
-			continue
+		for _, r := range ps.rows {
+			want := ctrAt(r.position)
+			if r.impressions < lowCTRMin || want == 0 {
+				continue
+			}
+			got := float64(r.clicks) / float64(r.impressions)
+			if got >= lowCTRShare*want {
+				continue
+			}
+			p := s.html[ps.page]
+			out = append(out, seoplan.Finding{
+				Kind:     seoplan.FindingLowCTR,
+				Severity: "medium",
+				Summary: fmt.Sprintf("%s gets %s from %s impressions for %s (CTR %.1f%%) at position %.1f, where about %.0f%% is usual.",
+					p.url, clicks(r.clicks), thousands(r.impressions), quote(r.query), 100*got, r.position, 100*want),
+				Pages: []string{p.url},
+				Fix: fmt.Sprintf("Rewrite the title tag and meta description for %s: lead with the query, say what the page gives that the other results do not, "+
+					"within about 60 and 155 characters; compare the CTR over the next four weeks.", quote(r.query)),
+			})
+			break // the page's largest such query; one rewrite serves the others
 		}
-		got := float64(ps.clicks) / float64(ps.impressions)
-		if got >= lowCTRShare*want {
-			continue
-		}
-		p := s.html[ps.page]
-		out = append(out, seoplan.Finding{
-			Kind:     seoplan.FindingLowCTR,
-			Severity: "medium",
-			Summary: fmt.Sprintf("%s gets %s from %s impressions (CTR %.1f%%) at position %.1f, where about %.0f%% is usual.",
-				p.url, clicks(ps.clicks), thousands(ps.impressions), 100*got, ps.position, 100*want),
-			Pages: []string{p.url},
-			Fix: fmt.Sprintf("Rewrite the title tag and meta description for %s: lead with the query, say what the page gives that the other results do not, "+
-				"within about 60 and 155 characters; compare the CTR over the next four weeks.", quote(ps.rows[0].query)),
-		})
 	}
 	return out
+}
+
+// pathOnly is a URL's path and query, for lists where the host repeats.
+func pathOnly(u string) string {
+	pu, err := url.Parse(u)
+	if err != nil || pu.Path == "" {
+		return u
+	}
+	if pu.RawQuery != "" {
+		return pu.Path + "?" + pu.RawQuery
+	}
+	return pu.Path
 }
 
 // pillarOf is the URL of the pillar of the page's cluster, "" when the page

@@ -39,22 +39,34 @@ func TestSearchFindings(t *testing.T) {
 		}, []want{
 			// The guide is not also sent to be refreshed for the query
 			// the tips page should own.
-			{seoplan.FindingCannibalisation, []string{"/blog/live-chat-tips", "/guides/live-chat"}, "position 14.2, 300 impressions"},
+			{seoplan.FindingCannibalisation, []string{"/blog/live-chat-tips", "/guides/live-chat"}, "/guides/live-chat at 14.2 (300 impressions, 2 clicks)"},
 		}},
+		{"two queries the same two pages share are one finding", []seoplan.LabeledKeyword{
+			gsc("live chat tips", "/blog/live-chat-tips", 150, 900, 2.4),
+			gsc("live chat tips", "/guides/live-chat", 2, 300, 14.2),
+			gsc("live chat ideas", "/guides/live-chat", 90, 800, 2.2),
+			gsc("live chat ideas", "/blog/live-chat-tips", 1, 200, 12),
+		}, []want{
+			{seoplan.FindingCannibalisation, []string{"/blog/live-chat-tips", "/guides/live-chat"}, "the same queries: “live chat tips”: "},
+		}},
+		{"a stray query far down is no striking distance", []seoplan.LabeledKeyword{
+			gsc("live chat software", "/features/live-chat", 900, 5400, 2.6),
+			gsc("chatbot for customer support", "/features/live-chat", 1, 900, 44),
+		}, nil},
 		{"striking distance, with the pillar to link from", []seoplan.LabeledKeyword{
 			gsc("what is live chat", "/blog/what-is-live-chat", 87, 2930, 8.1),
 		}, []want{
-			{seoplan.FindingStrikingDistance, []string{"/blog/what-is-live-chat"}, "averages position 8.1 over 2,930 impressions"},
+			{seoplan.FindingStrikingDistance, []string{"/blog/what-is-live-chat"}, "striking distance of the top of page one for 1 query with 2,930 impressions: “what is live chat” at 8.1"},
 		}},
 		{"a snippet that loses clicks", []seoplan.LabeledKeyword{
 			gsc("live chat software", "/features/live-chat", 50, 5000, 2.1),
 		}, []want{
-			{seoplan.FindingLowCTR, []string{"/features/live-chat"}, "CTR 1.0%) at position 2.1, where about 15% is usual"},
+			{seoplan.FindingLowCTR, []string{"/features/live-chat"}, "for “live chat software” (CTR 1.0%) at position 2.1, where about 15% is usual"},
 		}},
 		{"the URL as Google writes it, without the trailing slash the crawl has", []seoplan.LabeledKeyword{
 			gsc("sla policy", "/features/sla/", 1, 400, 6),
 		}, []want{
-			{seoplan.FindingStrikingDistance, []string{"/features/sla"}, "position 6.0"},
+			{seoplan.FindingStrikingDistance, []string{"/features/sla"}, "“sla policy” at 6.0"},
 		}},
 		{"nothing to say", []seoplan.LabeledKeyword{
 			gsc("live chat", "/features/live-chat", 1, 60, 9),               // too few impressions
