@@ -313,8 +313,13 @@ func (c *cluster) export(s *site) seoplan.Cluster {
 		r.Pillar = i == c.pillar
 		out.Pages = append(out.Pages, r)
 	}
+	// A Search Console export lists a query once per page it showed.
+	seen := make(map[string]bool, len(c.keywords))
 	for _, k := range c.keywords {
-		out.Keywords = append(out.Keywords, k.Keyword.Text)
+		if key := strings.ToLower(strings.Join(strings.Fields(k.Keyword.Text), " ")); !seen[key] {
+			seen[key] = true
+			out.Keywords = append(out.Keywords, k.Keyword.Text)
+		}
 	}
 	return out
 }

@@ -79,7 +79,7 @@ func attachKeywords(s *site, clusters *[]*cluster, kws []seoplan.LabeledKeyword)
 		if len(toks) == 0 {
 			continue
 		}
-		covered := coveredBy(s, ptok, toks, k.Keyword.URL)
+		covered := coveredBy(s, ptok, toks, k.Keyword)
 		best, bestHits, bestW := -1, 0, 0.0
 		hits := make(map[int]int)
 		weight := make(map[int]float64)
@@ -95,7 +95,13 @@ func attachKeywords(s *site, clusters *[]*cluster, kws []seoplan.LabeledKeyword)
 				best, bestHits, bestW = ci, h, w
 			}
 		}
-		if best >= 0 && 2*bestHits >= len(toks) {
+		// A keyword joins the cluster that knows its words: all of them,
+		// or every word of the cluster's name ("live chat scripts" joins
+		// live chat, "how do I onboard enterprise customers" customer
+		// onboarding). Half its words is not enough: "customer service
+		// chatbot" shares "customer service" with every support topic
+		// and is about chatbots, which no page covers.
+		if best >= 0 && (bestHits == len(toks) || carriesName(toks, (*clusters)[best].stems)) {
 			c := (*clusters)[best]
 			c.keywords = append(c.keywords, k)
 			if !covered {
@@ -191,11 +197,20 @@ func uniqueIDFor(base, old string, used map[string]bool) string {
 	return uniqueID(base, used)
 }
 
+// carriesName reports whether a keyword's stemmed words hold every word of
+// a cluster's leading stem, its name.
+func carriesName(toks, stems []string) bool {
+	return len(stems) > 0 && carriesAll(setOf(toks), strings.Fields(stems[0]))
+}
+
 // coveredBy reports whether some page carries every word of a keyword in its
-// title, h1 or key phrases, or is the keyword file's own ranking URL for it.
-func coveredBy(s *site, ptok map[string][]int, toks []string, rankURL string) bool {
-	if rankURL != "" {
-		if _, ok := s.resolve(rankURL); ok {
+// title, h1 or key phrases, or is the keyword file's own ranking URL for it
+// at a position that answers it (20 or better, or no position given): a
+// page Search Console shows at 44 for "chatbot for customer support" is
+// not the site's answer to it.
+func coveredBy(s *site, ptok map[string][]int, toks []string, k seoplan.Keyword) bool {
+	if k.URL != "" && k.Position <= strikingTo {
+		if _, ok := s.resolveReported(k.URL); ok {
 			return true
 		}
 	}
