@@ -17,6 +17,7 @@ import (
 
 	"github.com/seoplan/seoplan"
 	"github.com/seoplan/seoplan/crawler"
+	"github.com/seoplan/seoplan/internal/kwfile"
 	"github.com/seoplan/seoplan/internal/sitesrv"
 	"github.com/seoplan/seoplan/planner"
 )
@@ -125,8 +126,39 @@ func planSample(ctx context.Context, e *env, site fs.FS, dbPath string, opts ...
 	if err != nil {
 		return nil, err
 	}
+	kws, err := sampleKeywords(ctx, site)
+	if err != nil {
+		return nil, err
+	}
 	opts = append([]planner.Option{planner.WithStart(demoStart)}, opts...)
-	return makePlan(ctx, planner.Input{Site: origin + "/", Pages: lps}, opts...)
+	return makePlan(ctx, planner.Input{Site: origin + "/", Pages: lps, Keywords: kws}, opts...)
+}
+
+// sampleSearchConsole is the Search Console export a sample site may ship
+// (query, page, clicks, impressions, CTR, position), planned with the
+// crawl as plan --keywords would, so the demo shows what search data adds.
+const sampleSearchConsole = "search-console.csv"
+
+// sampleKeywords reads and labels a sample site's Search Console export;
+// none when the site has no export.
+func sampleKeywords(ctx context.Context, site fs.FS) ([]seoplan.LabeledKeyword, error) {
+	f, err := site.Open(sampleSearchConsole)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("sample site: %w", err)
+	}
+	defer f.Close()
+	kws, _, err := kwfile.Parse(f)
+	if err != nil {
+		return nil, fmt.Errorf("sample site: %s: %w", sampleSearchConsole, err)
+	}
+	l, err := newLabeler(nil)
+	if err != nil {
+		return nil, err
+	}
+	return l.c.Keywords(ctx, kws), ctx.Err()
 }
 
 // crawlSample serves site, crawls it into dbPath and returns its labeled

@@ -36,7 +36,11 @@ type sample struct {
 	// cannot be called clean.
 	planted bool
 	pages   []seoplan.LabeledPage
-	err     error
+	// keywords are the site's Search Console export, labeled, as the demo
+	// plans them; TestPlanQuality plans without them, since the planted
+	// truth is about the pages.
+	keywords []seoplan.LabeledKeyword
+	err      error
 }
 
 var (
@@ -66,6 +70,9 @@ func crawled(t *testing.T, name string) *sample {
 		var errb bytes.Buffer
 		s.pages, err = crawlSample(context.Background(), &env{stderr: &errb}, fsys, filepath.Join(t.TempDir(), name+".db"))
 	}
+	if err == nil {
+		s.keywords, err = sampleKeywords(context.Background(), fsys)
+	}
 	if s.err = err; err != nil {
 		t.Fatal(err)
 	}
@@ -84,9 +91,9 @@ func (s *sample) handLabeled() []seoplan.LabeledPage {
 	return out
 }
 
-func (s *sample) plan(t *testing.T, pages []seoplan.LabeledPage) *seoplan.Plan {
+func (s *sample) plan(t *testing.T, pages []seoplan.LabeledPage, kws ...seoplan.LabeledKeyword) *seoplan.Plan {
 	t.Helper()
-	p, err := planner.Plan(context.Background(), planner.Input{Site: s.site.Origin + "/", Pages: pages}, planner.WithStart(demoStart))
+	p, err := planner.Plan(context.Background(), planner.Input{Site: s.site.Origin + "/", Pages: pages, Keywords: kws}, planner.WithStart(demoStart))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -309,7 +316,7 @@ func TestPlanGolden(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			s := crawled(t, name)
 			render := func() (md, js []byte) {
-				p := s.plan(t, slices.Clone(s.pages))
+				p := s.plan(t, slices.Clone(s.pages), s.keywords...)
 				var a, b bytes.Buffer
 				if err := templates.Markdown(&a, p); err != nil {
 					t.Fatal(err)
