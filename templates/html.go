@@ -54,6 +54,9 @@ type htmlConfig struct {
 	date           time.Time
 	footer         string
 	whiteLabel     bool
+	// pages is where each contents entry's section starts in the PDF,
+	// by the entry's id; nil when the report is not printed by seoplan.
+	pages map[string]int
 }
 
 func htmlDefaults() htmlConfig { return htmlConfig{} }
@@ -82,6 +85,15 @@ func WithFooter(text string) HTMLOption { return func(c *htmlConfig) { c.footer 
 // WithWhiteLabel leaves seoplan's name out of the report: the footer names
 // only the crawl, and no generator tag is written.
 func WithWhiteLabel() HTMLOption { return func(c *htmlConfig) { c.whiteLabel = true } }
+
+// WithContentsPages prints a page number beside each entry of the
+// contents: pages maps a section's id (the anchor its entry links to) to
+// the page of the PDF it starts on. Only a caller that printed the report
+// and read the pages back (seoplan plan --pdf) knows them; an entry with no
+// page gets none.
+func WithContentsPages(pages map[string]int) HTMLOption {
+	return func(c *htmlConfig) { c.pages = pages }
+}
 
 // footerText is the report's last line: the agency's text, or where the
 // report comes from, with or without seoplan's name.
@@ -257,6 +269,9 @@ func renderReport(p *seoplan.Plan, cfg *htmlConfig) ([]byte, error) {
 	for _, c := range rest {
 		data.Charts = append(data.Charts, newFigure(c))
 	}
+	for i := range data.TOC {
+		data.TOC[i].Page = cfg.pages[data.TOC[i].ID]
+	}
 	var buf bytes.Buffer
 	if err := reportTmpl.Execute(&buf, data); err != nil {
 		return nil, err
@@ -283,6 +298,7 @@ type tocEntry struct {
 	Level int
 	ID    string
 	Text  string
+	Page  int // where the section starts in the PDF, 0 when unknown
 }
 
 // figure is a chart ready for the layout or the figure renderer.

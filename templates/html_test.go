@@ -457,3 +457,26 @@ func BenchmarkHTML(b *testing.B) {
 		})
 	}
 }
+
+// TestHTMLContentsPages: with the pages a PDF print found, each contents
+// entry shows its page; an entry with no page known shows none, and the
+// report printed from a browser (no pages given) shows no numbers at all.
+func TestHTMLContentsPages(t *testing.T) {
+	p := reportPlan(t)
+	plain := string(reportHTML(t, p))
+	if strings.Contains(plain, `class="toc-page"`) {
+		t.Error("a report without printed pages shows page numbers")
+	}
+	out := string(reportHTML(t, p, WithContentsPages(map[string]int{"executive-summary": 2, "topic-map": 4})))
+	for _, want := range []string{
+		`<a href="#executive-summary"><span class="toc-text">Executive summary</span><span class="toc-page">2</span></a>`,
+		`<a href="#topic-map"><span class="toc-text">Topic map</span><span class="toc-page">4</span></a>`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("contents lacks %s", want)
+		}
+	}
+	if n := strings.Count(out, `class="toc-page"`); n != 2 {
+		t.Errorf("%d entries show a page, want the 2 with one known", n)
+	}
+}

@@ -13,7 +13,7 @@
 //	seoplan plan [URL]     [--db FILE] [--keywords FILE] [--profile startup|established|saas]
 //	                       [--start YYYY-MM-DD] [--per-week N] [--weeks N]
 //	                       [--mix 40:60] [--personas FILE] [-o roadmap.md] [--json FILE]
-//	                       [--html FILE] [--client S] [--agency S] [--logo FILE]
+//	                       [--html FILE] [--pdf FILE] [--client S] [--agency S] [--logo FILE]
 //	                       [--footer S] [--white-label] [--csv FILE] [--csv-excel]
 //	                       [--ics FILE] [--briefs DIR] [--briefs-url URL]
 //	seoplan diff           [--db FILE] [--from ID] [--to ID] [--format md|json]

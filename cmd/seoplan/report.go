@@ -20,11 +20,14 @@ import (
 // file (or, for --briefs, a directory) to write, "" for none.
 type reportFlags struct {
 	html, client, agency, logo string
-	footer                     string
-	whiteLabel                 bool
-	csv, ics, briefs           string
-	briefsURL                  string
-	csvExcel                   bool
+	// pdf is the report printed through Chromium (chromium, found by
+	// validate), with page numbers in its contents.
+	pdf, chromium    string
+	footer           string
+	whiteLabel       bool
+	csv, ics, briefs string
+	briefsURL        string
+	csvExcel         bool
 	// made is when the files are made (calendar.ics's DTSTAMP); zero
 	// means now.
 	made time.Time
@@ -34,11 +37,12 @@ type reportFlags struct {
 	date time.Time
 }
 
-// addReportFlags registers --html, --client, --agency, --logo, --footer,
+// addReportFlags registers --html, --pdf, --client, --agency, --logo, --footer,
 // --white-label, --csv, --csv-excel, --ics, --briefs and --briefs-url on cmd.
 func addReportFlags(cmd *cobra.Command, f *reportFlags) {
 	fl := cmd.Flags()
 	fl.StringVar(&f.html, "html", "", "write a self-contained HTML client report to `file`")
+	fl.StringVar(&f.pdf, "pdf", "", "print the client report to a PDF `file` through Chromium, with page numbers in its contents")
 	fl.StringVar(&f.client, "client", "", "client `name` on the report's cover (default: the site's host)")
 	fl.StringVar(&f.agency, "agency", "", "agency `name` on the report's cover")
 	fl.StringVar(&f.logo, "logo", "", "PNG, JPEG, GIF or WebP `file` embedded on the report's cover")
@@ -54,8 +58,15 @@ func addReportFlags(cmd *cobra.Command, f *reportFlags) {
 // validate checks what can be checked before the slow work starts, so a
 // typo fails in a second rather than after a crawl.
 func (f *reportFlags) validate() error {
-	if (f.client != "" || f.agency != "" || f.logo != "" || f.footer != "" || f.whiteLabel) && f.html == "" {
-		return usagef("--client, --agency, --logo, --footer and --white-label go with --html FILE")
+	if (f.client != "" || f.agency != "" || f.logo != "" || f.footer != "" || f.whiteLabel) && f.html == "" && f.pdf == "" {
+		return usagef("--client, --agency, --logo, --footer and --white-label go with --html FILE or --pdf FILE")
+	}
+	if f.pdf != "" && f.chromium == "" {
+		p, err := findChromium()
+		if err != nil {
+			return usagef("%v", err)
+		}
+		f.chromium = p
 	}
 	if f.csvExcel && f.csv == "" {
 		return usagef("--csv-excel goes with --csv FILE")
@@ -99,13 +110,20 @@ func writeReports(ctx context.Context, e *env, p *seoplan.Plan, f *reportFlags) 
 	if err := f.validate(); err != nil {
 		return err
 	}
-	if f.html != "" {
+	if f.html != "" || f.pdf != "" {
 		opts, err := f.htmlOptions()
 		if err != nil {
 			return err
 		}
-		if err := reportWriteFile(f.html, func(w io.Writer) error { return templates.HTML(w, p, opts...) }); err != nil {
-			return err
+		if f.html != "" {
+			if err := reportWriteFile(f.html, func(w io.Writer) error { return templates.HTML(w, p, opts...) }); err != nil {
+				return err
+			}
+		}
+		if f.pdf != "" {
+			if err := f.writePDF(ctx, e, p, opts); err != nil {
+				return err
+			}
 		}
 	}
 	if f.csv != "" {
@@ -138,6 +156,24 @@ func writeReports(ctx context.Context, e *env, p *seoplan.Plan, f *reportFlags) 
 		}
 		fmt.Fprintf(e.stderr, "seoplan: wrote %d briefs to %s\n", len(p.Proposals), f.briefs)
 	}
+	return nil
+}
+
+// writePDF prints the report to f.pdf through Chromium (see printPDF).
+func (f *reportFlags) writePDF(ctx context.Context, e *env, p *seoplan.Plan, opts []templates.HTMLOption) error {
+	render := func(pages map[string]int) ([]byte, error) {
+		var buf bytes.Buffer
+		err := templates.HTML(&buf, p, append(opts[:len(opts):len(opts)], templates.WithContentsPages(pages))...)
+		return buf.Bytes(), err
+	}
+	pdf, _, err := printPDF(ctx, f.chromium, render)
+	if err != nil {
+		return fmt.Errorf("%s: %w", f.pdf, err)
+	}
+	if err := writeFileAtomic(f.pdf, pdf); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "seoplan: printed the report to %s through %s\n", f.pdf, f.chromium)
 	return nil
 }
 

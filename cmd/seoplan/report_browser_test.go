@@ -3,11 +3,13 @@ package main
 import (
 	"bytes"
 	"context"
+	"maps"
 	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -23,6 +25,7 @@ import (
 	"github.com/seoplan/seoplan"
 	"github.com/seoplan/seoplan/classify"
 	"github.com/seoplan/seoplan/crawldb"
+	"github.com/seoplan/seoplan/internal/pdfdest"
 	"github.com/seoplan/seoplan/internal/sitesrv"
 	"github.com/seoplan/seoplan/planner"
 	"github.com/seoplan/seoplan/templates"
@@ -52,8 +55,9 @@ func chromiumPath(t *testing.T) string {
 }
 
 // relaydeskReport crawls the relaydesk sample site, plans it and writes
-// report.html into dir the way `seoplan plan --html` does.
-func relaydeskReport(t *testing.T, dir string) string {
+// report.html and report.pdf (printed by chromium) into dir the way
+// `seoplan plan --html --pdf` does. It returns the plan and the flags.
+func relaydeskReport(t *testing.T, dir, chromium string) (*seoplan.Plan, *reportFlags) {
 	t.Helper()
 	ctx := context.Background()
 	site, err := seoplan.SampleSite("relaydesk")
@@ -102,7 +106,8 @@ func relaydeskReport(t *testing.T, dir string) string {
 	if !strings.Contains(md.String(), templates.Escape(injectedTitle)) {
 		t.Fatalf("the roadmap does not list the injected page, so the browser check would prove nothing")
 	}
-	f := &reportFlags{html: filepath.Join(dir, "report.html"), client: "RelayDesk", agency: "Acme SEO",
+	f := &reportFlags{html: filepath.Join(dir, "report.html"), pdf: filepath.Join(dir, "report.pdf"), chromium: chromium,
+		client: "RelayDesk", agency: "Acme SEO",
 		logo: filepath.Join("testdata", "report", "logo.png"), footer: reportFooter}
 	// A second look at the same crawl stands in for last month's, so the
 	// progress section is on the page too.
@@ -112,7 +117,7 @@ func relaydeskReport(t *testing.T, dir string) string {
 	if err := writeReports(ctx, e, p, f); err != nil {
 		t.Fatal(err)
 	}
-	return f.html
+	return p, f
 }
 
 // reportFooter is the agency's own footer line.
@@ -208,7 +213,8 @@ func (b *browserLog) listen(ev any) {
 func TestReportInBrowser(t *testing.T) {
 	chromium := chromiumPath(t)
 	dir := t.TempDir()
-	report := relaydeskReport(t, dir)
+	plan, flags := relaydeskReport(t, dir, chromium)
+	report := flags.html
 
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
 		chromedp.ExecPath(chromium),
@@ -392,6 +398,82 @@ func TestReportInBrowser(t *testing.T) {
 			if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
 				t.Fatal(err)
 			}
+		}
+	})
+
+	t.Run("contents page numbers in the PDF", func(t *testing.T) {
+		// Print as --pdf does, keeping the HTML of the last print.
+		opts, err := flags.htmlOptions()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var last []byte
+		render := func(pages map[string]int) ([]byte, error) {
+			var b bytes.Buffer
+			err := templates.HTML(&b, plan, append(opts, templates.WithContentsPages(pages))...)
+			last = b.Bytes()
+			return last, err
+		}
+		pdf, _, err := printPDF(context.Background(), chromium, render)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fell, err := pdfdest.Pages(pdf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		written, err := os.ReadFile(flags.pdf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if w, err := pdfdest.Pages(written); err != nil || !maps.Equal(w, fell) {
+			t.Errorf("the PDF --pdf wrote has its sections on %v (%v), a second print on %v", w, err, fell)
+		}
+		if !bytes.Contains(pdf, []byte("/Outlines")) {
+			t.Error("the PDF has no outline (bookmarks)")
+		}
+		// Read the contents of the last print as the browser lays it out on paper.
+		numbered := filepath.Join(dir, "numbered.html")
+		if err := os.WriteFile(numbered, last, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := chromedp.Do(step, chromedp.Navigate((&url.URL{Scheme: "file", Path: numbered}).String()), chromedp.WaitReady(chromedp.CSS("footer"))); err != nil {
+			t.Fatal(err)
+		}
+		setMedia(t, step, onPaper)
+		defer setMedia(t, step, onScreen)
+		type entry struct {
+			ID, Text, Page string
+			Lines          int
+		}
+		entries, err := chromedp.Run(step, chromedp.Evaluate[[]entry](`Array.from(document.querySelectorAll('nav.toc a')).map(a => {
+			const p = a.querySelector('.toc-page'), text = a.querySelector('.toc-text');
+			const lines = new Set(Array.from(text.getClientRects()).map(r => Math.round(r.top))).size;
+			return {ID: decodeURIComponent(a.hash.slice(1)), Text: text.textContent, Page: p ? p.textContent : '', Lines: lines};
+		})`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(entries) < 5 {
+			t.Fatalf("contents has %d entries", len(entries))
+		}
+		prev := 0
+		for _, e := range entries {
+			want := fell[e.ID]
+			if e.Page != strconv.Itoa(want) || want == 0 {
+				t.Errorf("contents: %q says page %q, its section starts on page %d", e.Text, e.Page, want)
+			}
+			if want < prev {
+				t.Errorf("contents: %q on page %d comes after an entry on page %d", e.Text, want, prev)
+			}
+			prev = max(prev, want)
+			if e.Lines != 1 {
+				t.Errorf("contents: %q takes %d lines on paper", e.Text, e.Lines)
+			}
+		}
+		// The cover is page 1, the summary page 2 and the contents page 3.
+		if entries[0].ID != "executive-summary" || fell["executive-summary"] != 2 || fell[entries[1].ID] < 4 {
+			t.Errorf("the summary starts on page %d and %q on page %d, want 2 and 4 or later", fell["executive-summary"], entries[1].Text, fell[entries[1].ID])
 		}
 	})
 

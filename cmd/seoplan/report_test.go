@@ -163,3 +163,23 @@ func TestAddReportFlags(t *testing.T) {
 		t.Errorf("flags = %+v, want %+v", f, want)
 	}
 }
+
+// TestPDFNeedsChromium: --pdf on a machine without Chromium is a usage
+// error found before any crawl, and its message says what to do instead.
+func TestPDFNeedsChromium(t *testing.T) {
+	t.Setenv("PATH", t.TempDir())
+	code, _, stderr := runCLI(context.Background(), "plan", "--db", filepath.Join(t.TempDir(), "none.db"), "--pdf", filepath.Join(t.TempDir(), "report.pdf"))
+	if code != 2 {
+		t.Errorf("exit %d, want 2", code)
+	}
+	for _, want := range []string{"Chromium", "--html"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("message %q does not mention %s", stderr, want)
+		}
+	}
+	f := &reportFlags{pdf: "report.pdf"}
+	var ue usageError
+	if err := f.validate(); !errors.As(err, &ue) {
+		t.Errorf("validate = %v, want a usage error", err)
+	}
+}
