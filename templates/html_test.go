@@ -2,6 +2,7 @@ package templates
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"image"
@@ -18,6 +19,7 @@ import (
 	xhtml "golang.org/x/net/html"
 
 	"github.com/seoplan/seoplan"
+	"github.com/seoplan/seoplan/planner"
 )
 
 // reportHTML renders the fixture plan the way `seoplan plan --html` does.
@@ -479,4 +481,78 @@ func TestHTMLContentsPages(t *testing.T) {
 	if n := strings.Count(out, `class="toc-page"`); n != 2 {
 		t.Errorf("%d entries show a page, want the 2 with one known", n)
 	}
+}
+
+// TestDemandFigure: the summary's demand figure adds up the largest
+// opportunities, new pages and refreshes alike, each query once, and is
+// left out of a plan that measured no demand.
+func TestDemandFigure(t *testing.T) {
+	p := &seoplan.Plan{
+		Site: "https://relaydesk.example/",
+		Proposals: []seoplan.Proposal{
+			{Format: "feature page", PriorityReason: "uncovered-keyword gap (12); 1,400 impressions for “help desk software for small business” (+50.6)"},
+			{Format: "pillar guide", PriorityReason: "no-pillar gap (30); the cluster's keywords draw 9,300 impressions (+15.0); 4 pages affected (+8)"},
+			{Format: "explainer", PriorityReason: "uncovered-keyword gap (12); 900 impressions for “helpdesk software” (+47.5)"},
+		},
+		Audit: []seoplan.Finding{
+			{Kind: seoplan.FindingStrikingDistance, Pages: []string{"https://relaydesk.example/"},
+				Summary: "https://relaydesk.example/ is in striking distance of the top of page one for 2 queries with 4,400 impressions: “helpdesk software” at 18.2 (3,200 impressions); “ticketing” at 9.0 (1,200 impressions)."},
+			{Kind: seoplan.FindingLowCTR, Summary: "https://relaydesk.example/x gets 65 clicks from 5,400 impressions for “live chat software” (CTR 1.2%) at position 2.6."},
+		},
+	}
+	f, ok := demandFigure(p)
+	if !ok {
+		t.Fatal("no demand figure for a plan with measured demand")
+	}
+	want := summaryFigure{"5,800", "impressions on the top 3 opportunities",
+		"“helpdesk software” 3,200 (refresh /); “help desk software for small business” 1,400 (new feature page); “ticketing” 1,200 (refresh /)"}
+	if f != want {
+		t.Errorf("demand figure = %+v\nwant %+v", f, want)
+	}
+	if _, ok := demandFigure(reportPlan(t)); ok {
+		t.Error("a plan without measured demand got a demand figure")
+	}
+	if n := len(newSummary(p).Figures); n != 5 {
+		t.Errorf("%d figures, want 5 with the demand figure", n)
+	}
+}
+
+// TestDemandFigurePlanner holds the planner to the sentences the demand
+// figure reads: a keyword file with volumes and a Search Console row in
+// striking distance give a figure naming both.
+func TestDemandFigurePlanner(t *testing.T) {
+	chat := []string{"live chat", "chat widget"}
+	pages := []seoplan.LabeledPage{
+		page("/", seoplan.SubtypeNavigational, seoplan.StageNone, 300, "Home", nil),
+		page("/features/chat", seoplan.SubtypeFeature, seoplan.StageDecision, 800, "Live chat | Example", chat, "/guides/chat"),
+		page("/guides/chat", seoplan.SubtypeGuide, seoplan.StageConsideration, 2500, "The live chat guide", chat, "/features/chat"),
+		page("/blog/chat-tips", seoplan.SubtypeTips, seoplan.StageAwareness, 900, "Live chat tips", chat, "/guides/chat", "/features/chat"),
+	}
+	problem := seoplan.Label{Intent: seoplan.IntentProblem, Subtype: seoplan.SubtypeHowTo, Stage: seoplan.StageConsideration}
+	kws := []seoplan.LabeledKeyword{
+		{Keyword: seoplan.Keyword{Text: "how to set up live chat", Impressions: 2600, Source: "gsc"}, Label: problem},
+		{Keyword: seoplan.Keyword{Text: "live chat tips", Impressions: 1800, Clicks: 20, Position: 8.4, URL: "https://example.test/blog/chat-tips", Source: "gsc"}, Label: problem},
+	}
+	p, err := planner.Plan(context.Background(), planner.Input{Site: "https://example.test/", Pages: pages, Keywords: kws},
+		planner.WithStart(time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, ok := demandFigure(p)
+	if !ok {
+		t.Fatalf("no demand figure; reasons %q, audit %+v", reasons(p), p.Audit)
+	}
+	for _, want := range []string{"“how to set up live chat” 2,600 (new ", "“live chat tips” 1,800 (refresh /blog/chat-tips)"} {
+		if !strings.Contains(f.Note, want) {
+			t.Errorf("demand figure %+v does not name %s; reasons %q", f, want, reasons(p))
+		}
+	}
+}
+
+func reasons(p *seoplan.Plan) []string {
+	var out []string
+	for _, pr := range p.Proposals {
+		out = append(out, pr.PriorityReason)
+	}
+	return out
 }

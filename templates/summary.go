@@ -1,7 +1,11 @@
 package templates
 
 import (
+	"cmp"
 	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/seoplan/seoplan"
@@ -29,7 +33,8 @@ type summaryAction struct {
 }
 
 // newSummary reads the summary off the plan: pages, intent mix against the
-// target, clusters with gaps and the proposals, then the highest-priority
+// target, clusters with gaps, the top opportunities by demand (when the
+// plan was made with a keyword file that measures it) and the proposals, then the highest-priority
 // proposals (and, when there are fewer than five, the most severe audit
 // findings) as the things to do first.
 func newSummary(p *seoplan.Plan) summary {
@@ -41,16 +46,23 @@ func newSummary(p *seoplan.Plan) summary {
 		summaryFigure{pct(b.ProductShare) + " / " + pct(b.ProblemShare), "product / problem content",
 			"target " + pct(b.TargetProduct) + " / " + pct(b.TargetProblem)},
 		gapFigure(p),
-		proposalFigure(p),
 	)
+	if f, ok := demandFigure(p); ok {
+		s.Figures = append(s.Figures, f)
+	}
+	s.Figures = append(s.Figures, proposalFigure(p))
 	kind := p.Business.Kind
 	for _, pr := range p.Proposals {
 		if len(s.Actions) == firstActions {
 			break
 		}
+		effect := gapEffect(pr.Gap, kind)
+		if o, ok := proposalDemand(pr); ok {
+			effect += fmt.Sprintf(" (%s %s for “%s”)", thousands(o.demand), unitWords[o.unit], o.query)
+		}
 		s.Actions = append(s.Actions, summaryAction{
 			What:   fmt.Sprintf("Write “%s” (%s)", pr.Title, pr.Format),
-			Effect: gapEffect(pr.Gap, kind),
+			Effect: effect,
 		})
 	}
 	for _, sev := range []string{"high", "medium"} {
@@ -90,6 +102,108 @@ func gapFigure(p *seoplan.Plan) summaryFigure {
 		note = strings.Join(parts, ", ")
 	}
 	return summaryFigure{fmt.Sprintf("%d of %d", with, len(p.Clusters)), "topic clusters with gaps", note}
+}
+
+// topOpportunities is how many opportunities the demand figure names.
+const topOpportunities = 3
+
+// opportunity is demand the plan can win: a measured keyword a proposal
+// targets, or a query an existing page shows for near the top of page one.
+type opportunity struct {
+	query  string
+	demand int
+	unit   string // the planner's word: "impressions", "searches/month" or "clicks"
+	how    string // what wins it: "new feature page", "refresh /pricing"
+}
+
+// unitWords are the planner's demand units as the client reads them.
+var unitWords = map[string]string{"impressions": "impressions", "searches/month": "searches a month", "clicks": "clicks"}
+
+// The plan carries a keyword's demand only in its sentences (no field of
+// seoplan.Plan holds it), so the summary reads it back from them, in the
+// planner's own formats: a priority reason's `1,400 impressions for
+// “help desk software”` (planner/proposals.go) and a striking-distance
+// finding's `“helpdesk software” at 18.2 (3,200 impressions)`
+// (planner/searchdata.go). TestDemandFigurePlanner holds the planner to them.
+var (
+	reasonDemand  = regexp.MustCompile(`(?:^|; )([0-9][0-9,]*) (impressions|searches/month|clicks) for “([^”]+)”`)
+	strikingQuery = regexp.MustCompile(`“([^”]+)” at [0-9.]+ \(([0-9][0-9,]*) impressions\)`)
+)
+
+func parseCount(s string) int {
+	n, _ := strconv.Atoi(strings.ReplaceAll(s, ",", ""))
+	return n
+}
+
+// proposalDemand is the measured demand of a proposal's target keyword.
+func proposalDemand(pr seoplan.Proposal) (opportunity, bool) {
+	m := reasonDemand.FindStringSubmatch(pr.PriorityReason)
+	if m == nil {
+		return opportunity{}, false
+	}
+	return opportunity{query: m[3], demand: parseCount(m[1]), unit: m[2], how: "new " + pr.Format}, true
+}
+
+// opportunities lists the plan's demand, largest first: the keywords its
+// proposals target and the queries its pages are in striking distance for,
+// each query once.
+func opportunities(p *seoplan.Plan) []opportunity {
+	best := map[string]opportunity{}
+	add := func(o opportunity) {
+		if o.demand > 0 && o.demand > best[o.query].demand {
+			best[o.query] = o
+		}
+	}
+	for _, pr := range p.Proposals {
+		if o, ok := proposalDemand(pr); ok {
+			add(o)
+		}
+	}
+	for _, f := range p.Audit {
+		if f.Kind != seoplan.FindingStrikingDistance || len(f.Pages) == 0 {
+			continue
+		}
+		for _, m := range strikingQuery.FindAllStringSubmatch(f.Summary, -1) {
+			add(opportunity{query: m[1], demand: parseCount(m[2]), unit: "impressions", how: "refresh " + sitePath(p.Site, f.Pages[0])})
+		}
+	}
+	out := make([]opportunity, 0, len(best))
+	for _, o := range best {
+		out = append(out, o)
+	}
+	slices.SortFunc(out, func(a, b opportunity) int {
+		return cmp.Or(cmp.Compare(b.demand, a.demand), cmp.Compare(a.query, b.query))
+	})
+	return out
+}
+
+// demandFigure adds up the top opportunities by demand and names them; ok
+// is false for a plan with no measured demand (no keyword file, or a plain
+// list of keywords).
+func demandFigure(p *seoplan.Plan) (summaryFigure, bool) {
+	all := opportunities(p)
+	if len(all) == 0 {
+		return summaryFigure{}, false
+	}
+	// One unit: a file measures in impressions or in searches, not both.
+	unit := all[0].unit
+	var top []opportunity
+	for _, o := range all {
+		if o.unit == unit && len(top) < topOpportunities {
+			top = append(top, o)
+		}
+	}
+	sum := 0
+	var parts []string
+	for _, o := range top {
+		sum += o.demand
+		parts = append(parts, fmt.Sprintf("“%s” %s (%s)", o.query, thousands(o.demand), o.how))
+	}
+	label := fmt.Sprintf("%s on the top %d opportunities", unitWords[unit], len(top))
+	if len(top) == 1 {
+		label = unitWords[unit] + " on the top opportunity"
+	}
+	return summaryFigure{thousands(sum), label, strings.Join(parts, "; ")}, true
 }
 
 // proposalFigure counts the proposals and says how they are ranked.

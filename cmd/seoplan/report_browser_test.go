@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -94,7 +95,13 @@ func relaydeskReport(t *testing.T, dir, chromium string) (*seoplan.Plan, *report
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := planner.Plan(ctx, planner.Input{Site: snap.StartURL, CrawledAt: snap.Started, Pages: labeled},
+	// The site's Search Console export, as plan --keywords reads it, so
+	// the summary shows its demand figure.
+	kws, err := sampleKeywords(ctx, site)
+	if err != nil || len(kws) == 0 {
+		t.Fatalf("relaydesk's Search Console export: %d keywords, %v", len(kws), err)
+	}
+	p, err := planner.Plan(ctx, planner.Input{Site: snap.StartURL, CrawledAt: snap.Started, Pages: labeled, Keywords: kws},
 		planner.WithStart(time.Date(2026, 11, 9, 0, 0, 0, 0, time.UTC)))
 	if err != nil {
 		t.Fatal(err)
@@ -141,6 +148,10 @@ var (
 	onScreen = media{"screen", "", 1200}
 	onPaper  = media{"print", "print", 680}
 )
+
+// pageHeight is the printable height of an A4 page in CSS pixels: 297 mm
+// less report.css's margins of 16 and 18 mm.
+const pageHeight = (297 - 16 - 18) / 25.4 * 96
 
 // setMedia lays the report out for m.
 func setMedia(t *testing.T, ctx context.Context, m media) {
@@ -335,6 +346,30 @@ func TestReportInBrowser(t *testing.T) {
 		}
 		if m := flagText.FindAllString(got.Text, 5); len(m) > 0 {
 			t.Errorf("the report speaks command line to the client: %q", m)
+		}
+	})
+
+	t.Run("executive summary on one page", func(t *testing.T) {
+		setMedia(t, step, onPaper)
+		defer setMedia(t, step, onScreen)
+		type sum struct {
+			Height  float64
+			Figures []string
+		}
+		got, err := chromedp.Run(step, chromedp.Evaluate[sum](`({
+			Height: document.querySelector('section.executive').getBoundingClientRect().height,
+			Figures: Array.from(document.querySelectorAll('section.executive .figure .label')).map(e => e.textContent)})`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Height > pageHeight {
+			t.Errorf("the executive summary is %.0fpx tall on paper, more than a page (%.0fpx)", got.Height, pageHeight)
+		}
+		if n := len(got.Figures); n < 3 || n > 5 {
+			t.Errorf("%d figures in the summary, want three to five: %q", n, got.Figures)
+		}
+		if !slices.ContainsFunc(got.Figures, func(l string) bool { return strings.Contains(l, "top 3 opportunities") }) {
+			t.Errorf("no figure of the top opportunities by demand: %q", got.Figures)
 		}
 	})
 
