@@ -55,7 +55,8 @@ func WithBriefs(dir string) CalendarOption { return func(c *calendarConfig) { c.
 func WithBriefsURL(base string) CalendarOption { return func(c *calendarConfig) { c.briefsURL = base } }
 
 // WithExcel writes the CSV as Excel on Windows reads it: with a UTF-8 byte
-// order mark, without which it shows "→" as mojibake, and CRLF line ends.
+// order mark, without which it shows "→" as mojibake, and CRLF at the end
+// of each record (a line break inside a cell stays LF, as in Excel's own).
 func WithExcel() CalendarOption { return func(c *calendarConfig) { c.excel = true } }
 
 // brief is where a proposal's brief is for the calendars' reader: its URL
@@ -83,8 +84,25 @@ func CSV(w io.Writer, p *seoplan.Plan, opts ...CalendarOption) error {
 		buf.WriteString("\uFEFF")
 	}
 	cw := csv.NewWriter(&buf)
-	cw.UseCRLF = cfg.excel
-	if err := cw.Write(CSVHeader); err != nil {
+	// For Excel each record ends in CRLF, while a line break inside a cell
+	// stays LF, as Excel writes both itself: csv.Writer's UseCRLF would
+	// turn the cell's breaks into CRLF too, which Google Sheets and
+	// Python keep as a stray carriage return in the cell.
+	write := func(row []string) error {
+		if err := cw.Write(row); err != nil {
+			return err
+		}
+		cw.Flush()
+		if err := cw.Error(); err != nil {
+			return err
+		}
+		if cfg.excel {
+			buf.Truncate(buf.Len() - 1)
+			buf.WriteString("\r\n")
+		}
+		return nil
+	}
+	if err := write(CSVHeader); err != nil {
 		return fmt.Errorf("write csv header: %w", err)
 	}
 	names := clusterNames(p)
@@ -93,13 +111,9 @@ func CSV(w io.Writer, p *seoplan.Plan, opts ...CalendarOption) error {
 		for i, cell := range row {
 			row[i] = CSVCell(cell)
 		}
-		if err := cw.Write(row); err != nil {
+		if err := write(row); err != nil {
 			return fmt.Errorf("write csv row %s: %w", pr.ID, err)
 		}
-	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
-		return fmt.Errorf("write csv: %w", err)
 	}
 	if _, err := w.Write(buf.Bytes()); err != nil {
 		return fmt.Errorf("write csv: %w", err)

@@ -82,6 +82,14 @@ func TestCSVExcel(t *testing.T) {
 	if !bytes.Contains(b, []byte("Description\r\n")) {
 		t.Error("Excel CSV lines do not end in CRLF")
 	}
+	// Every CRLF ends a record; the line breaks inside a cell (Links To
+	// Add, Description) stay LF, or Sheets and Python keep a stray CR.
+	if got, want := bytes.Count(b, []byte("\r\n")), len(scheduledProposals(p))+1; got != want {
+		t.Errorf("Excel CSV has %d CRLFs, want one per record (%d)", got, want)
+	}
+	if !bytes.Contains(b, []byte("→")) || bytes.Count(b, []byte("\n")) != bytes.Count(plain.Bytes(), []byte("\n")) {
+		t.Error("the Excel CSV's cells lost their line breaks or arrows")
+	}
 	a, err := csv.NewReader(bytes.NewReader(plain.Bytes())).ReadAll()
 	if err != nil {
 		t.Fatal(err)
