@@ -14,6 +14,7 @@ import (
 	"image/png"
 	"io"
 	"net/http"
+	"regexp"
 	"strings"
 	"time"
 
@@ -37,9 +38,44 @@ var reportText string
 var reportCSS string
 
 var reportTmpl = template.Must(template.New("report.html.tmpl").Funcs(template.FuncMap{
-	"day":  shortDate,
-	"join": func(ss []string) string { return strings.Join(ss, ", ") },
+	"day":    shortDate,
+	"reason": clientReason,
+	"join":   func(ss []string) string { return strings.Join(ss, ", ") },
 }).Parse(reportText))
+
+// reasonGap and reasonProfile are the planner's words in a priority reason
+// that speak the tool's language: "no-pillar gap (30)" and "the saas
+// profile favours".
+var (
+	reasonGap     = regexp.MustCompile(`^([a-z]+(?:-[a-z]+)*) gap \(`)
+	reasonProfile = regexp.MustCompile(`\bthe ([a-z]+) profile favours\b`)
+)
+
+// profileWords name a business profile as the client reads it.
+var profileWords = map[string]string{"startup": "an early-stage business", "established": "an established business",
+	"saas": "a SaaS business", "shop": "a shop", "custom": "the mix asked for"}
+
+// clientReason is a proposal's priority reason in a client's words: the
+// gap by its title, not its slug, and the profile by the business it
+// stands for; the numbers stay as the planner gave them.
+func clientReason(r string) string {
+	if m := reasonGap.FindStringSubmatchIndex(r); m != nil {
+		kind := seoplan.GapKind(r[m[2]:m[3]])
+		if title, ok := gapTitles[kind]; ok {
+			if kind == seoplan.GapProfileMix {
+				title = "A kind of piece the business grows by"
+			}
+			r = title + " (" + r[m[1]:]
+		}
+	}
+	return reasonProfile.ReplaceAllStringFunc(r, func(s string) string {
+		name := reasonProfile.FindStringSubmatch(s)[1]
+		if w, ok := profileWords[name]; ok {
+			return "the plan for " + w + " favours"
+		}
+		return s
+	})
+}
 
 // MaxLogo is the largest logo, in bytes, WithLogo embeds on the cover.
 const MaxLogo = 2 << 20

@@ -556,3 +556,22 @@ func reasons(p *seoplan.Plan) []string {
 	}
 	return out
 }
+
+// TestClientReason: a card's "why now" names the gap and the business, not
+// the planner's slugs.
+func TestClientReason(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"no-pillar gap (30); the cluster's keywords draw 9,300 impressions (+15.0)",
+			"No pillar page (30); the cluster's keywords draw 9,300 impressions (+15.0)"},
+		{"profile-mix gap (10); the saas profile favours feature pages (+30)",
+			"A kind of piece the business grows by (10); the plan for a SaaS business favours feature pages (+30)"},
+		{"lopsided gap (10); the shop profile favours how-tos (+22)",
+			"Far from the target mix (10); the plan for a shop favours how-tos (+22)"},
+		{"bridge value", "bridge value"},
+		{"odd-kind gap (3)", "odd-kind gap (3)"},
+	} {
+		if got := clientReason(tc.in); got != tc.want {
+			t.Errorf("clientReason(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

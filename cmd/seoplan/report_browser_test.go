@@ -136,6 +136,11 @@ var coverDate = regexp.MustCompile(`^[1-9][0-9]? (January|February|March|April|M
 // flagText is a command-line flag, which has no place in what a client reads.
 var flagText = regexp.MustCompile(`(^|\s)--[a-z]`)
 
+// plannerSlug is the planner's shorthand in a priority reason ("no-pillar
+// gap (30)", "the saas profile favours"), which the report words for the
+// client.
+var plannerSlug = regexp.MustCompile(`\b[a-z]+(-[a-z]+)+ gap \(|\b[a-z]+ profile favours`)
+
 // media is how the report is laid out: a screen, or the printable width of
 // an A4 page (210 mm less report.css's 15 mm margins, at 96 px an inch).
 type media struct {
@@ -346,6 +351,9 @@ func TestReportInBrowser(t *testing.T) {
 		}
 		if m := flagText.FindAllString(got.Text, 5); len(m) > 0 {
 			t.Errorf("the report speaks command line to the client: %q", m)
+		}
+		if m := plannerSlug.FindAllString(got.Text, 5); len(m) > 0 {
+			t.Errorf("the report speaks the planner's slugs to the client: %q", m)
 		}
 	})
 
