@@ -13,6 +13,7 @@ import (
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgsvg"
 
 	"github.com/seoplan/seoplan"
 )
@@ -41,6 +42,16 @@ var (
 
 // Type sizes that stay legible when a 16 cm chart is printed at its size.
 var (
+	chartWidth    = 16 * vg.Centimeter
+	timelineLabel = vg.Points(8)
+	// glyphWidth is the average advance of a Liberation Sans letter, in
+	// ems, for the charts that must guess how long a label runs.
+	glyphWidth = vg.Length(0.6)
+	// chartSlack is room left and right of a chart's drawing: the browser
+	// sets the SVG's text in its own copy of the face (or another sans),
+	// a little wider than gonum measured, and a row name would run off
+	// the picture's left edge.
+	chartSlack = vg.Points(10)
 	chartFont  = font.Font{Typeface: "Liberation", Variant: "Sans"}
 	labelSize  = vg.Points(10)
 	tickSize   = vg.Points(9)
@@ -59,6 +70,10 @@ func legible(pl *plot.Plot) {
 	set(&pl.X.Tick.Label, tickSize)
 	set(&pl.Y.Tick.Label, tickSize)
 	set(&pl.Legend.TextStyle, legendSize)
+	// Legend entries a little apart: set solid, their lines touch.
+	if pl.Legend.Padding == 0 {
+		pl.Legend.Padding = vg.Points(2)
+	}
 }
 
 // chart is one picture of the report: where it goes, what it shows, the SVG.
@@ -91,7 +106,7 @@ func charts(p *seoplan.Plan) ([]chart, error) {
 			continue
 		}
 		legible(pl)
-		svg, err := renderSVG(pl, 16*vg.Centimeter, h)
+		svg, err := renderSVG(pl, chartWidth, h)
 		if err != nil {
 			return nil, fmt.Errorf("draw %s: %w", d.title, err)
 		}
@@ -101,12 +116,10 @@ func charts(p *seoplan.Plan) ([]chart, error) {
 }
 
 func renderSVG(pl *plot.Plot, w, h vg.Length) ([]byte, error) {
-	wt, err := pl.WriterTo(w, h, "svg")
-	if err != nil {
-		return nil, err
-	}
+	c := vgsvg.New(w, h)
+	pl.Draw(draw.Crop(draw.New(c), chartSlack, -chartSlack, chartSlack/2, -chartSlack/2))
 	var buf bytes.Buffer
-	if _, err := wt.WriteTo(&buf); err != nil {
+	if _, err := c.WriteTo(&buf); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
@@ -250,8 +263,18 @@ func stagePages(p *seoplan.Plan, in seoplan.Intent, st seoplan.Stage) int {
 	return n
 }
 
+// Timeline rows are measured in label lines: a row has as many lines as
+// its cluster needs to keep its labels apart, and rows are a line and a
+// half apart.
+const (
+	timelineLine = 11  // points per label line
+	timelineGap  = 1.5 // lines between two clusters' rows
+)
+
 // timelineChart places each scheduled proposal at its due date on its
-// cluster's row, coloured by intent and labelled with its title.
+// cluster's row, coloured by intent and labelled with its title. A piece
+// takes the lowest line of its row whose last label ends before its date,
+// so no label prints over another.
 func timelineChart(p *seoplan.Plan) (*plot.Plot, vg.Length, error) {
 	sched := scheduledProposals(p)
 	if len(sched) == 0 {
@@ -275,23 +298,62 @@ func timelineChart(p *seoplan.Plan) (*plot.Plot, vg.Length, error) {
 	if err != nil {
 		return nil, 0, fmt.Errorf("proposal %s: due date: %w", sched[0].ID, err)
 	}
+	last, err := time.Parse(time.DateOnly, sched[len(sched)-1].Due)
+	if err != nil {
+		return nil, 0, fmt.Errorf("proposal %s: due date: %w", sched[len(sched)-1].ID, err)
+	}
 	pl.X.Tick.Marker = weekTicks(first)
-	// A cluster's pieces step through three heights in date order, so the
-	// labels of pieces a few days apart do not print over each other.
-	seen := make(map[string]int)
-	byIntent := make(map[seoplan.Intent]plotter.XYs)
-	var labels plotter.XYLabels
+	// A label's width in seconds of the x axis, from the axis's span and
+	// the width the dates get: the chart's less the row names.
+	longest := 0
+	for _, r := range rows {
+		longest = max(longest, len([]rune(r)))
+	}
+	span := float64(last.Sub(first)/time.Second) + 8*24*3600
+	plotWidth := max(float64(chartWidth-2*chartSlack-vg.Length(longest)*tickSize*glyphWidth)-20, 100)
+	perPoint := span / plotWidth
+	type placed struct {
+		pr    seoplan.Proposal
+		x     float64
+		line  int
+		label string
+	}
+	var pieces []placed
+	ends := make([][]float64, len(rows)) // per row, where each line's last label ends
 	for _, pr := range sched {
 		day, err := time.Parse(time.DateOnly, pr.Due)
 		if err != nil {
 			return nil, 0, fmt.Errorf("proposal %s: due date: %w", pr.ID, err)
 		}
-		y := float64(len(rows)-1-row[pr.Cluster]) + 0.25*float64(seen[pr.Cluster]%3)
-		seen[pr.Cluster]++
-		pt := plotter.XY{X: float64(day.Unix()), Y: y}
-		byIntent[pr.Intent] = append(byIntent[pr.Intent], pt)
+		x := float64(day.Unix())
+		label := "  " + shorten(pr.Title, chartLabel)
+		r := row[pr.Cluster]
+		line := 0
+		for line < len(ends[r]) && ends[r][line] > x {
+			line++
+		}
+		if line == len(ends[r]) {
+			ends[r] = append(ends[r], 0)
+		}
+		ends[r][line] = x + float64(vg.Length(len([]rune(label)))*timelineLabel*glyphWidth)*perPoint
+		pieces = append(pieces, placed{pr, x, line, label})
+	}
+	// Rows from the bottom up, the first cluster on top.
+	base := make([]float64, len(rows))
+	ticks := make([]plot.Tick, len(rows))
+	y := 0.0
+	for r := len(rows) - 1; r >= 0; r-- {
+		base[r] = y
+		ticks[r] = plot.Tick{Value: y + float64(len(ends[r])-1)/2, Label: rows[r]}
+		y += float64(len(ends[r])) + timelineGap
+	}
+	byIntent := make(map[seoplan.Intent]plotter.XYs)
+	var labels plotter.XYLabels
+	for _, pc := range pieces {
+		pt := plotter.XY{X: pc.x, Y: base[row[pc.pr.Cluster]] + float64(pc.line)}
+		byIntent[pc.pr.Intent] = append(byIntent[pc.pr.Intent], pt)
 		labels.XYs = append(labels.XYs, pt)
-		labels.Labels = append(labels.Labels, "  "+shorten(pr.Title, chartLabel))
+		labels.Labels = append(labels.Labels, pc.label)
 	}
 	for _, in := range seoplan.Intents {
 		pts := byIntent[in]
@@ -313,30 +375,30 @@ func timelineChart(p *seoplan.Plan) (*plot.Plot, vg.Length, error) {
 		return nil, 0, err
 	}
 	for i := range lb.TextStyle {
-		lb.TextStyle[i].Font = font.From(chartFont, vg.Points(8))
+		lb.TextStyle[i].Font = font.From(chartFont, timelineLabel)
 		lb.TextStyle[i].YAlign = -0.5
 	}
 	pl.Add(lb)
-	reversed := make([]string, len(rows))
-	for i, r := range rows {
-		reversed[len(rows)-1-i] = r
-	}
-	pl.NominalY(reversed...)
+	// Row names as plot.NominalY draws them, at each row's middle line.
+	pl.Y.Tick.Width, pl.Y.Tick.Length, pl.Y.Width = 0, 0, 0
+	pl.Y.Tick.Marker = plot.ConstantTicks(ticks)
 	// Leave room right of the last date for its label.
 	pl.X.Max += float64(7 * 24 * time.Hour / time.Second)
 	pl.X.Min -= float64(24 * time.Hour / time.Second)
-	pl.Y.Min, pl.Y.Max = -0.4, float64(len(rows))-0.2
+	// Room on top for the legend.
+	pl.Y.Min, pl.Y.Max = -0.8, y-timelineGap+2.2
 	pl.Legend.Top = true
-	return pl, vg.Length(len(rows))*vg.Points(40) + 3*vg.Centimeter, nil
+	return pl, vg.Length(pl.Y.Max-pl.Y.Min)*timelineLine + 3*vg.Centimeter, nil
 }
 
 // weekTicks marks every seventh day from the first due date, so a tick
-// label names the day its tick stands on; more than twelve weeks are marked
-// every few weeks.
+// label names the day its tick stands on; more than seven weeks are marked
+// every few weeks, so that the labels ("14 Dec") never touch.
 func weekTicks(first time.Time) plot.Ticker {
+	const maxTicks = 7
 	return plot.TickerFunc(func(lo, hi float64) []plot.Tick {
 		weeks := int((hi-lo)/(7*24*3600)) + 1
-		step := max(1, weeks/12)
+		step := max(1, (weeks+maxTicks-1)/maxTicks)
 		var ticks []plot.Tick
 		for d := first; float64(d.Unix()) <= hi; d = d.AddDate(0, 0, 7*step) {
 			if float64(d.Unix()) >= lo {

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/base64"
 	"maps"
 	"net/url"
 	"os"
@@ -441,6 +442,60 @@ func TestReportInBrowser(t *testing.T) {
 			if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
 				t.Fatal(err)
 			}
+		}
+	})
+
+	t.Run("chart text inside the picture and apart", func(t *testing.T) {
+		// Each chart opened as the SVG it is, so the browser lays out its
+		// text with the fonts it has, as it does inside the report.
+		type img struct{ ID, Src string }
+		imgs, err := chromedp.Run(step, chromedp.Evaluate[[]img](`Array.from(document.querySelectorAll('figure.chart img')).map(i => ({ID: i.closest('figure').id, Src: i.getAttribute('src')}))`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(imgs) < 4 {
+			t.Fatalf("%d charts", len(imgs))
+		}
+		for _, im := range imgs {
+			svg, err := base64.StdEncoding.DecodeString(strings.TrimPrefix(im.Src, "data:image/svg+xml;base64,"))
+			if err != nil {
+				t.Fatalf("%s: %v", im.ID, err)
+			}
+			path := filepath.Join(dir, im.ID+".svg")
+			if err := os.WriteFile(path, svg, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if err := chromedp.Do(step, chromedp.Navigate((&url.URL{Scheme: "file", Path: path}).String()), chromedp.WaitReady(chromedp.CSS("svg"))); err != nil {
+				t.Fatal(err)
+			}
+			type fault struct{ Outside, Overlap []string }
+			got, err := chromedp.Run(step, chromedp.Evaluate[fault](`(() => {
+				const svg = document.querySelector('svg').getBoundingClientRect();
+				const boxes = Array.from(document.querySelectorAll('text')).filter(t => t.textContent.trim())
+					.map(t => ({text: t.textContent.trim(), r: t.getBoundingClientRect()}));
+				const out = {Outside: [], Overlap: []};
+				for (const b of boxes) {
+					if (b.r.left < svg.left - 0.5 || b.r.right > svg.right + 0.5 || b.r.top < svg.top - 0.5 || b.r.bottom > svg.bottom + 0.5) out.Outside.push(b.text);
+				}
+				for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+					const a = boxes[i].r, b = boxes[j].r;
+					const w = Math.min(a.right, b.right) - Math.max(a.left, b.left), h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+					if (w > 1 && h > 2) out.Overlap.push(boxes[i].text + ' | ' + boxes[j].text);
+				}
+				return out;
+			})()`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got.Outside) > 0 {
+				t.Errorf("%s: text runs off the picture: %q", im.ID, got.Outside)
+			}
+			if len(got.Overlap) > 0 {
+				t.Errorf("%s: text printed over other text: %q", im.ID, got.Overlap)
+			}
+		}
+		if err := chromedp.Do(step, chromedp.Navigate(fileURL), chromedp.WaitReady(chromedp.CSS("footer"))); err != nil {
+			t.Fatal(err)
 		}
 	})
 
