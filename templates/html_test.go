@@ -512,8 +512,18 @@ func TestDemandFigure(t *testing.T) {
 	if _, ok := demandFigure(reportPlan(t)); ok {
 		t.Error("a plan without measured demand got a demand figure")
 	}
-	if n := len(newSummary(p).Figures); n != 5 {
+	s := newSummary(p)
+	if n := len(s.Figures); n != 5 {
 		t.Errorf("%d figures, want 5 with the demand figure", n)
+	}
+	// The largest refresh leads the things to do, ahead of the new pages
+	// that draw less.
+	var whats []string
+	for _, a := range s.Actions {
+		whats = append(whats, a.What)
+	}
+	if len(whats) != 4 || whats[0] != "Refresh / for “helpdesk software”" || !strings.HasPrefix(whats[1], "Write") {
+		t.Errorf("things to do first: %q", whats)
 	}
 }
 

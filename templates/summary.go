@@ -52,18 +52,42 @@ func newSummary(p *seoplan.Plan) summary {
 	}
 	s.Figures = append(s.Figures, proposalFigure(p))
 	kind := p.Business.Kind
+	// The largest refresh the plan's search data shows is among the first
+	// things to do, placed by its demand: it wins impressions the site
+	// already has, for less work than a new page.
+	refresh, hasRefresh := topRefresh(p)
+	type ranked struct {
+		action summaryAction
+		demand int
+	}
+	var acts []ranked
 	for _, pr := range p.Proposals {
-		if len(s.Actions) == firstActions {
+		if len(acts) == firstActions || (hasRefresh && len(acts) == firstActions-1) {
 			break
 		}
-		effect := gapEffect(pr.Gap, kind)
+		r := ranked{action: summaryAction{What: fmt.Sprintf("Write “%s” (%s)", pr.Title, pr.Format), Effect: gapEffect(pr.Gap, kind)}}
 		if o, ok := proposalDemand(pr); ok {
-			effect += fmt.Sprintf(" (%s %s for “%s”)", thousands(o.demand), unitWords[o.unit], o.query)
+			r.demand = o.demand
+			r.action.Effect += fmt.Sprintf(" (%s %s for “%s”)", thousands(o.demand), unitWords[o.unit], o.query)
 		}
-		s.Actions = append(s.Actions, summaryAction{
-			What:   fmt.Sprintf("Write “%s” (%s)", pr.Title, pr.Format),
-			Effect: effect,
-		})
+		acts = append(acts, r)
+	}
+	if hasRefresh {
+		at := len(acts)
+		for i, a := range acts {
+			if a.demand < refresh.demand {
+				at = i
+				break
+			}
+		}
+		acts = slices.Insert(acts, at, ranked{action: summaryAction{
+			What: fmt.Sprintf("Refresh %s for “%s”", refresh.page, refresh.query),
+			Effect: fmt.Sprintf("it already shows at positions 4 to 20 for %s impressions; nearer the top it wins more of their clicks",
+				thousands(refresh.demand)),
+		}, demand: refresh.demand})
+	}
+	for _, a := range acts {
+		s.Actions = append(s.Actions, a.action)
 	}
 	for _, sev := range []string{"high", "medium"} {
 		for _, f := range p.Audit {
@@ -114,6 +138,7 @@ type opportunity struct {
 	demand int
 	unit   string // the planner's word: "impressions", "searches/month" or "clicks"
 	how    string // what wins it: "new feature page", "refresh /pricing"
+	page   string // the page to refresh, "" for a new page
 }
 
 // unitWords are the planner's demand units as the client reads them.
@@ -164,7 +189,8 @@ func opportunities(p *seoplan.Plan) []opportunity {
 			continue
 		}
 		for _, m := range strikingQuery.FindAllStringSubmatch(f.Summary, -1) {
-			add(opportunity{query: m[1], demand: parseCount(m[2]), unit: "impressions", how: "refresh " + sitePath(p.Site, f.Pages[0])})
+			page := sitePath(p.Site, f.Pages[0])
+			add(opportunity{query: m[1], demand: parseCount(m[2]), unit: "impressions", how: "refresh " + page, page: page})
 		}
 	}
 	out := make([]opportunity, 0, len(best))
@@ -175,6 +201,17 @@ func opportunities(p *seoplan.Plan) []opportunity {
 		return cmp.Or(cmp.Compare(b.demand, a.demand), cmp.Compare(a.query, b.query))
 	})
 	return out
+}
+
+// topRefresh is the largest opportunity a page already has: a query it
+// shows for in striking distance.
+func topRefresh(p *seoplan.Plan) (opportunity, bool) {
+	for _, o := range opportunities(p) {
+		if o.page != "" {
+			return o, true
+		}
+	}
+	return opportunity{}, false
 }
 
 // demandFigure adds up the top opportunities by demand and names them; ok
