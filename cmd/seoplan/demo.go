@@ -35,6 +35,7 @@ type demoFlags struct {
 	out   string
 	start string
 	site  string
+	pdf   bool
 }
 
 func newDemoCmd(e *env) *cobra.Command {
@@ -58,6 +59,7 @@ proposal (briefs/) into --out. Nothing leaves this machine.`,
 	fl.StringVar(&f.db, "db", "", "crawl database `file` (default: demo.db in --out)")
 	fl.StringVar(&f.start, "start", "", "first day of the calendar, YYYY-MM-DD (default: next Monday)")
 	fl.StringVar(&f.site, "site", demoSite, "bundled sample `site` to plan: "+strings.Join(seoplan.SampleSiteNames(), " or "))
+	fl.BoolVar(&f.pdf, "pdf", false, "also print the report to report.pdf through Chromium, with page numbers in its contents")
 	fl.StringVar(&f.out, "out", "seoplan-demo", "`directory` for the roadmap, report, calendars, briefs and crawl database")
 	return cmd
 }
@@ -77,6 +79,12 @@ func runDemo(ctx context.Context, e *env, f demoFlags) error {
 	start, err := calendarStart(f.start, time.Now())
 	if err != nil {
 		return err
+	}
+	chromium := ""
+	if f.pdf {
+		if chromium, err = findChromium(); err != nil {
+			return usagef("%v", err)
+		}
 	}
 	if err := os.MkdirAll(f.out, 0o755); err != nil {
 		return usagef("--out %s: %v", f.out, err)
@@ -103,11 +111,16 @@ func runDemo(ctx context.Context, e *env, f demoFlags) error {
 		// holds); the report is dated the day it is made.
 		date: time.Now(),
 	}
+	outputs := []string{"plan.json", "report.html", "calendar.csv", "calendar.ics", "briefs"}
+	if f.pdf {
+		rf.pdf, rf.chromium = filepath.Join(f.out, "report.pdf"), chromium
+		outputs = append(outputs[:2], append([]string{"report.pdf"}, outputs[2:]...)...)
+	}
 	if err := writeReports(ctx, e, p, &rf); err != nil {
 		return err
 	}
 	printSummary(e.stdout, p, roadmap)
-	for _, name := range []string{"plan.json", "report.html", "calendar.csv", "calendar.ics", "briefs"} {
+	for _, name := range outputs {
 		fmt.Fprintf(e.stdout, "  %s: %s\n", name, filepath.Join(f.out, name))
 	}
 	fmt.Fprintf(e.stdout, "  open %s to read the roadmap, or %s in a browser\n", roadmap, rf.html)

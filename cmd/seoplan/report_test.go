@@ -177,6 +177,10 @@ func TestPDFNeedsChromium(t *testing.T) {
 			t.Errorf("message %q does not mention %s", stderr, want)
 		}
 	}
+	code, _, stderr = runCLI(context.Background(), "demo", "--out", t.TempDir(), "--pdf")
+	if code != 2 || !strings.Contains(stderr, "Chromium") {
+		t.Errorf("demo --pdf without Chromium: exit %d, %q; want 2 and a word on Chromium", code, stderr)
+	}
 	f := &reportFlags{pdf: "report.pdf"}
 	var ue usageError
 	if err := f.validate(); !errors.As(err, &ue) {
