@@ -40,6 +40,7 @@ var reportCSS string
 var reportTmpl = template.Must(template.New("report.html.tmpl").Funcs(template.FuncMap{
 	"day":    shortDate,
 	"reason": clientReason,
+	"kind":   contentKind,
 	"join":   func(ss []string) string { return strings.Join(ss, ", ") },
 }).Parse(reportText))
 

@@ -98,12 +98,22 @@ func siteHost(site string) string {
 	return site
 }
 
+// contentKind is a proposal's intent and subtype as one phrase: "problem
+// how-to", or "product page" where the subtype is the intent's own name
+// ("product product" said nothing twice).
+func contentKind(pr seoplan.Proposal) string {
+	if string(pr.Subtype) == string(pr.Intent) {
+		return string(pr.Intent) + " page"
+	}
+	return string(pr.Intent) + " " + string(pr.Subtype)
+}
+
 // calendarDescription is a scheduled piece in a few lines of plain text:
 // what a calendar event or a task card shows of it.
 func calendarDescription(p *seoplan.Plan, pr seoplan.Proposal, cluster, brief string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Keyword: %s\n", pr.Keyword)
-	fmt.Fprintf(&b, "Intent: %s %s, %s stage\n", pr.Intent, pr.Subtype, pr.Stage)
+	fmt.Fprintf(&b, "Intent: %s, %s stage\n", contentKind(pr), pr.Stage)
 	fmt.Fprintf(&b, "Cluster: %s\n", cluster)
 	if pr.Format != "" {
 		fmt.Fprintf(&b, "Format: %s\n", pr.Format)
