@@ -50,6 +50,12 @@ func findChromium() (string, error) {
 // the contents must agree with where the sections fell.
 const printTries = 3
 
+// errNoPageNumbers is why a PDF came out without page numbers in its
+// contents: the pages could not be read back from Chromium's PDF, or they
+// did not settle. printPDF then returns the PDF of its first print, which
+// has no numbers, with this error, since no number beats a wrong one.
+var errNoPageNumbers = errors.New("the contents has no page numbers")
+
 // printPDF prints the report that render writes (given the page of each
 // contents entry, nil for none) to PDF with the browser at chromium, and
 // returns the PDF and the pages its contents shows.
@@ -81,6 +87,7 @@ func printPDF(ctx context.Context, chromium string, render func(pages map[string
 	if err := chromedp.Do(bctx); err != nil {
 		return nil, nil, fmt.Errorf("start %s: %w", chromium, err)
 	}
+	var plain []byte // the first print, without page numbers
 	var shown map[string]int
 	for try := range printTries {
 		html, err := render(shown)
@@ -92,16 +99,19 @@ func printPDF(ctx context.Context, chromium string, render func(pages map[string
 		if err != nil {
 			return nil, nil, err
 		}
+		if plain == nil {
+			plain = pdf
+		}
 		fell, err := pdfdest.Pages(pdf)
 		if err != nil {
-			return nil, nil, fmt.Errorf("read the page numbers back from Chromium's PDF: %w", err)
+			return plain, nil, fmt.Errorf("%w: reading them back from Chromium's PDF: %v", errNoPageNumbers, err)
 		}
 		if shown != nil && maps.Equal(fell, shown) {
 			return pdf, shown, nil
 		}
 		shown = fell
 	}
-	return nil, nil, fmt.Errorf("the contents' page numbers still moved the sections after %d prints", printTries)
+	return plain, nil, fmt.Errorf("%w: they still moved the sections after %d prints", errNoPageNumbers, printTries)
 }
 
 // printFile writes html to path, loads it and prints it on the paper its

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net/url"
@@ -167,7 +168,9 @@ func (f *reportFlags) writePDF(ctx context.Context, e *env, p *seoplan.Plan, opt
 		return buf.Bytes(), err
 	}
 	pdf, _, err := printPDF(ctx, f.chromium, render)
-	if err != nil {
+	if errors.Is(err, errNoPageNumbers) {
+		fmt.Fprintf(e.stderr, "seoplan: %s: %v\n", f.pdf, err)
+	} else if err != nil {
 		return fmt.Errorf("%s: %w", f.pdf, err)
 	}
 	if err := writeFileAtomic(f.pdf, pdf); err != nil {

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/base64"
+	"errors"
+	"fmt"
 	"maps"
 	"net/url"
 	"os"
@@ -572,6 +574,30 @@ func TestReportInBrowser(t *testing.T) {
 		// The cover is page 1, the summary page 2 and the contents page 3.
 		if entries[0].ID != "executive-summary" || fell["executive-summary"] != 2 || fell[entries[1].ID] < 4 {
 			t.Errorf("the summary starts on page %d and %q on page %d, want 2 and 4 or later", fell["executive-summary"], entries[1].Text, fell[entries[1].ID])
+		}
+	})
+
+	t.Run("page numbers that never settle are left out", func(t *testing.T) {
+		// Each print pushes the sections a page further down, so the
+		// numbers read back never hold: the PDF of the first print, with
+		// no numbers, comes back with errNoPageNumbers.
+		prints := 0
+		render := func(pages map[string]int) ([]byte, error) {
+			var b bytes.Buffer
+			err := templates.HTML(&b, plan, templates.WithContentsPages(pages))
+			prints++
+			pad := fmt.Sprintf("<main><div style=\"height:%dmm\"></div>", 300*prints)
+			return bytes.Replace(b.Bytes(), []byte("<main>"), []byte(pad), 1), err
+		}
+		pdf, pages, err := printPDF(context.Background(), chromium, render)
+		if !errors.Is(err, errNoPageNumbers) || pages != nil {
+			t.Fatalf("printPDF = %v, %v; want errNoPageNumbers and no pages", pages, err)
+		}
+		if !bytes.HasPrefix(pdf, []byte("%PDF-")) || prints != printTries {
+			t.Errorf("after %d prints, got %d bytes that are not the first print's PDF", prints, len(pdf))
+		}
+		if fell, err := pdfdest.Pages(pdf); err != nil || fell["topic-map"] != 5 {
+			t.Errorf("the PDF returned has the topic map on page %d (%v), want 5 as in the first print", fell["topic-map"], err)
 		}
 	})
 
