@@ -17,7 +17,7 @@
 //	                       [--footer S] [--white-label] [--csv FILE] [--csv-excel]
 //	                       [--ics FILE] [--briefs DIR] [--briefs-url URL]
 //	seoplan diff           [--db FILE] [--from ID] [--to ID] [--format md|json]
-//	seoplan demo           [--site relaydesk|shop]: the whole job on a bundled sample site,
+//	seoplan demo           [--site relaydesk|shop] [--pdf]: the whole job on a bundled sample site,
 //	                       served on loopback
 //
 // Data goes to standard output or the named files; progress and logs go to
