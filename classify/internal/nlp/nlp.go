@@ -3,11 +3,13 @@
 // text, find the head noun of a keyword phrase, chunk noun phrases and stem
 // them.
 //
-// prose loads its tagger model (a few MB of gob) every time NewDocument is
-// called without a model, which costs milliseconds; this package loads it
-// once and hands it to every document, with sentence segmentation switched
-// off (keywords and headings are single phrases) and entity extraction
-// switched on only where capital letters make it worth the cost.
+// prose loads its models (a few MB of gob) every time NewDocument is called
+// without a model and with tagging or extraction on, which costs
+// milliseconds. This package decodes prose's tagger weights once (tagger.go)
+// and tags with them itself, so tokenizing needs no prose model; prose's
+// entity model is loaded once, on the first call that needs it, and only
+// where capital letters make it worth the cost. Sentence segmentation is off
+// throughout: keywords and headings are single phrases.
 package nlp
 
 import (
@@ -51,7 +53,7 @@ var (
 
 // sharedTagger is prose's tagger with a deterministic predict (tagger.go).
 func sharedTagger() *perceptron {
-	taggerOnce.Do(func() { tagger, _ = loadPerceptron(sharedModel()) })
+	taggerOnce.Do(func() { tagger, _ = loadPerceptron() })
 	return tagger
 }
 
@@ -64,11 +66,14 @@ func Load() { sharedTagger() }
 // prose tokenizes; the tagging is prose's, made deterministic (tagger.go).
 func Tag(text string) []Token {
 	pt := sharedTagger()
-	doc, err := prose.NewDocument(text,
-		prose.UsingModel(sharedModel()),
-		prose.WithSegmentation(false),
-		prose.WithTagging(pt == nil),
-		prose.WithExtraction(false))
+	opts := []prose.DocOpt{prose.WithSegmentation(false), prose.WithExtraction(false)}
+	if pt == nil {
+		// prose's own tagger, should its model files have moved.
+		opts = append(opts, prose.UsingModel(sharedModel()))
+	} else {
+		opts = append(opts, prose.WithTagging(false))
+	}
+	doc, err := prose.NewDocument(text, opts...)
 	if err != nil {
 		return nil
 	}

@@ -49,7 +49,7 @@ func TestStem(t *testing.T) {
 func TestTaggerMatchesProse(t *testing.T) {
 	pt := sharedTagger()
 	if pt == nil {
-		t.Fatal("could not read prose's tagger weights: has the prose version changed?")
+		t.Fatal("could not decode prose's tagger model: have its asset names changed in a new prose?")
 	}
 	if len(pt.classes) < 30 || len(pt.weights) < 1000 || len(pt.tagMap) < 1000 {
 		t.Fatalf("prose tagger looks empty: %d classes, %d features, %d words", len(pt.classes), len(pt.weights), len(pt.tagMap))

@@ -10,13 +10,13 @@ package nlp
 // a large site's key phrases, clusters and roadmap with it.
 
 import (
-	"errors"
-	"reflect"
+	"bytes"
+	"encoding/gob"
+	"fmt"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
-	"unsafe"
 
 	"github.com/jdkato/prose/v2"
 	"github.com/mingrammer/commonregex"
@@ -35,39 +35,44 @@ type classWeight struct {
 	weight float64
 }
 
-// loadPerceptron reads the tagger weights of a prose model. prose keeps
-// them unexported, so they are read by reflection; the field names are
-// those of prose v2.0.0, which go.mod pins, and TestTaggerMatchesProse
-// checks the result against prose's own tagger.
-func loadPerceptron(m *prose.Model) (*perceptron, error) {
-	field := func(v reflect.Value, name string) (reflect.Value, error) {
-		f := v.FieldByName(name)
-		if !f.IsValid() {
-			return f, errors.New("prose model has no field " + name)
-		}
-		return reflect.NewAt(f.Type(), unsafe.Pointer(f.UnsafeAddr())).Elem(), nil
-	}
-	tagger, err := field(reflect.ValueOf(m).Elem(), "tagger")
-	if err != nil || tagger.Kind() != reflect.Pointer || tagger.IsNil() {
-		return nil, errors.New("prose model has no tagger")
-	}
-	ap, err := field(tagger.Elem(), "model")
-	if err != nil || ap.Kind() != reflect.Pointer || ap.IsNil() {
-		return nil, errors.New("prose tagger has no model")
-	}
-	tm, err := field(ap.Elem(), "tagMap")
-	if err != nil {
+// The tagger model's files among the assets prose embeds; prose.Asset is
+// prose's public accessor for them (go-bindata's), and the files are the
+// gob encodings prose's own tagger decodes (newPerceptronTagger in its
+// tag.go). TestTaggerMatchesProse checks that the two taggers agree.
+const (
+	tagsAsset    = "model/AveragedPerceptron/tags.gob"
+	weightsAsset = "model/AveragedPerceptron/weights.gob"
+)
+
+// loadPerceptron decodes prose's tagger model from the assets prose
+// embeds.
+func loadPerceptron() (*perceptron, error) {
+	var tagMap map[string]string
+	var weights map[string]map[string]float64
+	if err := decodeAsset(tagsAsset, &tagMap); err != nil {
 		return nil, err
 	}
-	ws, err := field(ap.Elem(), "weights")
-	if err != nil {
+	if err := decodeAsset(weightsAsset, &weights); err != nil {
 		return nil, err
 	}
-	tagMap, ok1 := tm.Interface().(map[string]string)
-	weights, ok2 := ws.Interface().(map[string]map[string]float64)
-	if !ok1 || !ok2 {
-		return nil, errors.New("prose tagger weights have an unexpected type")
+	return newPerceptron(tagMap, weights), nil
+}
+
+func decodeAsset(name string, v any) error {
+	b, err := prose.Asset(name)
+	if err != nil {
+		return fmt.Errorf("prose tagger model: %w", err)
 	}
+	if err := gob.NewDecoder(bytes.NewReader(b)).Decode(v); err != nil {
+		return fmt.Errorf("prose tagger model %s: %w", name, err)
+	}
+	return nil
+}
+
+// newPerceptron orders prose's weights: the classes sorted, and each
+// feature's weights by class, so predict adds them in the same order on
+// every run.
+func newPerceptron(tagMap map[string]string, weights map[string]map[string]float64) *perceptron {
 	classSet := map[string]bool{}
 	for _, byClass := range weights {
 		for c := range byClass {
@@ -91,7 +96,7 @@ func loadPerceptron(m *prose.Model) (*perceptron, error) {
 		slices.SortFunc(cw, func(a, b classWeight) int { return a.class - b.class })
 		p.weights[feat] = cw
 	}
-	return p, nil
+	return p
 }
 
 var (
