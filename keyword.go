@@ -18,3 +18,19 @@ type LabeledKeyword struct {
 	Keyword Keyword `json:"keyword"`
 	Label   Label   `json:"label"`
 }
+
+// PageStat is one row of a Search Console Pages export: a page's clicks,
+// impressions and average position over the export's date range. An export
+// that compares two ranges also gives the earlier one (Compared true), from
+// which the planner tells pages whose clicks fell.
+type PageStat struct {
+	URL         string  `json:"url"`
+	Clicks      int     `json:"clicks"`
+	Impressions int     `json:"impressions"`
+	Position    float64 `json:"position,omitempty"`
+
+	Compared        bool    `json:"compared,omitempty"`
+	PrevClicks      int     `json:"prev_clicks,omitempty"`
+	PrevImpressions int     `json:"prev_impressions,omitempty"`
+	PrevPosition    float64 `json:"prev_position,omitempty"`
+}

@@ -2,7 +2,8 @@
 // a CSV export of Google Search Console, Ahrefs or Semrush. Search Console
 // exports are recognised in English, German, French, Spanish, Portuguese,
 // Italian, Dutch and Japanese; an export of its Pages tab, which holds no
-// queries, is refused with ErrPagesExport.
+// queries, is refused by Parse with ErrPagesExport and read by ParsePages,
+// which also reads the Pages tab exported comparing two date ranges.
 //
 // Read streams a file, handing each row to a function, in memory that stays
 // flat whatever the file's size; Parse collects the rows. Both detect the kind
@@ -23,6 +24,7 @@
 // Files:
 //
 //	kwfile.go     Parse, Read, header detection and row decoding
+//	pages.go      ParsePages: Search Console Pages exports, compared or not
 //	lines.go      the streaming line reader: decoding, line ends, length cap
 //	number.go     lenient number parsing for exported metrics
 package kwfile

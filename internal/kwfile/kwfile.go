@@ -205,7 +205,7 @@ func read(lr *lineReader, e *emitter) error {
 			src := &replay{lr: lr, pending: lines[i:], n: l.number - 1}
 			return parseCSV(src, sep, h, l.number, e)
 		}
-		if pagesHeader(l.text, sep) {
+		if _, ok := pagesColumns(l.text, sep); ok {
 			return fmt.Errorf("line %d: %w", l.number, ErrPagesExport)
 		}
 	}
@@ -331,34 +331,7 @@ func readHeader(line string, sep rune) (header, bool) {
 
 // ErrPagesExport is a Search Console export of the Pages tab: it holds
 // URLs and their metrics but no queries, so it is no keyword file.
-var ErrPagesExport = errors.New("this is a Search Console export of pages, without queries; export the Queries tab of the performance report instead")
-
-// pagesHeader reports whether line is the header of a Search Console pages
-// export: a page column and Search Console metrics, every cell known, no
-// query column (readHeader has said so).
-func pagesHeader(line string, sep rune) bool {
-	cr := csv.NewReader(strings.NewReader(line))
-	cr.Comma = sep
-	cr.LazyQuotes = true
-	cells, err := cr.Read()
-	if err != nil {
-		return false
-	}
-	var page, metric bool
-	for _, c := range cells {
-		name := strings.ToLower(strings.TrimSpace(c))
-		col, known := headerNames[name]
-		switch {
-		case col == colURL:
-			page = true
-		case col == colClicks || col == colImpressions:
-			metric = true
-		case !known && name != "ctr":
-			return false
-		}
-	}
-	return page && metric
-}
+var ErrPagesExport = errors.New("this is a Search Console export of pages, without queries: seoplan plan reads it beside a crawl; to label keywords, export the Queries tab of the performance report")
 
 func anyOf(names map[string]bool, list []string) bool {
 	for _, n := range list {
@@ -369,10 +342,24 @@ func anyOf(names map[string]bool, list []string) bool {
 	return false
 }
 
-// parseCSV decodes every row after the header on line headerLine; src
-// starts at the header line, so that title lines above it (which need not be
-// valid CSV) are never parsed, and csv's line numbers count from there.
+// parseCSV decodes every keyword row after the header on line headerLine.
 func parseCSV(src io.Reader, sep rune, h header, headerLine int, e *emitter) error {
+	return eachRow(src, sep, headerLine, len(h.cols), func(line int, rec []string) error {
+		kw := seoplan.Keyword{Source: h.source}
+		for i, cell := range rec {
+			if err := setField(&kw, h.cols[i], cell); err != nil {
+				return fmt.Errorf("line %d: %w", line, err)
+			}
+		}
+		return e.emit(kw)
+	})
+}
+
+// eachRow hands fn every non-empty row after the header on line
+// headerLine, with its line number; src starts at the header line, so
+// that title lines above it (which need not be valid CSV) are never
+// parsed, and csv's line numbers count from there. fn must not keep rec.
+func eachRow(src io.Reader, sep rune, headerLine, ncols int, fn func(line int, rec []string) error) error {
 	skipped := headerLine - 1
 	cr := csv.NewReader(src)
 	cr.Comma = sep
@@ -398,16 +385,10 @@ func parseCSV(src io.Reader, sep rune, h header, headerLine int, e *emitter) err
 		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
 			continue
 		}
-		if len(rec) > len(h.cols) {
-			return fmt.Errorf("line %d: %d fields but the header has %d (is the separator right?)", line, len(rec), len(h.cols))
+		if len(rec) > ncols {
+			return fmt.Errorf("line %d: %d fields but the header has %d (is the separator right?)", line, len(rec), ncols)
 		}
-		kw := seoplan.Keyword{Source: h.source}
-		for i, cell := range rec {
-			if err := setField(&kw, h.cols[i], cell); err != nil {
-				return fmt.Errorf("line %d: %w", line, err)
-			}
-		}
-		if err := e.emit(kw); err != nil {
+		if err := fn(line, rec); err != nil {
 			return err
 		}
 	}

@@ -73,6 +73,11 @@ func TestParsePagesExport(t *testing.T) {
 			if !errors.Is(err, ErrPagesExport) || !strings.Contains(err.Error(), "line 1") {
 				t.Fatalf("Parse = %+v, %v; want ErrPagesExport on line 1", kws, err)
 			}
+			pages, _, err := ParsePages(strings.NewReader(in))
+			want := []seoplan.PageStat{{URL: "https://x.example/a", Clicks: 3, Impressions: 40, Position: 2}}
+			if err != nil || !reflect.DeepEqual(pages, want) {
+				t.Fatalf("ParsePages = %+v, %v; want %+v", pages, err, want)
+			}
 		})
 	}
 }
