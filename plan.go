@@ -203,6 +203,7 @@ const (
 	FindingMissingMetaDesc  FindingKind = "missing-meta-description"
 	FindingStrikingDistance FindingKind = "striking-distance" // Search Console: a page at positions 4 to 20 to refresh
 	FindingLowCTR           FindingKind = "low-ctr"           // Search Console: a snippet that loses clicks at its position
+	FindingDecay            FindingKind = "decay"             // Search Console compare export: a page whose clicks fell
 )
 
 // Finding is one content-audit result: what is wrong, where, and the fix.

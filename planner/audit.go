@@ -30,12 +30,12 @@ var checks = []check{
 
 var severityRank = map[string]int{"high": 0, "medium": 1, "low": 2}
 
-func audit(s *site, clusters []*cluster, kws []seoplan.LabeledKeyword) []seoplan.Finding {
+func audit(s *site, clusters []*cluster, kws []seoplan.LabeledKeyword, stats []seoplan.PageStat) []seoplan.Finding {
 	var out []seoplan.Finding
 	for _, c := range checks {
 		out = append(out, c(s, clusters)...)
 	}
-	out = confirmed(out, searchFindings(s, clusters, kws))
+	out = confirmed(out, searchFindings(s, clusters, kws, stats))
 	sort.SliceStable(out, func(i, j int) bool {
 		return severityRank[out[i].Severity] < severityRank[out[j].Severity]
 	})

@@ -16,6 +16,10 @@ type Input struct {
 	CrawledAt time.Time
 	Pages     []seoplan.LabeledPage
 	Keywords  []seoplan.LabeledKeyword
+	// PageStats are the rows of Search Console Pages exports: pages to
+	// refresh, retitle or rescue from decay, judged by the page where the
+	// keywords carry no per-query rows for it.
+	PageStats []seoplan.PageStat
 }
 
 // Option changes how Plan plans.
@@ -172,7 +176,7 @@ func Plan(ctx context.Context, in Input, opts ...Option) (*seoplan.Plan, error) 
 	}
 	p.Unclustered = s.unclustered()
 	p.GapSummary = gapSummary(s, clusters)
-	p.Audit = audit(s, clusters, in.Keywords)
+	p.Audit = audit(s, clusters, in.Keywords, in.PageStats)
 	p.Highlights = highlights(p)
 	if p.Clusters == nil {
 		p.Clusters = []seoplan.Cluster{}

@@ -139,11 +139,8 @@ func sortRows(rows []searchRow) {
 // searchFindings turns Search Console rows into work on existing pages:
 // queries that several pages compete for, pages in striking distance of
 // page one, and snippets that lose clicks at their position.
-func searchFindings(s *site, clusters []*cluster, kws []seoplan.LabeledKeyword) []seoplan.Finding {
+func searchFindings(s *site, clusters []*cluster, kws []seoplan.LabeledKeyword, stats []seoplan.PageStat) []seoplan.Finding {
 	rows := searchRows(s, kws)
-	if len(rows) == 0 {
-		return nil
-	}
 	competing, losers := competingPages(s, rows)
 	// A page that competes for a query another page should own is sent
 	// to the competition's fix, not to be refreshed or retitled for it.
@@ -154,10 +151,19 @@ func searchFindings(s *site, clusters []*cluster, kws []seoplan.LabeledKeyword) 
 		}
 	}
 	pages := byPage(kept)
+	// A page the queries judge row by row is not judged again by its
+	// Pages-export average, which mixes its queries' positions.
+	judged := make(map[int]bool, len(pages))
+	for _, ps := range pages {
+		judged[ps.page] = true
+	}
+	pages = append(pages, pageTotals(s, stats, judged)...)
+	sort.SliceStable(pages, func(i, j int) bool { return pages[i].impressions > pages[j].impressions })
 	var out []seoplan.Finding
 	out = append(out, competing...)
 	out = append(out, strikingDistance(s, clusters, pages)...)
 	out = append(out, lowCTR(s, pages)...)
+	out = append(out, decay(s, clusters, stats)...)
 	return out
 }
 
@@ -256,25 +262,36 @@ func strikingDistance(s *site, clusters []*cluster, pages []pageSearch) []seopla
 			continue
 		}
 		p := s.html[ps.page]
-		var qs []string
 		impressions := 0
 		for _, r := range near {
 			impressions += r.impressions
 		}
-		for _, r := range near[:min(3, len(near))] {
-			qs = append(qs, fmt.Sprintf("%s at %.1f (%s impressions)", quote(r.query), r.position, thousands(r.impressions)))
+		var summary, fix string
+		if near[0].query == "" { // a Pages-export total
+			summary = fmt.Sprintf("%s is in striking distance of the top of page one: position %.1f on average over its queries, with %s impressions.",
+				p.url, near[0].position, thousands(impressions))
+			fix = fmt.Sprintf("Refresh %s: find the queries it shows for (Search Console, Queries filtered to this page), answer the largest under headings of their own, bring facts and examples up to date", p.url)
+		} else {
+			var qs []string
+			for _, r := range near[:min(3, len(near))] {
+				qs = append(qs, fmt.Sprintf("%s at %.1f (%s impressions)", quote(r.query), r.position, thousands(r.impressions)))
+			}
+			summary = fmt.Sprintf("%s is in striking distance of the top of page one for %d %s with %s impressions: %s.",
+				p.url, len(near), plural(len(near), "query", "queries"), thousands(impressions), strings.Join(qs, "; "))
+			fix = fmt.Sprintf("Refresh %s for %s: answer it under a heading of its own, bring facts and examples up to date", p.url, quote(near[0].query))
 		}
-		fix := fmt.Sprintf("Refresh %s for %s: answer it under a heading of its own, bring facts and examples up to date", p.url, quote(near[0].query))
 		if pillar := pillarOf(s, clusters, p); pillar != "" {
-			fix += ", and link to it from " + pillar + " with the query as anchor"
+			fix += ", and link to it from " + pillar
+			if near[0].query != "" {
+				fix += " with the query as anchor"
+			}
 		}
 		out = append(out, seoplan.Finding{
 			Kind:     seoplan.FindingStrikingDistance,
 			Severity: "medium",
-			Summary: fmt.Sprintf("%s is in striking distance of the top of page one for %d %s with %s impressions: %s.",
-				p.url, len(near), plural(len(near), "query", "queries"), thousands(impressions), strings.Join(qs, "; ")),
-			Pages: []string{p.url},
-			Fix:   fix + ".",
+			Summary:  summary,
+			Pages:    []string{p.url},
+			Fix:      fix + ".",
 		})
 	}
 	return out
@@ -300,14 +317,18 @@ func lowCTR(s *site, pages []pageSearch) []seoplan.Finding {
 				continue
 			}
 			p := s.html[ps.page]
+			what, lead := " for "+quote(r.query), quote(r.query)
+			if r.query == "" { // a Pages-export total
+				what, lead = " over its queries", "the query it shows for most"
+			}
 			out = append(out, seoplan.Finding{
 				Kind:     seoplan.FindingLowCTR,
 				Severity: "medium",
-				Summary: fmt.Sprintf("%s gets %s from %s impressions for %s (CTR %.1f%%) at position %.1f, where about %.0f%% is usual.",
-					p.url, clicks(r.clicks), thousands(r.impressions), quote(r.query), 100*got, r.position, 100*want),
+				Summary: fmt.Sprintf("%s gets %s from %s impressions%s (CTR %.1f%%) at position %.1f, where about %.0f%% is usual.",
+					p.url, clicks(r.clicks), thousands(r.impressions), what, 100*got, r.position, 100*want),
 				Pages: []string{p.url},
-				Fix: fmt.Sprintf("Rewrite the title tag and meta description for %s: lead with the query, say what the page gives that the other results do not, "+
-					"within about 60 and 155 characters; compare the CTR over the next four weeks.", quote(r.query)),
+				Fix: fmt.Sprintf("Rewrite the title tag and meta description of %s: lead with %s, say what the page gives that the other results do not, "+
+					"within about 60 and 155 characters; compare the CTR over the next four weeks.", p.url, lead),
 			})
 			break // the page's largest such query; one rewrite serves the others
 		}
@@ -360,3 +381,91 @@ func (s *site) resolveReported(u string) (int, bool) {
 }
 
 func clicks(n int) string { return thousands(n) + " " + plural(n, "click", "clicks") }
+
+// pageTotals are the crawled pages of Search Console Pages exports that no
+// query row judges, each as one row over all its queries (query "").
+func pageTotals(s *site, stats []seoplan.PageStat, judged map[int]bool) []pageSearch {
+	var out []pageSearch
+	seen := make(map[int]bool)
+	for _, st := range stats {
+		i, ok := s.resolveReported(st.URL)
+		if !ok || judged[i] || seen[i] || st.Impressions == 0 {
+			continue
+		}
+		seen[i] = true
+		r := searchRow{page: i, clicks: st.Clicks, impressions: st.Impressions, position: st.Position}
+		out = append(out, pageSearch{page: i, clicks: st.Clicks, impressions: st.Impressions, position: st.Position, rows: []searchRow{r}})
+	}
+	return out
+}
+
+// A page decays when a compare export shows it lost at least decayShare
+// of at least decayMinClicks clicks: fewer than that is noise from week
+// to week.
+const (
+	decayShare     = 0.3
+	decayMinClicks = 30
+)
+
+// decay finds the pages of compare exports whose clicks fell, the most
+// clicks lost first, and says from the numbers which of the three usual
+// causes it is: the page fell in the rankings (refresh it), searchers ask
+// less (a season or a fading topic: check before rewriting), or it is shown
+// as often at the same place but clicked less (a search feature or a rival
+// snippet: rewrite the title and description).
+func decay(s *site, clusters []*cluster, stats []seoplan.PageStat) []seoplan.Finding {
+	type fall struct {
+		st   seoplan.PageStat
+		page int
+		lost int
+	}
+	var falls []fall
+	seen := make(map[int]bool)
+	for _, st := range stats {
+		lost := st.PrevClicks - st.Clicks
+		if !st.Compared || st.PrevClicks < decayMinClicks || float64(lost) < decayShare*float64(st.PrevClicks) {
+			continue
+		}
+		i, ok := s.resolveReported(st.URL)
+		if !ok || seen[i] {
+			continue
+		}
+		seen[i] = true
+		falls = append(falls, fall{st, i, lost})
+	}
+	sort.SliceStable(falls, func(i, j int) bool { return falls[i].lost > falls[j].lost })
+	var out []seoplan.Finding
+	for _, f := range falls[:min(len(falls), maxSearchFindings)] {
+		st, p := f.st, s.html[f.page]
+		share := float64(f.lost) / float64(st.PrevClicks)
+		summary := fmt.Sprintf("%s lost %s of its %s against the period before (%.0f%%): impressions %s → %s",
+			p.url, thousands(f.lost), clicks(st.PrevClicks), -100*share, thousands(st.PrevImpressions), thousands(st.Impressions))
+		if st.PrevPosition > 0 && st.Position > 0 {
+			summary += fmt.Sprintf(", position %.1f → %.1f", st.PrevPosition, st.Position)
+		}
+		var fix string
+		switch {
+		case st.PrevPosition > 0 && st.Position-st.PrevPosition >= 1:
+			fix = fmt.Sprintf("It fell in the rankings: see which pages now outrank it for its main queries, refresh %s (facts, examples, the questions they answer that it does not)", p.url)
+			if pillar := pillarOf(s, clusters, p); pillar != "" {
+				fix += " and link to it from " + pillar
+			}
+		case st.PrevImpressions > 0 && float64(st.Impressions) <= (1-decayShare)*float64(st.PrevImpressions):
+			fix = "It holds its place but is shown less: searchers ask less for what it answers. Compare with the same period a year before; if it is a season, refresh it before the next one, if the topic is fading, move its effort to the cluster's rising queries"
+		default:
+			fix = fmt.Sprintf("It is shown as often, at the same place, and clicked less: look at the results page for its main query (a new answer box, video or rival snippet) and rewrite the title tag and meta description of %s to win the click back", p.url)
+		}
+		sev := "medium"
+		if share >= 0.5 {
+			sev = "high"
+		}
+		out = append(out, seoplan.Finding{
+			Kind:     seoplan.FindingDecay,
+			Severity: sev,
+			Summary:  summary + ".",
+			Pages:    []string{p.url},
+			Fix:      fix + ".",
+		})
+	}
+	return out
+}

@@ -268,3 +268,98 @@ func TestKeywordClusters(t *testing.T) {
 		}
 	}
 }
+
+// TestPageStatFindings holds what a Search Console Pages export says of
+// the pages: striking distance and low CTR from a page's totals, the three
+// kinds of decay a compare export shows, told apart by their numbers, and
+// a page the query rows already judge left to them.
+func TestPageStatFindings(t *testing.T) {
+	type want struct {
+		kind seoplan.FindingKind
+		page string
+		says string
+	}
+	for _, tc := range []struct {
+		name  string
+		rows  []seoplan.LabeledKeyword
+		stats []seoplan.PageStat
+		want  []want
+	}{
+		{"striking distance by the page's average", nil, []seoplan.PageStat{
+			{URL: origin + "/blog/what-is-live-chat", Clicks: 87, Impressions: 2930, Position: 8.1},
+		}, []want{{seoplan.FindingStrikingDistance, "/blog/what-is-live-chat", "position 8.1 on average over its queries, with 2,930 impressions"}}},
+		{"a snippet that loses clicks over its queries", nil, []seoplan.PageStat{
+			{URL: origin + "/features/live-chat", Clicks: 50, Impressions: 5000, Position: 2.1},
+		}, []want{{seoplan.FindingLowCTR, "/features/live-chat", "from 5,000 impressions over its queries (CTR 1.0%)"}}},
+		{"query rows judge the page, not its average", []seoplan.LabeledKeyword{
+			gsc("live chat software", "/features/live-chat", 900, 5400, 2.6),
+		}, []seoplan.PageStat{
+			{URL: origin + "/features/live-chat", Clicks: 901, Impressions: 6300, Position: 8.5},
+		}, nil},
+		{"decay: fell in the rankings", nil, []seoplan.PageStat{
+			{URL: origin + "/blog/what-is-live-chat", Clicks: 120, Impressions: 300, Position: 3.8, Compared: true, PrevClicks: 300, PrevImpressions: 320, PrevPosition: 1.9},
+		}, []want{{seoplan.FindingDecay, "/blog/what-is-live-chat", "lost 180 of its 300 clicks against the period before (-60%): impressions 320 → 300, position 1.9 → 3.8"}}},
+		{"decay: searchers ask less", nil, []seoplan.PageStat{
+			{URL: origin + "/blog/what-is-live-chat", Clicks: 60, Impressions: 40, Position: 2, Compared: true, PrevClicks: 100, PrevImpressions: 90, PrevPosition: 2.1},
+		}, []want{{seoplan.FindingDecay, "/blog/what-is-live-chat", "lost 40 of its 100 clicks"}}},
+		{"nothing to say", nil, []seoplan.PageStat{
+			{URL: origin + "/blog/what-is-live-chat", Clicks: 80, Impressions: 90, Position: 2, Compared: true, PrevClicks: 100, PrevImpressions: 90, PrevPosition: 2}, // lost a fifth
+			{URL: origin + "/guides/live-chat", Clicks: 5, Impressions: 60, Position: 3, Compared: true, PrevClicks: 20, PrevImpressions: 60, PrevPosition: 3},         // too few clicks to tell
+			{URL: origin + "/blog/not-crawled", Clicks: 0, Impressions: 90, Compared: true, PrevClicks: 400, PrevImpressions: 900},                                     // no such page
+		}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p, err := Plan(context.Background(), Input{Site: origin, Pages: fixture(), Keywords: tc.rows, PageStats: tc.stats}, WithStart(start))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []seoplan.Finding
+			for _, f := range p.Audit {
+				switch f.Kind {
+				case seoplan.FindingStrikingDistance, seoplan.FindingLowCTR, seoplan.FindingDecay:
+					got = append(got, f)
+				}
+			}
+			if len(got) != len(tc.want) {
+				t.Fatalf("%d findings, want %d: %+v", len(got), len(tc.want), got)
+			}
+			for i, w := range tc.want {
+				f := got[i]
+				if f.Kind != w.kind || !slices.Equal(f.Pages, []string{origin + w.page}) || !strings.Contains(f.Summary, w.says) {
+					t.Errorf("finding %d = %s %q %q, want %s %q saying %q", i, f.Kind, f.Pages, f.Summary, w.kind, w.page, w.says)
+				}
+			}
+		})
+	}
+}
+
+// TestDecayCauses: the fix of a decayed page follows its numbers.
+func TestDecayCauses(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		st   seoplan.PageStat
+		fix  string
+	}{
+		{"rankings", seoplan.PageStat{Clicks: 100, Impressions: 900, Position: 6, PrevClicks: 300, PrevImpressions: 1000, PrevPosition: 2.5}, "It fell in the rankings"},
+		{"demand", seoplan.PageStat{Clicks: 100, Impressions: 500, Position: 2.4, PrevClicks: 300, PrevImpressions: 1000, PrevPosition: 2.5}, "searchers ask less"},
+		{"clicks", seoplan.PageStat{Clicks: 100, Impressions: 1000, Position: 2.4, PrevClicks: 300, PrevImpressions: 1000, PrevPosition: 2.5}, "clicked less"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			st := tc.st
+			st.URL, st.Compared = origin+"/guides/live-chat", true
+			p, err := Plan(context.Background(), Input{Site: origin, Pages: fixture(), PageStats: []seoplan.PageStat{st}}, WithStart(start))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range p.Audit {
+				if f.Kind == seoplan.FindingDecay {
+					if f.Severity != "high" || !strings.Contains(f.Fix, tc.fix) {
+						t.Errorf("decay %s fix %q, want %q", f.Severity, f.Fix, tc.fix)
+					}
+					return
+				}
+			}
+			t.Errorf("no decay finding in %+v", p.Audit)
+		})
+	}
+}
