@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -30,7 +31,7 @@ const defaultDB = "seoplan.db"
 // planFlags are the flags of `seoplan plan`.
 type planFlags struct {
 	db       string
-	keywords string
+	keywords []string
 	profile  string
 	mix      string
 	personas string
@@ -85,7 +86,7 @@ crawl shows (an online shop, a software company, or neither).`,
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&f.db, "db", "", "crawl database `file` (default "+defaultDB+")")
-	fl.StringVar(&f.keywords, "keywords", "", "keyword `file`: a plain list or a GSC, Ahrefs or Semrush CSV export")
+	fl.StringArrayVar(&f.keywords, "keywords", nil, "keyword `file`: a plain list, a GSC (Queries or Pages, compared or not), Ahrefs or Semrush CSV export; give it once a file")
 	fl.StringVar(&f.profile, "profile", "", "business profile: "+strings.Join(names, ", ")+" (default saas's 50:50 mix, or shop's on a shop, explained for the business the crawl shows)")
 	fl.StringVar(&f.mix, "mix", "", "explicit product:problem target in percent, adding up to 100, e.g. 40:60 (overrides --profile's mix)")
 	fl.StringVar(&f.personas, "personas", "", "JSON `file` of personas: [{\"name\", \"segment\": [...], \"pains\": [...]}]")
@@ -204,11 +205,9 @@ func runPlan(ctx context.Context, e *env, url string, f planFlags) error {
 	if err := f.report.validate(); err != nil {
 		return err
 	}
-	var kws []seoplan.Keyword
-	if f.keywords != "" {
-		if kws, err = readKeywords(e.stderr, f.keywords); err != nil {
-			return err
-		}
+	kws, stats, err := readSearchData(e.stderr, f.keywords)
+	if err != nil {
+		return err
 	}
 	// One classifier for pages and keywords: what it learns of the site's
 	// brand and rivals from the pages decides keywords such as "acme sso".
@@ -246,7 +245,7 @@ func runPlan(ctx context.Context, e *env, url string, f planFlags) error {
 			}
 			fmt.Fprintf(e.stderr, "seoplan: %s; planning the keywords alone\n", why)
 		}
-		in.Site, in.CrawledAt = snap.StartURL, snap.Started
+		in.Site, in.CrawledAt, in.PageStats = snap.StartURL, snap.Started, stats
 		fmt.Fprintf(e.stderr, "seoplan: classifying %d pages of %s\n", len(pages), snap.StartURL)
 		in.Pages, err = l.site(ctx, pages)
 		l.done()
@@ -254,7 +253,13 @@ func runPlan(ctx context.Context, e *env, url string, f planFlags) error {
 			return err
 		}
 	case len(kws) > 0:
-		in.Site = "keywords from " + filepath.Base(f.keywords)
+		var names []string
+		for _, path := range f.keywords {
+			names = append(names, filepath.Base(path))
+		}
+		in.Site = "keywords from " + strings.Join(names, ", ")
+	case len(stats) > 0:
+		return usagef("nothing to plan: a Search Console Pages export tells about the pages of a crawl; give the URL to crawl or --db FILE with its crawl")
 	default:
 		return usagef("nothing to plan: give a URL to crawl, --db FILE with a crawl, or --keywords FILE")
 	}
@@ -289,20 +294,57 @@ func fileExists(path string) bool {
 	return err == nil
 }
 
-// readKeywords reads the keyword file at path, telling stderr how many
-// over-long lines it dropped.
-func readKeywords(stderr io.Writer, path string) ([]seoplan.Keyword, error) {
-	fh, err := os.Open(path)
-	if err != nil {
-		return nil, usagef("--keywords: %v", err)
+// readSearchData reads the keyword files of --keywords, each told by its
+// header: keyword lists and Queries exports give keywords, Search Console
+// Pages exports give page figures.
+func readSearchData(stderr io.Writer, paths []string) ([]seoplan.Keyword, []seoplan.PageStat, error) {
+	var kws []seoplan.Keyword
+	var stats []seoplan.PageStat
+	for _, path := range paths {
+		k, st, err := readSearchFile(stderr, path)
+		if err != nil {
+			return nil, nil, err
+		}
+		kws, stats = append(kws, k...), append(stats, st...)
 	}
-	defer fh.Close()
-	kws, st, err := kwfile.Parse(fh)
-	if err != nil {
-		return nil, usagef("--keywords %s: %v", path, err)
+	return kws, stats, nil
+}
+
+// readSearchFile reads one keyword file, telling stderr how many over-long
+// lines it dropped. A Pages export is read again as one.
+func readSearchFile(stderr io.Writer, path string) ([]seoplan.Keyword, []seoplan.PageStat, error) {
+	read := func(parse func(io.Reader) (kwfile.Stats, error)) error {
+		fh, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		defer fh.Close()
+		st, err := parse(fh)
+		if err == nil {
+			noteDropped(stderr, path, st)
+		}
+		return err
 	}
-	noteDropped(stderr, path, st)
-	return kws, nil
+	var kws []seoplan.Keyword
+	var stats []seoplan.PageStat
+	err := read(func(r io.Reader) (st kwfile.Stats, err error) {
+		kws, st, err = kwfile.Parse(r)
+		return st, err
+	})
+	if errors.Is(err, kwfile.ErrPagesExport) {
+		err = read(func(r io.Reader) (st kwfile.Stats, err error) {
+			stats, st, err = kwfile.ParsePages(r)
+			return st, err
+		})
+	}
+	var pe *fs.PathError
+	switch {
+	case errors.As(err, &pe):
+		return nil, nil, usagef("--keywords: %v", err)
+	case err != nil:
+		return nil, nil, usagef("--keywords %s: %v", path, err)
+	}
+	return kws, stats, nil
 }
 
 // noteDropped tells the user about keyword-file lines left out for their

@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"github.com/seoplan/seoplan"
+	"github.com/seoplan/seoplan/crawldb"
 	"github.com/seoplan/seoplan/internal/golden"
 	"github.com/seoplan/seoplan/internal/sitesrv"
 	"github.com/seoplan/seoplan/planner"
@@ -638,5 +639,68 @@ func TestPlanBadLogoBeforeCrawl(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestPlanPagesExport: --keywords is given twice, a keyword list and a
+// Search Console Pages export comparing two ranges, each told by its
+// header, and the plan audits the pages the export shows falling. A Pages
+// export alone, with no crawl to join it to, is a usage error.
+func TestPlanPagesExport(t *testing.T) {
+	if testing.Short() {
+		t.Skip("crawls a sample site")
+	}
+	dir := t.TempDir()
+	db := filepath.Join(dir, "shop.db")
+	crawlShop(t, db)
+	cdb, err := crawldb.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	snap, err := cdb.Latest(context.Background())
+	cdb.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	origin := strings.TrimSuffix(snap.StartURL, "/")
+	kw := filepath.Join(dir, "keywords.txt")
+	pages := filepath.Join(dir, "pages.csv")
+	if err := os.WriteFile(kw, []byte("how to choose a sleeping bag\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	export := "Top pages,Last 3 months Clicks,Previous 3 months Clicks,Last 3 months Impressions,Previous 3 months Impressions,Last 3 months CTR,Previous 3 months CTR,Last 3 months Position,Previous 3 months Position\n" +
+		origin + "/guides/how-to-choose-hiking-boots,90,400,5200,5400,1.7%,7.4%,7.9,2.8\n"
+	if err := os.WriteFile(pages, []byte(export), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	js := filepath.Join(dir, "plan.json")
+	code, _, stderr := planCLI(t, "plan", "--db", db, "--keywords", kw, "--keywords", pages, "--start", "2026-03-02", "-o", filepath.Join(dir, "roadmap.md"), "--json", js)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	b, err := os.ReadFile(js)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var p seoplan.Plan
+	if err := json.Unmarshal(b, &p); err != nil {
+		t.Fatal(err)
+	}
+	if p.Keywords != 1 {
+		t.Errorf("%d keywords planned, want the list's 1 (the Pages export has none)", p.Keywords)
+	}
+	var decay *seoplan.Finding
+	for i, f := range p.Audit {
+		if f.Kind == seoplan.FindingDecay {
+			decay = &p.Audit[i]
+		}
+	}
+	if decay == nil || !strings.Contains(decay.Summary, "lost 310 of its 400 clicks") || !strings.Contains(decay.Fix, "fell in the rankings") {
+		t.Errorf("decay finding %+v", decay)
+	}
+
+	t.Chdir(dir)
+	if code, _, stderr := planCLI(t, "plan", "--keywords", pages, "-o", "-"); code != 2 || !strings.Contains(stderr, "Pages export") {
+		t.Errorf("a Pages export alone: exit %d, %s", code, stderr)
 	}
 }
