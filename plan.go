@@ -5,14 +5,17 @@ package seoplan
 // options give the same Plan, so nothing in it depends on the clock or on map
 // order.
 type Plan struct {
-	Site      string    `json:"site"`       // the crawled site's start URL or host
-	CrawledAt string    `json:"crawled_at"` // RFC 3339 time the crawl started, "" for keywords-only plans
-	Pages     int       `json:"pages"`      // HTML pages considered
-	Keywords  int       `json:"keywords"`   // keywords considered
-	Business  Business  `json:"business"`
-	Profile   Profile   `json:"profile"`
-	Balance   Balance   `json:"balance"`
-	Clusters  []Cluster `json:"clusters"`
+	Site      string `json:"site"`       // the crawled site's start URL or host
+	CrawledAt string `json:"crawled_at"` // RFC 3339 time the crawl started, "" for keywords-only plans
+	Pages     int    `json:"pages"`      // HTML pages considered
+	Keywords  int    `json:"keywords"`   // keywords considered
+	// Partial says that the crawl did not finish (planned with --partial):
+	// pages it never reached are missing from every figure. "" otherwise.
+	Partial  string    `json:"partial,omitempty"`
+	Business Business  `json:"business"`
+	Profile  Profile   `json:"profile"`
+	Balance  Balance   `json:"balance"`
+	Clusters []Cluster `json:"clusters"`
 	// Unclustered lists pages that belong to no topic (legal, careers, archives).
 	Unclustered []PageRef  `json:"unclustered"`
 	Proposals   []Proposal `json:"proposals"` // in priority order; scheduled ones have Due set

@@ -317,9 +317,9 @@ func lowCTR(s *site, pages []pageSearch) []seoplan.Finding {
 				continue
 			}
 			p := s.html[ps.page]
-			what, lead := " for "+quote(r.query), quote(r.query)
+			what, fix := " for "+quote(r.query), "for "+quote(r.query)+": lead with the query"
 			if r.query == "" { // a Pages-export total
-				what, lead = " over its queries", "the query it shows for most"
+				what, fix = " over its queries", "of "+p.url+": lead with the query it shows for most"
 			}
 			out = append(out, seoplan.Finding{
 				Kind:     seoplan.FindingLowCTR,
@@ -327,8 +327,8 @@ func lowCTR(s *site, pages []pageSearch) []seoplan.Finding {
 				Summary: fmt.Sprintf("%s gets %s from %s impressions%s (CTR %.1f%%) at position %.1f, where about %.0f%% is usual.",
 					p.url, clicks(r.clicks), thousands(r.impressions), what, 100*got, r.position, 100*want),
 				Pages: []string{p.url},
-				Fix: fmt.Sprintf("Rewrite the title tag and meta description of %s: lead with %s, say what the page gives that the other results do not, "+
-					"within about 60 and 155 characters; compare the CTR over the next four weeks.", p.url, lead),
+				Fix: fmt.Sprintf("Rewrite the title tag and meta description %s, say what the page gives that the other results do not, "+
+					"within about 60 and 155 characters; compare the CTR over the next four weeks.", fix),
 			})
 			break // the page's largest such query; one rewrite serves the others
 		}

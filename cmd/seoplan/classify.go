@@ -23,6 +23,7 @@ type classifyOpts struct {
 	keywords string
 	format   string
 	explain  bool
+	partial  bool
 }
 
 func newClassifyCmd(e *env) *cobra.Command {
@@ -48,6 +49,7 @@ clicks, impressions, position and URL columns are kept in the output.`,
 	}
 	f := cmd.Flags()
 	f.StringVar(&o.db, "db", "", "crawl database whose latest crawl's pages to label")
+	f.BoolVar(&o.partial, "partial", false, "label the pages of an unfinished crawl (interrupted, killed or failed) instead of refusing")
 	f.StringVar(&o.keywords, "keywords", "", "keyword file to label (plain list or GSC/Ahrefs/Semrush CSV); - reads standard input")
 	f.StringVar(&o.format, "format", "table", "output format: table, jsonl or csv")
 	f.BoolVar(&o.explain, "explain", false, "add the signals column to the table")
@@ -288,7 +290,7 @@ func classifyDB(cmd *cobra.Command, e *env, l *labeler, o classifyOpts) error {
 		return err
 	}
 	defer db.Close()
-	snap, err := latestCrawl(ctx, db, o.db, "")
+	snap, err := latestCrawl(ctx, db, o.db, "", o.partial)
 	if err != nil {
 		return err
 	}

@@ -121,6 +121,9 @@ func TestClassifyDB(t *testing.T) {
 	if err := b.Commit(); err != nil {
 		t.Fatal(err)
 	}
+	if err := db.SetState(ctx, snap.ID, crawldb.StateDone, time.Unix(60, 0)); err != nil {
+		t.Fatal(err)
+	}
 	db.Close()
 
 	var out, errb bytes.Buffer

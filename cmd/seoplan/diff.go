@@ -54,7 +54,8 @@ func runDiff(ctx context.Context, e *env, f diffFlags) error {
 		return err
 	}
 	defer db.Close()
-	if _, err := latestCrawl(ctx, db, f.db, ""); err != nil {
+	// diff compares finished crawls only (diffPick), so an unfinished latest one is no error here.
+	if _, err := latestCrawl(ctx, db, f.db, "", true); err != nil {
 		return err
 	}
 	from, to, err := diffPick(ctx, db, f.from, f.to)

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/seoplan/seoplan/crawldb"
 )
@@ -23,6 +24,14 @@ func TestSameConditionSameExit(t *testing.T) {
 	empty := filepath.Join(dir, "empty.db")
 	db, err := crawldb.Open(context.Background(), empty)
 	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	running := filepath.Join(dir, "running.db")
+	if db, err = crawldb.Open(context.Background(), running); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.CreateSnapshot(context.Background(), "https://example.test/", "", time.Unix(0, 0)); err != nil {
 		t.Fatal(err)
 	}
 	db.Close()
@@ -50,6 +59,8 @@ func TestSameConditionSameExit(t *testing.T) {
 		{"database holds no crawl", 2, [][]string{
 			{"export", "--db", empty}, {"classify", "--db", empty}, {"plan", "--db", empty, "-o", "-"},
 			{"diff", "--db", empty}}},
+		{"latest crawl unfinished", 1, [][]string{
+			{"export", "--db", running}, {"classify", "--db", running}, {"plan", "--db", running, "-o", "-"}}},
 		{"keyword file missing", 2, [][]string{
 			{"classify", "--keywords", missing + ".csv"}, {"plan", "--keywords", missing + ".csv", "-o", "-"}}},
 		{"keyword file broken", 2, [][]string{

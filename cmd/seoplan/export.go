@@ -21,6 +21,7 @@ import (
 
 func newExportCmd(e *env) *cobra.Command {
 	var dbPath, format string
+	var partial bool
 	cmd := &cobra.Command{
 		Use:   "export",
 		Short: "Write the pages of the latest crawl as JSON lines or CSV",
@@ -31,11 +32,12 @@ with a header row. Lists (h1, schema types …) are joined with " | " in CSV.`,
   seoplan export --db example.db --format csv > pages.csv`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runExport(cmd.Context(), e, dbPath, format)
+			return runExport(cmd.Context(), e, dbPath, format, partial)
 		},
 	}
 	cmd.Flags().StringVar(&dbPath, "db", "seoplan.db", "crawl database `file`")
 	cmd.Flags().StringVar(&format, "format", "jsonl", "output format: jsonl or csv")
+	cmd.Flags().BoolVar(&partial, "partial", false, "export the pages of an unfinished crawl (interrupted, killed or failed) instead of refusing")
 	return cmd
 }
 
@@ -116,7 +118,7 @@ func (r exportRecord) csvRow() []string {
 	return row
 }
 
-func runExport(ctx context.Context, e *env, dbPath, format string) error {
+func runExport(ctx context.Context, e *env, dbPath, format string, partial bool) error {
 	if format != "jsonl" && format != "csv" {
 		return usagef("--format %q: want jsonl or csv", format)
 	}
@@ -125,7 +127,7 @@ func runExport(ctx context.Context, e *env, dbPath, format string) error {
 		return err
 	}
 	defer db.Close()
-	snap, err := latestCrawl(ctx, db, dbPath, "")
+	snap, err := latestCrawl(ctx, db, dbPath, "", partial)
 	if err != nil {
 		return err
 	}

@@ -48,8 +48,12 @@ func createDB(ctx context.Context, path string) (*crawldb.DB, error) {
 }
 
 // latestCrawl returns the database's newest snapshot; a database that
-// holds none is a usage error (exit 2), like a missing file.
-func latestCrawl(ctx context.Context, db *crawldb.DB, path, hint string) (crawldb.Snapshot, error) {
+// holds none is a usage error (exit 2), like a missing file. A snapshot
+// that did not finish (interrupted, killed, failed) would give figures
+// that silently miss the pages it never reached: it is an error (exit 1)
+// saying how to finish it, unless partial is set (--partial), and then
+// the caller says so in what it writes (partialNote).
+func latestCrawl(ctx context.Context, db *crawldb.DB, path, hint string, partial bool) (crawldb.Snapshot, error) {
 	snap, err := db.Latest(ctx)
 	if errors.Is(err, crawldb.ErrNoCrawl) {
 		return snap, usagef("%s holds no crawl yet: run seoplan crawl URL --db %s%s", path, shellQuote(path), hint)
@@ -57,7 +61,44 @@ func latestCrawl(ctx context.Context, db *crawldb.DB, path, hint string) (crawld
 	if err != nil {
 		return snap, fmt.Errorf("read %s: %w", path, err)
 	}
+	switch {
+	case snap.State == crawldb.StateDone || partial:
+	case snap.State == crawldb.StateFailed && snap.Pages == 0:
+		// Nothing to miss: the caller says why the crawl stored nothing
+		// (noHTML).
+	case snap.State == crawldb.StateFailed:
+		return snap, fmt.Errorf("the latest crawl in %s (%d) failed after %d pages: crawl again with seoplan crawl %s --db %s, or add --partial to use the pages it has",
+			path, snap.ID, snap.Pages, shellQuote(snap.StartURL), shellQuote(path))
+	default:
+		return snap, fmt.Errorf("the latest crawl in %s (%d) %s with %d pages: finish it with seoplan crawl %s --db %s, which resumes where it stopped, or add --partial to use the pages it has",
+			path, snap.ID, unfinished(snap.State), snap.Pages, shellQuote(snap.StartURL), shellQuote(path))
+	}
 	return snap, nil
+}
+
+// unfinished says in words how a crawl that is not done stands.
+func unfinished(state string) string {
+	switch state {
+	case crawldb.StateInterrupted:
+		return "was interrupted"
+	case crawldb.StateFailed:
+		return "failed"
+	}
+	return "has not finished (it is running, or was killed)"
+}
+
+// partialNote is the sentence a plan or report on an unfinished crawl
+// carries, "" for a finished one.
+func partialNote(snap crawldb.Snapshot) string {
+	if snap.State == crawldb.StateDone || snap.ID == 0 {
+		return ""
+	}
+	how := unfinished(snap.State)
+	if snap.State == crawldb.StateRunning {
+		how = "did not finish"
+	}
+	return fmt.Sprintf("This plan covers a partial crawl: the crawl of %s %s after %d pages, so pages it did not reach are missing from every figure, cluster and gap.",
+		snap.StartURL, how, snap.Pages)
 }
 
 // loadPages returns every page of a snapshot (crawldb.LoadPages), its

@@ -40,6 +40,7 @@ type planFlags struct {
 	weeks    int
 	out      string
 	json     string
+	partial  bool
 	report   reportFlags
 }
 
@@ -95,6 +96,7 @@ crawl shows (an online shop, a software company, or neither).`,
 	fl.IntVar(&f.weeks, "weeks", 12, "weeks the calendar covers")
 	fl.StringVarP(&f.out, "output", "o", "roadmap.md", "write the roadmap to `file` (- for standard output)")
 	fl.StringVar(&f.json, "json", "", "also write the whole plan as JSON to `file`")
+	fl.BoolVar(&f.partial, "partial", false, "plan an unfinished crawl (interrupted, killed or failed) instead of refusing; the roadmap says so")
 	addReportFlags(cmd, &f.report)
 	return cmd
 }
@@ -230,7 +232,7 @@ func runPlan(ctx context.Context, e *env, url string, f planFlags) error {
 			return err
 		}
 		defer db.Close()
-		if snap, err = latestCrawl(ctx, db, dbPath, ", or give the URL to plan"); err != nil {
+		if snap, err = latestCrawl(ctx, db, dbPath, ", or give the URL to plan", f.partial); err != nil {
 			return err
 		}
 		pages, err := loadPages(ctx, db, snap)
@@ -273,6 +275,7 @@ func runPlan(ctx context.Context, e *env, url string, f planFlags) error {
 	if err != nil {
 		return err
 	}
+	p.Partial = partialNote(snap)
 	if f.report.html != "" && snap.ID != 0 {
 		// The report leads with what changed since the previous crawl.
 		if f.report.progress, err = earlierProgress(ctx, l, db, snap, in.Pages, p, opts...); err != nil {
