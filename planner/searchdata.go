@@ -157,13 +157,22 @@ func searchFindings(s *site, clusters []*cluster, kws []seoplan.LabeledKeyword, 
 	for _, ps := range pages {
 		judged[ps.page] = true
 	}
+	// Nor is a page that decayed: its decay finding names the cause and
+	// the one fix, where a refresh and a retitle beside it would send two
+	// people to the same page.
+	decayed := decay(s, clusters, stats)
+	for _, f := range decayed {
+		if i, ok := s.resolve(f.Pages[0]); ok {
+			judged[i] = true
+		}
+	}
 	pages = append(pages, pageTotals(s, stats, judged)...)
 	sort.SliceStable(pages, func(i, j int) bool { return pages[i].impressions > pages[j].impressions })
 	var out []seoplan.Finding
 	out = append(out, competing...)
 	out = append(out, strikingDistance(s, clusters, pages)...)
 	out = append(out, lowCTR(s, pages)...)
-	out = append(out, decay(s, clusters, stats)...)
+	out = append(out, decayed...)
 	return out
 }
 

@@ -299,6 +299,9 @@ func TestPageStatFindings(t *testing.T) {
 		{"decay: fell in the rankings", nil, []seoplan.PageStat{
 			{URL: origin + "/blog/what-is-live-chat", Clicks: 120, Impressions: 300, Position: 3.8, Compared: true, PrevClicks: 300, PrevImpressions: 320, PrevPosition: 1.9},
 		}, []want{{seoplan.FindingDecay, "/blog/what-is-live-chat", "lost 180 of its 300 clicks against the period before (-60%): impressions 320 → 300, position 1.9 → 3.8"}}},
+		{"a decayed page is judged by its decay alone", nil, []seoplan.PageStat{
+			{URL: origin + "/blog/what-is-live-chat", Clicks: 20, Impressions: 2900, Position: 8.2, Compared: true, PrevClicks: 300, PrevImpressions: 3000, PrevPosition: 2.9},
+		}, []want{{seoplan.FindingDecay, "/blog/what-is-live-chat", "position 2.9 → 8.2"}}},
 		{"decay: searchers ask less", nil, []seoplan.PageStat{
 			{URL: origin + "/blog/what-is-live-chat", Clicks: 60, Impressions: 40, Position: 2, Compared: true, PrevClicks: 100, PrevImpressions: 90, PrevPosition: 2.1},
 		}, []want{{seoplan.FindingDecay, "/blog/what-is-live-chat", "lost 40 of its 100 clicks"}}},

@@ -139,18 +139,45 @@ func planSample(ctx context.Context, e *env, site fs.FS, dbPath string, opts ...
 	if err != nil {
 		return nil, err
 	}
-	kws, err := sampleKeywords(ctx, site)
+	kws, stats, err := sampleSearchData(ctx, site)
 	if err != nil {
 		return nil, err
 	}
 	opts = append([]planner.Option{planner.WithStart(demoStart)}, opts...)
-	return makePlan(ctx, planner.Input{Site: origin + "/", Pages: lps, Keywords: kws}, opts...)
+	return makePlan(ctx, planner.Input{Site: origin + "/", Pages: lps, Keywords: kws, PageStats: stats}, opts...)
 }
 
-// sampleSearchConsole is the Search Console export a sample site may ship
-// (query, page, clicks, impressions, CTR, position), planned with the
-// crawl as plan --keywords would, so the demo shows what search data adds.
-const sampleSearchConsole = "search-console.csv"
+// The Search Console exports a sample site may ship, planned with the
+// crawl as plan --keywords would, so the demo shows what search data adds:
+// the Queries export with its page column (query, page, clicks,
+// impressions, CTR, position) and the Pages export comparing two date
+// ranges.
+const (
+	sampleSearchConsole = "search-console.csv"
+	sampleSearchPages   = "search-console-pages.csv"
+)
+
+// sampleSearchData reads and labels a sample site's Search Console
+// exports, nil for those it does not ship.
+func sampleSearchData(ctx context.Context, site fs.FS) ([]seoplan.LabeledKeyword, []seoplan.PageStat, error) {
+	kws, err := sampleKeywords(ctx, site)
+	if err != nil {
+		return nil, nil, err
+	}
+	f, err := site.Open(sampleSearchPages)
+	if errors.Is(err, fs.ErrNotExist) {
+		return kws, nil, nil
+	}
+	if err != nil {
+		return nil, nil, fmt.Errorf("sample site: %w", err)
+	}
+	defer f.Close()
+	stats, _, err := kwfile.ParsePages(f)
+	if err != nil {
+		return nil, nil, fmt.Errorf("sample site: %s: %w", sampleSearchPages, err)
+	}
+	return kws, stats, nil
+}
 
 // sampleKeywords reads and labels a sample site's Search Console export;
 // none when the site has no export.

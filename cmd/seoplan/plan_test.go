@@ -41,6 +41,7 @@ type sample struct {
 	// plans them; TestPlanQuality plans without them, since the planted
 	// truth is about the pages.
 	keywords []seoplan.LabeledKeyword
+	stats    []seoplan.PageStat // its Search Console Pages export, planned with the keywords
 	err      error
 }
 
@@ -72,7 +73,7 @@ func crawled(t *testing.T, name string) *sample {
 		s.pages, err = crawlSample(context.Background(), &env{stderr: &errb}, fsys, filepath.Join(t.TempDir(), name+".db"))
 	}
 	if err == nil {
-		s.keywords, err = sampleKeywords(context.Background(), fsys)
+		s.keywords, s.stats, err = sampleSearchData(context.Background(), fsys)
 	}
 	if s.err = err; err != nil {
 		t.Fatal(err)
@@ -94,7 +95,12 @@ func (s *sample) handLabeled() []seoplan.LabeledPage {
 
 func (s *sample) plan(t *testing.T, pages []seoplan.LabeledPage, kws ...seoplan.LabeledKeyword) *seoplan.Plan {
 	t.Helper()
-	p, err := planner.Plan(context.Background(), planner.Input{Site: s.site.Origin + "/", Pages: pages, Keywords: kws}, planner.WithStart(demoStart))
+	// The Pages export joins the Queries export, as in the demo.
+	var stats []seoplan.PageStat
+	if len(kws) > 0 {
+		stats = s.stats
+	}
+	p, err := planner.Plan(context.Background(), planner.Input{Site: s.site.Origin + "/", Pages: pages, Keywords: kws, PageStats: stats}, planner.WithStart(demoStart))
 	if err != nil {
 		t.Fatal(err)
 	}
