@@ -141,10 +141,15 @@ type Proposal struct {
 	Metric    string   `json:"metric"` // the success metric that fits the intent
 	Priority  float64  `json:"priority"`
 	// PriorityReason explains the score: volume, clicks, gap size, balance, bridge value.
-	PriorityReason string           `json:"priority_reason"`
-	Effort         string           `json:"effort"`        // "S", "M" or "L" with the reason, e.g. "M: 1,500-word how-to"
-	Due            string           `json:"due,omitempty"` // YYYY-MM-DD, "" when not scheduled
-	Links          []LinkSuggestion `json:"links"`
+	PriorityReason string `json:"priority_reason"`
+	// Demand is the target keyword's measured demand, in DemandUnit
+	// ("impressions", "searches/month" or "clicks"), when a keyword file
+	// measures it; 0 otherwise.
+	Demand     int              `json:"demand,omitempty"`
+	DemandUnit string           `json:"demand_unit,omitempty"`
+	Effort     string           `json:"effort"`        // "S", "M" or "L" with the reason, e.g. "M: 1,500-word how-to"
+	Due        string           `json:"due,omitempty"` // YYYY-MM-DD, "" when not scheduled
+	Links      []LinkSuggestion `json:"links"`
 	// DependsOn lists proposal IDs to publish first (a pillar before its posts,
 	// a bridge's target product page before the bridge).
 	DependsOn []string `json:"depends_on,omitempty"`
@@ -216,4 +221,14 @@ type Finding struct {
 	Summary  string      `json:"summary"`
 	Pages    []string    `json:"pages"`
 	Fix      string      `json:"fix"`
+	// Queries are the Search Console queries a finding is about, with
+	// their figures (striking distance, low CTR), largest first; none for a finding from the crawl alone.
+	Queries []QueryStat `json:"queries,omitempty"`
+}
+
+// QueryStat is one Search Console query of a page, as a finding cites it.
+type QueryStat struct {
+	Query       string  `json:"query"`
+	Impressions int     `json:"impressions"`
+	Position    float64 `json:"position"`
 }

@@ -260,8 +260,12 @@ func (pr *proposer) emit(c *cluster, d draft) string {
 		Priority:       prio,
 		PriorityReason: reason,
 		Effort:         eff,
+		Demand:         d.demand,
 		Links:          d.links,
 		DependsOn:      d.depends,
+	}
+	if d.demand > 0 {
+		p.DemandUnit = d.demandBy
 	}
 	pr.brief(c, &p)
 	pr.out = append(pr.out, p)

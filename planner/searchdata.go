@@ -301,6 +301,7 @@ func strikingDistance(s *site, clusters []*cluster, pages []pageSearch) []seopla
 			Summary:  summary,
 			Pages:    []string{p.url},
 			Fix:      fix + ".",
+			Queries:  queryStats(near),
 		})
 	}
 	return out
@@ -338,6 +339,7 @@ func lowCTR(s *site, pages []pageSearch) []seoplan.Finding {
 				Pages: []string{p.url},
 				Fix: fmt.Sprintf("Rewrite the title tag and meta description %s, say what the page gives that the other results do not, "+
 					"within about 60 and 155 characters; compare the CTR over the next four weeks.", fix),
+				Queries: queryStats([]searchRow{r}),
 			})
 			break // the page's largest such query; one rewrite serves the others
 		}
@@ -475,6 +477,18 @@ func decay(s *site, clusters []*cluster, stats []seoplan.PageStat) []seoplan.Fin
 			Pages:    []string{p.url},
 			Fix:      fix + ".",
 		})
+	}
+	return out
+}
+
+// queryStats are the rows a finding cites, a Pages-export total (no query)
+// left out.
+func queryStats(rows []searchRow) []seoplan.QueryStat {
+	var out []seoplan.QueryStat
+	for _, r := range rows {
+		if r.query != "" {
+			out = append(out, seoplan.QueryStat{Query: r.query, Impressions: r.impressions, Position: r.position})
+		}
 	}
 	return out
 }

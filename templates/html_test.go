@@ -490,14 +490,15 @@ func TestDemandFigure(t *testing.T) {
 	p := &seoplan.Plan{
 		Site: "https://relaydesk.example/",
 		Proposals: []seoplan.Proposal{
-			{Format: "feature page", PriorityReason: "uncovered-keyword gap (12); 1,400 impressions for “help desk software for small business” (+50.6)"},
-			{Format: "pillar guide", PriorityReason: "no-pillar gap (30); the cluster's keywords draw 9,300 impressions (+15.0); 4 pages affected (+8)"},
-			{Format: "explainer", PriorityReason: "uncovered-keyword gap (12); 900 impressions for “helpdesk software” (+47.5)"},
+			{Format: "feature page", Keyword: "help desk software for small business", Demand: 1400, DemandUnit: "impressions"},
+			{Format: "pillar guide", Keyword: "help desk"}, // the cluster's demand is no demand of its own keyword
+			{Format: "explainer", Keyword: "helpdesk software", Demand: 900, DemandUnit: "impressions"},
 		},
 		Audit: []seoplan.Finding{
 			{Kind: seoplan.FindingStrikingDistance, Pages: []string{"https://relaydesk.example/"},
-				Summary: "https://relaydesk.example/ is in striking distance of the top of page one for 2 queries with 4,400 impressions: “helpdesk software” at 18.2 (3,200 impressions); “ticketing” at 9.0 (1,200 impressions)."},
-			{Kind: seoplan.FindingLowCTR, Summary: "https://relaydesk.example/x gets 65 clicks from 5,400 impressions for “live chat software” (CTR 1.2%) at position 2.6."},
+				Queries: []seoplan.QueryStat{{Query: "helpdesk software", Impressions: 3200, Position: 18.2}, {Query: "ticketing", Impressions: 1200, Position: 9}}},
+			{Kind: seoplan.FindingLowCTR, Pages: []string{"https://relaydesk.example/x"},
+				Queries: []seoplan.QueryStat{{Query: "live chat software", Impressions: 5400, Position: 2.6}}}, // a retitle, not a refresh
 		},
 	}
 	f, ok := demandFigure(p)
@@ -527,9 +528,9 @@ func TestDemandFigure(t *testing.T) {
 	}
 }
 
-// TestDemandFigurePlanner holds the planner to the sentences the demand
-// figure reads: a keyword file with volumes and a Search Console row in
-// striking distance give a figure naming both.
+// TestDemandFigurePlanner plans with the planner itself: a keyword file
+// with volumes and a Search Console row in striking distance give a demand
+// figure naming both, from the plan's Demand and Queries fields.
 func TestDemandFigurePlanner(t *testing.T) {
 	chat := []string{"live chat", "chat widget"}
 	pages := []seoplan.LabeledPage{

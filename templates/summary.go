@@ -3,9 +3,7 @@ package templates
 import (
 	"cmp"
 	"fmt"
-	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/seoplan/seoplan"
@@ -144,29 +142,12 @@ type opportunity struct {
 // unitWords are the planner's demand units as the client reads them.
 var unitWords = map[string]string{"impressions": "impressions", "searches/month": "searches a month", "clicks": "clicks"}
 
-// The plan carries a keyword's demand only in its sentences (no field of
-// seoplan.Plan holds it), so the summary reads it back from them, in the
-// planner's own formats: a priority reason's `1,400 impressions for
-// “help desk software”` (planner/proposals.go) and a striking-distance
-// finding's `“helpdesk software” at 18.2 (3,200 impressions)`
-// (planner/searchdata.go). TestDemandFigurePlanner holds the planner to them.
-var (
-	reasonDemand  = regexp.MustCompile(`(?:^|; )([0-9][0-9,]*) (impressions|searches/month|clicks) for “([^”]+)”`)
-	strikingQuery = regexp.MustCompile(`“([^”]+)” at [0-9.]+ \(([0-9][0-9,]*) impressions\)`)
-)
-
-func parseCount(s string) int {
-	n, _ := strconv.Atoi(strings.ReplaceAll(s, ",", ""))
-	return n
-}
-
 // proposalDemand is the measured demand of a proposal's target keyword.
 func proposalDemand(pr seoplan.Proposal) (opportunity, bool) {
-	m := reasonDemand.FindStringSubmatch(pr.PriorityReason)
-	if m == nil {
+	if pr.Demand == 0 {
 		return opportunity{}, false
 	}
-	return opportunity{query: m[3], demand: parseCount(m[1]), unit: m[2], how: "new " + pr.Format}, true
+	return opportunity{query: pr.Keyword, demand: pr.Demand, unit: pr.DemandUnit, how: "new " + pr.Format}, true
 }
 
 // opportunities lists the plan's demand, largest first: the keywords its
@@ -188,9 +169,9 @@ func opportunities(p *seoplan.Plan) []opportunity {
 		if f.Kind != seoplan.FindingStrikingDistance || len(f.Pages) == 0 {
 			continue
 		}
-		for _, m := range strikingQuery.FindAllStringSubmatch(f.Summary, -1) {
-			page := sitePath(p.Site, f.Pages[0])
-			add(opportunity{query: m[1], demand: parseCount(m[2]), unit: "impressions", how: "refresh " + page, page: page})
+		page := sitePath(p.Site, f.Pages[0])
+		for _, q := range f.Queries {
+			add(opportunity{query: q.Query, demand: q.Impressions, unit: "impressions", how: "refresh " + page, page: page})
 		}
 	}
 	out := make([]opportunity, 0, len(best))
