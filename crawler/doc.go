@@ -48,9 +48,9 @@
 // src> and an empty mount point such as <div id="root"></div>, or a script
 // bundle and no link to the site), so a site without shells never starts
 // the browser. One browser renders at most WithRenderTabs pages at once,
-// each in a tab of its own, for at most WithRenderTimeout; a page is done
-// when the network has been quiet for half a second (or WithRenderWait's
-// selector appears). The browser gets the page's own HTML from the
+// in tabs it keeps for the next page, each for at most WithRenderTimeout;
+// a page is done once it has loaded and none of its requests has been in
+// flight for 300ms (or WithRenderWait's selector appears). The browser gets the page's own HTML from the
 // crawler's fetch, never asks for images, fonts, media or pings, and
 // every other request it makes waits its turn in the crawl's limiter and
 // goes out only within the site where robots.txt allows. The rendered

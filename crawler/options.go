@@ -231,6 +231,6 @@ func WithRenderTabs(n int) Option { return func(c *config) { c.renderTabs = n } 
 func WithRenderTimeout(d time.Duration) Option { return func(c *config) { c.renderTimeout = d } }
 
 // WithRenderWait ends a page's rendering as soon as an element matching the
-// CSS selector is in it, rather than when the network has been quiet for
-// half a second.
+// CSS selector is in it, rather than once its network has been quiet for
+// 300ms.
 func WithRenderWait(selector string) Option { return func(c *config) { c.renderWait = selector } }

@@ -18,7 +18,6 @@ import (
 	"github.com/chromedp/cdproto/network"
 	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
-	"golang.org/x/sync/semaphore"
 
 	"github.com/seoplan/seoplan"
 	"github.com/seoplan/seoplan/internal/urlnorm"
@@ -32,7 +31,7 @@ const (
 	// RenderNever extracts every page from the HTML the server sent.
 	RenderNever RenderMode = iota
 	// RenderAuto renders only pages whose server HTML is a shell that
-	// scripts fill (see Shell).
+	// scripts fill (see shellReason).
 	RenderAuto
 	// RenderAlways renders every HTML page that answered 2xx.
 	RenderAlways
@@ -123,8 +122,8 @@ func FindBrowser(path string) (string, error) {
 	return "", fmt.Errorf("%w (looked for %s on PATH)", ErrNoBrowser, strings.Join(browserNames, ", "))
 }
 
-// Shell says why the server HTML of a page is a shell that only scripts
-// fill, or "" when it is not: RenderedShell for fewer than 50 words of
+// shellReason says why the server HTML of a page is a shell that only
+// scripts fill, or "" when it is not: RenderedShell for fewer than 50 words of
 // main text beside a <script src> and an empty mount point (<div
 // id="root"></div>) or no heading at all, RenderedScriptLinks for a
 // <script src> and no link to the site. It reads only what extraction
@@ -144,8 +143,9 @@ func shellReason(c *seoplan.Content, sg scriptSigns) string {
 	return RenderedScriptLinks
 }
 
-// renderer renders pages in one headless browser, at most tabs of them at
-// once, each in a tab of its own that is closed afterwards. The browser
+// renderer renders pages in one headless browser, in a pool of at most
+// WithRenderTabs tabs, each rendering one page at a time and kept for the
+// next (a new tab costs Chromium a new renderer process). The browser
 // starts with the first page to render, so a crawl that meets no shell
 // never starts it.
 //
@@ -158,7 +158,6 @@ type renderer struct {
 	cfg   *config
 	scope *scope
 	limit *limiter
-	tabs  *semaphore.Weighted
 
 	once sync.Once
 	// browser is chromedp's handle on the browser: a context, as chromedp
@@ -166,10 +165,105 @@ type renderer struct {
 	browser  context.Context
 	stop     context.CancelFunc
 	startErr error
+
+	free  chan *tab     // idle tabs
+	slots chan struct{} // one token per tab that may be opened
+}
+
+// tab is one tab of the pool.
+type tab struct {
+	ctx   context.Context // chromedp's handle on the tab
+	close context.CancelFunc
+	net   netWatch
+	mu    sync.Mutex
+	doc   *docAnswer // the page being rendered in it
+}
+
+// quietFor is how long a page's network must stay quiet, after its load
+// event, for its rendering to be done: longer than the gap between a
+// script's fetch ending and the next one it starts, and far shorter than
+// Chromium's own networkIdle event, which came a second or two after the
+// last request on the benchmark site.
+const quietFor = 300 * time.Millisecond
+
+// netWatch follows the requests of a tab in flight, from the Network
+// domain's events, so render can tell when a page has gone quiet.
+// WebSockets and event streams, open as long as the page is, do not
+// count.
+type netWatch struct {
+	mu       sync.Mutex
+	inflight map[network.RequestID]cdp.LoaderID
+	loaded   map[cdp.LoaderID]bool
+	changed  chan struct{} // a nudge: something changed
+}
+
+// event is the tab's listener (chromedp.Listen): it must return at once.
+func (w *netWatch) event(ev any) {
+	w.mu.Lock()
+	switch e := ev.(type) {
+	case *network.EventRequestWillBeSent:
+		if e.Type == network.ResourceTypeWebSocket || e.Type == network.ResourceTypeEventSource {
+			w.mu.Unlock()
+			return
+		}
+		w.inflight[e.RequestID] = e.LoaderID // again on a redirect: the same request
+	case *network.EventLoadingFinished:
+		delete(w.inflight, e.RequestID)
+	case *network.EventLoadingFailed:
+		delete(w.inflight, e.RequestID)
+	case *cdppage.EventLifecycleEvent:
+		if e.Name != "load" {
+			w.mu.Unlock()
+			return
+		}
+		w.loaded[e.LoaderID] = true
+	default:
+		w.mu.Unlock()
+		return
+	}
+	w.mu.Unlock()
+	select {
+	case w.changed <- struct{}{}:
+	default:
+	}
+}
+
+// reset forgets the last page's requests.
+func (w *netWatch) reset() {
+	w.mu.Lock()
+	w.inflight, w.loaded = map[network.RequestID]cdp.LoaderID{}, map[cdp.LoaderID]bool{}
+	w.mu.Unlock()
+}
+
+// quiet reports whether the document of loader has loaded and none of its
+// requests is in flight.
+func (w *netWatch) quiet(loader cdp.LoaderID) bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if !w.loaded[loader] {
+		return false
+	}
+	for _, l := range w.inflight {
+		if l == loader {
+			return false
+		}
+	}
+	return true
+}
+
+func (t *tab) current() *docAnswer {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.doc
 }
 
 func newRenderer(cfg *config, sc *scope, limit *limiter) *renderer {
-	return &renderer{cfg: cfg, scope: sc, limit: limit, tabs: semaphore.NewWeighted(int64(cfg.renderTabs))}
+	r := &renderer{cfg: cfg, scope: sc, limit: limit,
+		free: make(chan *tab, cfg.renderTabs), slots: make(chan struct{}, cfg.renderTabs)}
+	for range cfg.renderTabs {
+		r.slots <- struct{}{}
+	}
+	return r
 }
 
 // start launches the browser the first time it is called.
@@ -206,83 +300,122 @@ func (r *renderer) close() {
 	}
 }
 
+// take returns an idle tab, opening one while the pool has room, or waits
+// for one.
+func (r *renderer) take(ctx context.Context) (*tab, error) {
+	select {
+	case t := <-r.free:
+		return t, nil
+	default:
+	}
+	select {
+	case t := <-r.free:
+		return t, nil
+	case <-r.slots:
+		t, err := r.open()
+		if err != nil {
+			r.slots <- struct{}{}
+		}
+		return t, err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+// put returns a tab to the pool, or closes it (freeing its slot) when it
+// is not fit for another page: it failed or ran out of time, and may be
+// busy still.
+func (r *renderer) put(t *tab, keep bool) {
+	t.mu.Lock()
+	t.doc = nil
+	t.mu.Unlock()
+	if keep {
+		r.free <- t
+		return
+	}
+	t.close()
+	r.slots <- struct{}{}
+}
+
+// open opens a tab whose requests are all paused and decided by answer,
+// whose dialogs (alert, confirm, beforeunload) are dismissed at once, and
+// which reports its pages' lifecycle events.
+func (r *renderer) open() (*tab, error) {
+	ctx, cancel := chromedp.NewContext(r.browser)
+	t := &tab{ctx: ctx, close: cancel}
+	t.net.changed = make(chan struct{}, 1)
+	t.net.reset()
+	if err := chromedp.Do(ctx); err != nil { // opens the tab
+		cancel()
+		return nil, fmt.Errorf("open tab: %w", err)
+	}
+	if err := chromedp.Listen(ctx, t.net.event); err != nil {
+		cancel()
+		return nil, fmt.Errorf("open tab: %w", err)
+	}
+	paused := chromedp.Events(ctx, fetch.RequestPaused)
+	go func() {
+		for ev, err := range paused {
+			if err != nil {
+				return
+			}
+			go r.answer(t, &ev)
+		}
+	}()
+	dialogs := chromedp.Events(ctx, cdppage.JavascriptDialogOpening)
+	go func() {
+		for _, err := range dialogs {
+			if err != nil {
+				return
+			}
+			go chromedp.Call(ctx, cdppage.HandleJavaScriptDialog, cdppage.HandleJavaScriptDialogParams{})
+		}
+	}()
+	if _, err := chromedp.Call(ctx, fetch.Enable, fetch.EnableParams{Patterns: []*fetch.RequestPattern{{URLPattern: "*"}}}); err != nil {
+		cancel()
+		return nil, fmt.Errorf("intercept requests: %w", err)
+	}
+	if _, err := chromedp.Call(ctx, cdppage.SetLifecycleEventsEnabled, cdppage.SetLifecycleEventsEnabledParams{Enabled: true}); err != nil {
+		cancel()
+		return nil, fmt.Errorf("lifecycle events: %w", err)
+	}
+	if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
+		cancel()
+		return nil, fmt.Errorf("network events: %w", err)
+	}
+	return t, nil
+}
+
 // render loads pageURL in a tab, answering its document request with body
-// (served with contentType), waits until the network has been quiet for
-// half a second (or the WithRenderWait selector appears), and returns the
+// (served with contentType), waits until it has loaded and none of its
+// requests has been in flight for quietFor (or the WithRenderWait selector
+// appears), and returns the
 // document as the scripts left it. When the time limit passes first, it
 // returns the document as it is then, with a note saying so.
 func (r *renderer) render(ctx context.Context, pageURL, contentType string, body []byte) (doc []byte, note string, err error) {
 	if err := r.start(ctx); err != nil {
 		return nil, "", err
 	}
-	if err := r.tabs.Acquire(ctx, 1); err != nil {
+	t, err := r.take(ctx)
+	if err != nil {
 		return nil, "", err
 	}
-	defer r.tabs.Release(1)
+	keep := false
+	defer func() { r.put(t, keep) }()
+	t.mu.Lock()
+	t.doc = &docAnswer{url: pageURL, contentType: contentType, body: body}
+	t.mu.Unlock()
 
-	tab, closeTab := chromedp.NewContext(r.browser)
-	defer closeTab()
-	stopTab := context.AfterFunc(ctx, closeTab) // Ctrl-C closes the tab at once
-	defer stopTab()
-	if err := chromedp.Do(tab); err != nil { // opens the tab
-		return nil, "", fmt.Errorf("open tab: %w", err)
-	}
-	paused := chromedp.Events(tab, fetch.RequestPaused)
-	go func() {
-		doc := &docAnswer{url: pageURL, contentType: contentType, body: body}
-		for ev, err := range paused {
-			if err != nil {
-				return
-			}
-			go r.answer(tab, &ev, doc)
-		}
-	}()
-	if _, err := chromedp.Call(tab, fetch.Enable, fetch.EnableParams{Patterns: []*fetch.RequestPattern{{URLPattern: "*"}}}); err != nil {
-		return nil, "", fmt.Errorf("intercept requests: %w", err)
-	}
-	if _, err := chromedp.Call(tab, cdppage.SetLifecycleEventsEnabled, cdppage.SetLifecycleEventsEnabledParams{Enabled: true}); err != nil {
-		return nil, "", fmt.Errorf("lifecycle events: %w", err)
-	}
+	t.net.reset()
 
-	wctx, cancelWait := context.WithTimeout(tab, r.cfg.renderTimeout)
+	wctx, cancelWait := context.WithTimeout(t.ctx, r.cfg.renderTimeout)
 	defer cancelWait()
-	quiet := make(chan struct{})
-	var loader cdp.LoaderID
-	var mu sync.Mutex
-	idle := map[cdp.LoaderID]bool{}
-	go func() {
-		// Subscribed before the navigation, so no event is missed.
-		for ev, err := range chromedp.Events(wctx, cdppage.LifecycleEvent) {
-			if err != nil {
-				return
-			}
-			if ev.Name != "networkIdle" {
-				continue
-			}
-			mu.Lock()
-			idle[ev.LoaderID] = true
-			done := loader != "" && idle[loader]
-			mu.Unlock()
-			if done {
-				close(quiet)
-				return
-			}
-		}
-	}()
 	nav, err := chromedp.Call(wctx, cdppage.Navigate, cdppage.NavigateParams{URL: pageURL})
 	switch {
 	case err != nil && wctx.Err() == nil:
 		return nil, "", fmt.Errorf("navigate: %w", err)
 	case err == nil && nav.ErrorText != "":
 		return nil, "", fmt.Errorf("navigate: %s", nav.ErrorText)
-	case err == nil:
-		mu.Lock()
-		loader = nav.LoaderID
-		already := idle[loader]
-		mu.Unlock()
-		if already {
-			close(quiet)
-		}
 	}
 	if sel := r.cfg.renderWait; sel != "" && err == nil {
 		go func() {
@@ -291,27 +424,48 @@ func (r *renderer) render(ctx context.Context, pageURL, contentType string, body
 			}
 		}()
 	}
-	select {
-	case <-quiet:
-	case <-wctx.Done():
+	// Done once the page has loaded and none of its requests has been in
+	// flight for quietFor. Each change of the network restarts the wait;
+	// the events, not the timer, say when it may end.
+	quiet := time.NewTimer(quietFor)
+	defer quiet.Stop()
+wait:
+	for err == nil {
+		select {
+		case <-t.net.changed:
+			quiet.Reset(quietFor)
+		case <-quiet.C:
+			if t.net.quiet(nav.LoaderID) {
+				keep = true
+				break wait
+			}
+		case <-wctx.Done():
+			break wait
+		}
+	}
+	if !keep {
 		if ctx.Err() != nil {
 			return nil, "", ctx.Err()
 		}
-		if !errors.Is(wctx.Err(), context.Canceled) { // not the selector's
+		if errors.Is(wctx.Err(), context.Canceled) { // the selector appeared
+			keep = true
+		} else {
 			note = fmt.Sprintf("render: the network was still busy after %s; the page as it was then", r.cfg.renderTimeout)
 		}
 	}
 
 	// The document as the scripts left it, read through the protocol (a
 	// page's own scripts cannot change what outerHTML returns here).
-	sctx, cancelSnap := context.WithTimeout(tab, 10*time.Second)
+	sctx, cancelSnap := context.WithTimeout(t.ctx, 10*time.Second)
 	defer cancelSnap()
 	d, err := chromedp.Call(sctx, dom.GetDocument, dom.GetDocumentParams{})
 	if err != nil {
+		keep = false
 		return nil, "", fmt.Errorf("read the rendered page: %w", err)
 	}
 	h, err := chromedp.Call(sctx, dom.GetOuterHTML, dom.GetOuterHTMLParams{NodeID: d.Root.NodeID})
 	if err != nil {
+		keep = false
 		return nil, "", fmt.Errorf("read the rendered page: %w", err)
 	}
 	return []byte(h.OuterHTML), note, nil
@@ -329,6 +483,9 @@ type docAnswer struct {
 // take reports whether a request for raw is the page's document, not yet
 // served.
 func (d *docAnswer) take(raw string) bool {
+	if d == nil {
+		return false
+	}
 	if n, err := urlnorm.Normalize(nil, raw); err != nil || n != d.url {
 		return false
 	}
@@ -341,22 +498,22 @@ func (d *docAnswer) take(raw string) bool {
 	return true
 }
 
-// answer decides one request the page made.
-func (r *renderer) answer(tab context.Context, ev *fetch.EventRequestPaused, doc *docAnswer) {
+// answer decides one request the page in t made.
+func (r *renderer) answer(t *tab, ev *fetch.EventRequestPaused) {
 	raw := ev.Request.URL
-	if ev.ResourceType == network.ResourceTypeDocument && doc.take(raw) {
+	if doc := t.current(); ev.ResourceType == network.ResourceTypeDocument && doc.take(raw) {
 		hdr := []*fetch.HeaderEntry{{Name: "Content-Type", Value: doc.contentType}}
-		chromedp.Call(tab, fetch.FulfillRequest, fetch.FulfillRequestParams{
+		chromedp.Call(t.ctx, fetch.FulfillRequest, fetch.FulfillRequestParams{
 			RequestID: ev.RequestID, ResponseCode: 200, ResponseHeaders: hdr, Body: doc.body})
 		return
 	}
-	if why := r.refuse(tab, ev.ResourceType, raw); why != "" {
+	if why := r.refuse(t.ctx, ev.ResourceType, raw); why != "" {
 		r.cfg.logger.Debug("render: request refused", "url", raw, "reason", why)
-		chromedp.Call(tab, fetch.FailRequest, fetch.FailRequestParams{
+		chromedp.Call(t.ctx, fetch.FailRequest, fetch.FailRequestParams{
 			RequestID: ev.RequestID, ErrorReason: network.ErrorReasonBlockedByClient})
 		return
 	}
-	chromedp.Call(tab, fetch.ContinueRequest, fetch.ContinueRequestParams{RequestID: ev.RequestID})
+	chromedp.Call(t.ctx, fetch.ContinueRequest, fetch.ContinueRequestParams{RequestID: ev.RequestID})
 }
 
 // refuse says why a request of a page being rendered may not go out, or

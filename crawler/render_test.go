@@ -5,6 +5,8 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -12,6 +14,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/seoplan/seoplan"
 	"github.com/seoplan/seoplan/internal/spasite"
@@ -281,5 +284,66 @@ func TestRenderResume(t *testing.T) {
 		if pg.Rendered != RenderedShell || len(pg.H1) != 1 {
 			t.Errorf("%s: rendered %q, h1 %q", p, pg.Rendered, pg.H1)
 		}
+	}
+}
+
+// TestRenderBusyPage renders pages that never go quiet or stop on a
+// dialog: the time limit ends the first with a note, WithRenderWait's
+// selector ends it without one, and the dialog is dismissed.
+func TestRenderBusyPage(t *testing.T) {
+	browser := chromium(t)
+	const shell = `<!doctype html><html><head><title>App</title><script src="/app.js"></script></head><body><div id="root"></div></body></html>`
+	scripts := map[string]string{
+		// Polls for ever, as a live ticker does, after building the page.
+		"/busy": `addEventListener('DOMContentLoaded', () => {
+  document.getElementById('root').innerHTML = '<h1>Live prices</h1><p>Prices as they change.</p>';
+  setInterval(() => fetch('/tick').catch(() => {}), 50);
+});`,
+		"/dialog": `alert('Welcome!'); addEventListener('DOMContentLoaded', () => {
+  document.getElementById('root').innerHTML = '<h1>After the dialog</h1>';
+});`,
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/":
+			htmlPage(w, "Home", "/busy", "/dialog")
+		case "/busy", "/dialog":
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.Write([]byte(strings.Replace(shell, "/app.js", "/app.js?page="+r.URL.Path[1:], 1)))
+		case "/app.js":
+			w.Header().Set("Content-Type", "text/javascript")
+			w.Write([]byte(scripts["/"+r.URL.Query().Get("page")]))
+		case "/tick":
+			w.Write([]byte("{}"))
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	for _, c := range []struct {
+		name     string
+		opts     []Option
+		busyNote bool
+	}{
+		{"time limit", []Option{WithRenderTimeout(3 * time.Second)}, true},
+		{"selector", []Option{WithRenderTimeout(time.Minute), WithRenderWait("h1")}, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			opts := append([]Option{WithRender(RenderAuto), WithBrowser(browser)}, c.opts...)
+			pages, st := crawlAll(t, srv.URL+"/", opts...)
+			busy, dialog := pages[srv.URL+"/busy"], pages[srv.URL+"/dialog"]
+			if busy.Rendered != RenderedShell || len(busy.H1) != 1 || busy.H1[0] != "Live prices" {
+				t.Errorf("busy page: rendered %q, h1 %q", busy.Rendered, busy.H1)
+			}
+			if got := strings.Contains(busy.Error, "still busy"); got != c.busyNote {
+				t.Errorf("busy page error %q: note %v, want %v", busy.Error, got, c.busyNote)
+			}
+			if dialog.Rendered != RenderedShell || len(dialog.H1) != 1 || dialog.H1[0] != "After the dialog" || dialog.Error != "" {
+				t.Errorf("dialog page: rendered %q, h1 %q, error %q", dialog.Rendered, dialog.H1, dialog.Error)
+			}
+			if st.RenderFailed != 0 {
+				t.Errorf("%d renders failed", st.RenderFailed)
+			}
+		})
 	}
 }
