@@ -36,6 +36,13 @@ type Fetch struct {
 
 	// XRobotsTag joins the response's X-Robots-Tag headers.
 	XRobotsTag string `json:"x_robots_tag,omitempty"`
+
+	// Rendered says why the Content was extracted from the page as a
+	// headless browser rendered it, not from the HTML the server sent:
+	// "always" (every page was rendered), "shell" (the server sent little
+	// text beside a script bundle and an empty mount point), "script-links"
+	// (a script bundle and no link to the site). "" when not rendered.
+	Rendered string `json:"rendered,omitempty"`
 }
 
 // Content is what extraction finds in an HTML page (crawler.Extract); it is

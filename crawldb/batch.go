@@ -47,7 +47,7 @@ func (db *DB) Begin(ctx context.Context) (*Batch, error) {
 		{&b.done, "UPDATE frontier SET state = 1 WHERE id = ?"},
 		{&b.page, `INSERT INTO pages (snapshot_id, url, requested_url, status, content_type, size, response_time_ms,
 			fetched_at, error, depth, in_sitemap, is_html, title, meta_description, canonical, noindex, nofollow,
-			lang, word_count, main_text, data) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`},
+			lang, word_count, main_text, data, rendered) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`},
 		{&b.link, "INSERT INTO links (page_id, to_url, anchor, rel, internal) VALUES (?, ?, ?, ?, ?)"},
 		{&b.links, "INSERT INTO links (page_id, to_url, anchor, rel, internal) VALUES " +
 			strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, ?),", linkChunk), ",")},
@@ -123,7 +123,7 @@ func (b *Batch) StorePage(snapshotID, frontierID int64, p *seoplan.Page) error {
 	res, err := b.page.ExecContext(b.ctx, snapshotID, p.URL, p.RequestedURL, p.Status, p.ContentType, p.Size,
 		float64(p.ResponseTime)/float64(time.Millisecond), p.FetchedAt.UTC().Format(time.RFC3339Nano), p.Error,
 		p.Depth, p.InSitemap, p.IsHTML(), p.Title, p.MetaDescription, p.Canonical, p.Noindex, p.Nofollow,
-		p.Lang, p.WordCount, p.MainText, string(data))
+		p.Lang, p.WordCount, p.MainText, string(data), p.Rendered)
 	if err != nil {
 		return fmt.Errorf("store page %s: %w", p.URL, err)
 	}

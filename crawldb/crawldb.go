@@ -332,7 +332,7 @@ func (db *DB) Pages(ctx context.Context, snapshotID int64, fn func(seoplan.Page)
 	// links are skipped), never less.
 	const pq = `SELECT url, requested_url, status, content_type, size, response_time_ms,
 	fetched_at, error, depth, in_sitemap, title, meta_description, canonical, noindex,
-	nofollow, lang, word_count, main_text, data
+	nofollow, lang, word_count, main_text, data, rendered
 FROM pages WHERE snapshot_id = ? ORDER BY url`
 	const lq = `SELECT p.url, l.to_url, l.anchor, l.rel, l.internal
 FROM pages p JOIN links l ON l.page_id = p.id
@@ -371,7 +371,7 @@ WHERE p.snapshot_id = ? ORDER BY p.url, l.rowid`
 		)
 		if err := prows.Scan(&p.URL, &p.RequestedURL, &p.Status, &p.ContentType, &p.Size, &rtMS,
 			&fetched, &p.Error, &p.Depth, &p.InSitemap, &p.Title, &p.MetaDescription, &p.Canonical, &p.Noindex,
-			&p.Nofollow, &p.Lang, &p.WordCount, &p.MainText, &data); err != nil {
+			&p.Nofollow, &p.Lang, &p.WordCount, &p.MainText, &data, &p.Rendered); err != nil {
 			return fmt.Errorf("read pages: %w", err)
 		}
 		if err := finishPage(&p, rtMS, fetched, data); err != nil {
@@ -429,7 +429,7 @@ func finishPage(p *seoplan.Page, rtMS float64, fetched, data string) error {
 func (db *DB) PageSummaries(ctx context.Context, snapshotID int64, fn func(p seoplan.Page, internalLinks, externalLinks int) error) error {
 	const q = `SELECT p.url, p.requested_url, p.status, p.content_type, p.size, p.response_time_ms,
 	p.fetched_at, p.error, p.depth, p.in_sitemap, p.title, p.meta_description, p.canonical, p.noindex,
-	p.nofollow, p.lang, p.word_count, p.data,
+	p.nofollow, p.lang, p.word_count, p.data, p.rendered,
 	(SELECT count(*) FROM links l WHERE l.page_id = p.id AND l.internal),
 	(SELECT count(*) FROM links l WHERE l.page_id = p.id AND NOT l.internal)
 FROM pages p WHERE p.snapshot_id = ? ORDER BY p.url`
@@ -447,7 +447,7 @@ FROM pages p WHERE p.snapshot_id = ? ORDER BY p.url`
 		)
 		if err := rows.Scan(&p.URL, &p.RequestedURL, &p.Status, &p.ContentType, &p.Size, &rtMS,
 			&fetched, &p.Error, &p.Depth, &p.InSitemap, &p.Title, &p.MetaDescription, &p.Canonical, &p.Noindex,
-			&p.Nofollow, &p.Lang, &p.WordCount, &data, &in, &out); err != nil {
+			&p.Nofollow, &p.Lang, &p.WordCount, &data, &p.Rendered, &in, &out); err != nil {
 			return fmt.Errorf("read pages: %w", err)
 		}
 		if err := finishPage(&p, rtMS, fetched, data); err != nil {
@@ -486,4 +486,27 @@ func (db *DB) StatusClasses(ctx context.Context, snapshotID int64) (classes [6]i
 		return classes, 0, fmt.Errorf("count pages by status: %w", err)
 	}
 	return classes, errors, nil
+}
+
+// RenderedCounts calls fn with the number of a snapshot's pages rendered in
+// a browser for each reason (pages.rendered), so a resumed crawl counts
+// what earlier runs rendered.
+func (db *DB) RenderedCounts(ctx context.Context, snapshotID int64, fn func(reason string, n int)) error {
+	rows, err := db.sql.QueryContext(ctx, "SELECT rendered, count(*) FROM pages WHERE snapshot_id = ? AND rendered != '' GROUP BY rendered", snapshotID)
+	if err != nil {
+		return fmt.Errorf("count rendered pages: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var reason string
+		var n int
+		if err := rows.Scan(&reason, &n); err != nil {
+			return fmt.Errorf("count rendered pages: %w", err)
+		}
+		fn(reason, n)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("count rendered pages: %w", err)
+	}
+	return nil
 }

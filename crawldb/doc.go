@@ -49,6 +49,9 @@
 //	  data           TEXT     JSON: redirect_chain, meta_robots, x_robots_tag,
 //	                          h1, headings [{level,text}], schema_types,
 //	                          og_type, og_site_name, breadcrumbs
+//	  rendered       TEXT     why the content is that of the page as a headless
+//	                          browser rendered it: always, shell, script-links;
+//	                          '' when it is the server's HTML (schema version 2)
 //
 //	links          one row per <a href> of an HTML page (or a redirect's target)
 //	  page_id        INTEGER  pages.id of the linking page

@@ -68,4 +68,9 @@ CREATE TABLE links (
 );
 CREATE INDEX links_page ON links(page_id);
 `,
+	// Version 2: whether a page's content comes from the page as a headless
+	// browser rendered it, and why ('' when from the server's HTML).
+	`
+ALTER TABLE pages ADD COLUMN rendered TEXT NOT NULL DEFAULT ''; -- always | shell | script-links
+`,
 }

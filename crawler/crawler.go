@@ -45,6 +45,40 @@ type Stats struct {
 	ByClass      [6]int
 	Elapsed      time.Duration // of this run
 	LimitReached bool          // stopped at --max-pages with URLs left
+
+	// Rendered counts the pages rendered in a browser, by why, earlier
+	// runs included.
+	Rendered RenderCounts
+	// ShellsNotRendered counts this run's pages whose server HTML was a
+	// shell but that were extracted as sent: rendering was off, or no
+	// browser was found (Crawler.Browser is "").
+	ShellsNotRendered int
+	FirstShell        string // the URL of the first of them
+	// RenderFailed counts this run's pages whose rendering failed (the
+	// browser did not start or crashed, the page did not load); they are
+	// extracted as sent, with the reason in their Error.
+	RenderFailed int
+}
+
+// RenderCounts counts rendered pages by the reason in seoplan.Fetch.Rendered.
+type RenderCounts struct {
+	Always      int // RenderedAlways
+	Shell       int // RenderedShell
+	ScriptLinks int // RenderedScriptLinks
+}
+
+// Total is the number of pages rendered.
+func (c RenderCounts) Total() int { return c.Always + c.Shell + c.ScriptLinks }
+
+func (c *RenderCounts) add(reason string, n int) {
+	switch reason {
+	case RenderedAlways:
+		c.Always += n
+	case RenderedShell:
+		c.Shell += n
+	case RenderedScriptLinks:
+		c.ScriptLinks += n
+	}
 }
 
 // PagesPerSecond is this run's fetch rate.
@@ -74,6 +108,16 @@ func New(startURL string, opts ...Option) (*Crawler, error) {
 	if err := cfg.validate(); err != nil {
 		return nil, fmt.Errorf("crawler: %w", err)
 	}
+	if cfg.render != RenderNever {
+		given := cfg.browser != ""
+		path, err := FindBrowser(cfg.browser)
+		switch {
+		case err == nil:
+			cfg.browser = path
+		case given || cfg.render == RenderAlways:
+			return nil, fmt.Errorf("crawler: render %s: %w", cfg.render, err)
+		}
+	}
 	n, err := urlnorm.Normalize(nil, startURL)
 	if err != nil {
 		return nil, fmt.Errorf("%w %q: %v", ErrInvalidURL, startURL, err)
@@ -94,6 +138,15 @@ func New(startURL string, opts ...Option) (*Crawler, error) {
 // StartURL is the normalised start URL.
 func (c *Crawler) StartURL() string { return c.start.String() }
 
+// Browser is the path of the browser the crawl renders with, or "" when it
+// renders nothing (RenderNever, or RenderAuto and no browser found).
+func (c *Crawler) Browser() string {
+	if c.cfg.render == RenderNever {
+		return ""
+	}
+	return c.cfg.browser
+}
+
 // settings is what a snapshot records of how it was crawled.
 type settings struct {
 	StartURL     string   `json:"start_url"`
@@ -105,12 +158,16 @@ type settings struct {
 	Exclude      []string `json:"exclude,omitempty"`
 	UserAgent    string   `json:"user_agent"`
 	IgnoreRobots bool     `json:"ignore_robots"`
+	Render       string   `json:"render,omitempty"`
 }
 
 func (c *Crawler) settingsJSON() string {
 	s := settings{StartURL: c.start.String(), MaxPages: c.cfg.maxPages, MaxDepth: c.cfg.maxDepth,
 		Concurrency: c.cfg.concurrency, Delay: c.cfg.delay.String(), UserAgent: c.cfg.userAgent,
 		IgnoreRobots: c.cfg.ignoreRobots}
+	if c.cfg.render != RenderNever {
+		s.Render = c.cfg.render.String()
+	}
 	for _, re := range c.cfg.include {
 		s.Include = append(s.Include, re.String())
 	}
@@ -201,4 +258,7 @@ type crawlPage struct {
 	// claimed are the redirect targets the worker followed, now in the
 	// seen-set, to be recorded in the frontier with the page.
 	claimed []string
+	// unrendered: a shell page extracted as sent; renderFailed: its
+	// rendering failed.
+	unrendered, renderFailed bool
 }

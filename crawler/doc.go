@@ -41,6 +41,24 @@
 // word count is the whole page's). A page that fails is data, not a
 // failed crawl; only an unreachable start host fails Run (ErrUnreachable).
 //
+// Pages built by scripts are rendered in headless Chromium
+// (github.com/chromedp/chromedp) when WithRender asks: RenderAlways renders
+// every 2xx HTML page, RenderAuto only those whose server HTML is a shell,
+// which extraction already tells (fewer than 50 words beside a <script
+// src> and an empty mount point such as <div id="root"></div>, or a script
+// bundle and no link to the site), so a site without shells never starts
+// the browser. One browser renders at most WithRenderTabs pages at once,
+// in tabs it keeps for the next page, each for at most WithRenderTimeout;
+// a page is done once it has loaded and none of its requests has been in
+// flight for 300ms (or WithRenderWait's selector appears). The browser gets the page's own HTML from the
+// crawler's fetch, never asks for images, fonts, media or pings, and
+// every other request it makes waits its turn in the crawl's limiter and
+// goes out only within the site where robots.txt allows. The rendered
+// document goes through Extract like any page, links included, so its
+// links feed the frontier; seoplan.Fetch.Rendered records why it was
+// rendered. A page whose server HTML says noindex is not rendered, as
+// Google does not render it.
+//
 // Crawler traps are bounded by default limits (WithTrapLimits): URL
 // length, distinct query strings per path, path segments and repeated
 // segments, segments that are only numbers (WithMaxNumberSegments, for
@@ -71,6 +89,7 @@
 //	options.go     Option funcs and their defaults
 //	run.go         the coordinator: frontier window, seen-set, batches, orphans
 //	fetch.go       the colly collector, workers, retries, the rate limiter
+//	render.go      RenderMode, FindBrowser, the shell check, rendering in headless Chromium
 //	robots.go      fetching robots.txt once per origin, and sitemap discovery
 //	robotstxt.go   reading a robots.txt: groups, rules, Crawl-delay, Sitemap lines
 //	robotstag.go   robots meta tags and X-Robots-Tag: noindex, nofollow, unavailable_after

@@ -47,6 +47,14 @@ func Extract(base *url.URL, contentType string, r io.Reader) (seoplan.Content, e
 // extractBytes is Extract on a body already in memory, which the crawler
 // has: it reads raw without copying it (a UTF-8 body is parsed as it is).
 func extractBytes(base *url.URL, contentType string, raw []byte) (seoplan.Content, error) {
+	p, _, err := extractPage(base, contentType, raw)
+	return p, err
+}
+
+// extractPage is extractBytes that also returns what the walk saw of the
+// page's scripts, for the crawler's shell check (render.go), which so
+// costs no second look at the page.
+func extractPage(base *url.URL, contentType string, raw []byte) (seoplan.Content, scriptSigns, error) {
 	if len(raw) > maxExtractBytes {
 		raw = raw[:maxExtractBytes]
 	}
@@ -59,7 +67,7 @@ func extractBytes(base *url.URL, contentType string, raw []byte) (seoplan.Conten
 		root, err = html.Parse(bytes.NewReader(flattenDeep(doc, flattenDepth)))
 	}
 	if err != nil {
-		return seoplan.Content{}, fmt.Errorf("extract %s: parse: %w", base, err)
+		return seoplan.Content{}, scriptSigns{}, fmt.Errorf("extract %s: parse: %w", base, err)
 	}
 
 	var s pageScan
@@ -96,7 +104,7 @@ func extractBytes(base *url.URL, contentType string, raw []byte) (seoplan.Conten
 	// Last, because trafilatura walks the whole tree several times and
 	// is most of Extract's cost.
 	p.MainText, p.WordCount = mainText(root, base, s.textBytes)
-	return p, nil
+	return p, s.scripts, nil
 }
 
 // rawLink is an <a href> as written, before resolution.
@@ -116,6 +124,14 @@ type pageScan struct {
 	itemTypes                              []string
 	seenTitle                              bool
 	textBytes                              int // bytes of text outside <script>, <style> …
+	scripts                                scriptSigns
+}
+
+// scriptSigns is what the walk notes of a page's scripts: enough to tell an
+// empty shell that scripts fill from a page with its text in the HTML.
+type scriptSigns struct {
+	bundles    int  // <script src> elements that run (not JSON data blocks)
+	emptyMount bool // an element with an id, in <body>, with nothing in it
 }
 
 // walk visits every element once, in document order. Elements in SVG or
@@ -165,10 +181,18 @@ func (s *pageScan) walk(n *html.Node) {
 				s.links = append(s.links, rawLink{href: href, text: anchorText(n), rel: strings.TrimSpace(htmlAttr(n, "rel"))})
 			}
 		case atom.Script:
-			if strings.EqualFold(strings.TrimSpace(htmlAttr(n, "type")), "application/ld+json") && n.FirstChild != nil {
+			typ := strings.ToLower(strings.TrimSpace(htmlAttr(n, "type")))
+			if typ == "application/ld+json" && n.FirstChild != nil {
 				s.jsonLD = append(s.jsonLD, n.FirstChild.Data)
 			}
+			if _, ok := htmlAttrOK(n, "src"); ok && runsScript(typ) {
+				s.scripts.bundles++
+			}
 			return
+		case atom.Div, atom.Main, atom.Section, atom.Body:
+			if !s.scripts.emptyMount && isMountPoint(n) {
+				s.scripts.emptyMount = true
+			}
 		case atom.Style, atom.Template, atom.Noscript:
 			return
 		}
@@ -179,6 +203,41 @@ func (s *pageScan) walk(n *html.Node) {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		s.walk(c)
 	}
+}
+
+// runsScript reports whether a <script> of this type (lower case, trimmed)
+// is code a browser runs, not a data block such as JSON.
+func runsScript(typ string) bool {
+	switch typ {
+	case "", "module", "text/javascript", "application/javascript", "text/ecmascript":
+		return true
+	}
+	return false
+}
+
+// isMountPoint reports whether n is where a script builds the page: an
+// element of the body with an id (root, app, __next …) and nothing in it
+// but white space. It looks at n's children only, so the walk stays one
+// pass.
+func isMountPoint(n *html.Node) bool {
+	if n.DataAtom != atom.Body {
+		if _, ok := htmlAttrOK(n, "id"); !ok {
+			return false
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			if strings.TrimSpace(c.Data) != "" {
+				return false
+			}
+		case html.ElementNode:
+			if c.DataAtom != atom.Script && c.DataAtom != atom.Noscript {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // meta reads the <meta> elements Extract reports.

@@ -35,6 +35,10 @@ type fetchState struct {
 	finalURL    *url.URL
 	body        []byte
 	headersOnly bool // not HTML: the body was not downloaded
+
+	signs        scriptSigns // what extraction saw of the page's scripts
+	unrendered   bool        // a shell page left as the server sent it
+	renderFailed bool
 }
 
 type stateKey struct{}
@@ -115,6 +119,7 @@ type worker struct {
 	limit     *limiter
 	scope     *scope
 	budget    *semaphore.Weighted // body bytes being extracted, shared by the workers
+	render    *renderer           // nil: no browser to render with
 }
 
 // extractBudget is how many body bytes the workers of a crawl extract at
@@ -124,8 +129,8 @@ type worker struct {
 // alone.
 const extractBudget = 16 << 20
 
-func newWorker(ctx context.Context, cfg *config, sc *scope, base *colly.Collector, limit *limiter, budget *semaphore.Weighted) *worker {
-	w := &worker{cfg: cfg, startHost: sc.host, coll: base.Clone(), st: &fetchState{}, limit: limit, scope: sc, budget: budget}
+func newWorker(ctx context.Context, cfg *config, sc *scope, base *colly.Collector, limit *limiter, budget *semaphore.Weighted, rend *renderer) *worker {
+	w := &worker{cfg: cfg, startHost: sc.host, coll: base.Clone(), st: &fetchState{}, limit: limit, scope: sc, budget: budget, render: rend}
 	// colly takes its request context from this field; ours carries the
 	// cancellation and this worker's state for the redirect handler.
 	w.coll.Context = context.WithValue(ctx, stateKey{}, w.st)
@@ -195,9 +200,13 @@ func (w *worker) fetch(ctx context.Context, rawURL string, depth int) (page seop
 					return page, false
 				}
 			}
+			body := st.body
 			p := w.page(rawURL, depth, start, elapsed, err)
 			if weight > 0 {
 				w.budget.Release(weight)
+			}
+			if !w.maybeRender(ctx, &p, body) {
+				return page, false
 			}
 			// Read the robots.txt of any other origin this page links
 			// to here, on the worker, so the coordinator queueing the
@@ -216,6 +225,54 @@ func (w *worker) fetch(ctx context.Context, rawURL string, depth int) (page seop
 		case <-t.C:
 		}
 	}
+}
+
+// maybeRender renders p in the browser when the crawl's render mode asks
+// for it, and then replaces its Content with what the rendered document
+// holds; body is the HTML the server sent. A page whose server HTML says
+// noindex is not rendered, as Google does not render it. It reports false
+// when ctx ended first.
+func (w *worker) maybeRender(ctx context.Context, p *seoplan.Page, body []byte) bool {
+	if !p.IsHTML() || p.Noindex || len(body) == 0 || p.Error != "" {
+		return true
+	}
+	reason := RenderedAlways
+	if w.cfg.render != RenderAlways {
+		reason = shellReason(&p.Content, w.st.signs)
+	}
+	if reason == "" {
+		return true
+	}
+	if w.render == nil {
+		w.st.unrendered = true
+		return true
+	}
+	doc, note, err := w.render.render(ctx, p.URL, p.ContentType, body)
+	if ctx.Err() != nil {
+		return false
+	}
+	if err != nil {
+		w.cfg.logger.Debug("render failed", "url", p.URL, "err", err)
+		p.Error = "render failed: " + err.Error()
+		w.st.renderFailed = true
+		return true
+	}
+	if len(doc) > w.cfg.maxBodySize {
+		doc = doc[:w.cfg.maxBodySize]
+		note = fmt.Sprintf("rendered page truncated at %d bytes", w.cfg.maxBodySize)
+	}
+	base, _ := url.Parse(p.URL)
+	x, _, err := extractPage(base, "text/html; charset=utf-8", doc)
+	if err != nil {
+		p.Error = "render failed: " + err.Error()
+		w.st.renderFailed = true
+		return true
+	}
+	p.Content, p.Rendered, p.Error = x, reason, note
+	// The rendered page's robots meta tags are what Google reads.
+	rd := readRobotsDirectives(append(w.st.header.Values("X-Robots-Tag"), p.MetaRobots)...)
+	p.Noindex, p.Nofollow = rd.noindexAt(p.FetchedAt), rd.nofollow
+	return true
 }
 
 // readLinkRobots loads the robots.txt rules of every site origin but the
@@ -238,6 +295,10 @@ func (w *worker) readLinkRobots(ctx context.Context, p *seoplan.Page, depth int)
 
 // claimed returns the redirect targets the last fetch claimed.
 func (w *worker) claimed() []string { return w.st.claimed }
+
+// rendering reports how the last fetch's page fared with rendering: a
+// shell left as sent, or a render that failed.
+func (w *worker) rendering() (unrendered, failed bool) { return w.st.unrendered, w.st.renderFailed }
 
 // backoff is how long to wait before retry attempt+1: Retry-After when
 // the server sent one, else retryBase doubled per attempt; never more than
@@ -298,7 +359,8 @@ func (w *worker) page(rawURL string, depth int, start time.Time, elapsed time.Du
 	p.XRobotsTag = strings.Join(xrobots, ", ")
 	if p.IsHTML() && !st.headersOnly {
 		base, _ := url.Parse(p.URL)
-		x, xerr := extractBytes(base, p.ContentType, st.body)
+		x, signs, xerr := extractPage(base, p.ContentType, st.body)
+		st.signs = signs
 		if xerr != nil {
 			p.Error = xerr.Error()
 		} else {

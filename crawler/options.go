@@ -51,6 +51,13 @@ type config struct {
 
 	batchSize int
 
+	// Rendering in a headless browser (render.go).
+	render        RenderMode
+	browser       string // the browser's path; "" when none was found
+	renderTabs    int
+	renderTimeout time.Duration
+	renderWait    string // a CSS selector that says the page is built
+
 	// released is the limiter's hook for tests (limiter.released).
 	released func(o *rules, at time.Time)
 }
@@ -74,6 +81,8 @@ func defaultConfig() config {
 		maxNumbers:       4,
 		maxDateVariants:  1000,
 		batchSize:        128,
+		renderTabs:       2,
+		renderTimeout:    15 * time.Second,
 	}
 }
 
@@ -101,6 +110,12 @@ func (c *config) validate() error {
 		return fmt.Errorf("trap limits: must be positive (url length at least 16)")
 	case c.batchSize < 1:
 		return fmt.Errorf("batch size %d: must be positive", c.batchSize)
+	case c.render < RenderNever || c.render > RenderAlways:
+		return fmt.Errorf("render mode %d: unknown", c.render)
+	case c.renderTabs < 1 || c.renderTabs > 64:
+		return fmt.Errorf("render tabs %d: must be between 1 and 64", c.renderTabs)
+	case c.renderTimeout <= 0:
+		return fmt.Errorf("render timeout %s: must be positive", c.renderTimeout)
 	}
 	return nil
 }
@@ -192,3 +207,30 @@ func WithMaxNumberSegments(n int) Option { return func(c *config) { c.maxNumbers
 // WithBatchSize sets how many pages go into one database transaction
 // (default 128).
 func WithBatchSize(n int) Option { return func(c *config) { c.batchSize = n } }
+
+// WithRender sets which pages are rendered in a headless browser before
+// extraction: RenderNever (the default), RenderAuto (pages whose server
+// HTML is a shell that scripts fill) or RenderAlways (every 2xx HTML
+// page). The browser is WithBrowser's, else the first FindBrowser finds;
+// New fails with ErrNoBrowser for RenderAlways without one, while
+// RenderAuto then counts the shells it meets (Stats.ShellsNotRendered)
+// and extracts them as sent.
+func WithRender(m RenderMode) Option { return func(c *config) { c.render = m } }
+
+// WithBrowser renders with the Chromium or Chrome at path (a file or a
+// command on PATH) instead of the first FindBrowser finds.
+func WithBrowser(path string) Option { return func(c *config) { c.browser = path } }
+
+// WithRenderTabs renders at most n pages at once, each in a tab of one
+// browser (default 2: each tab costs the browser a renderer process).
+func WithRenderTabs(n int) Option { return func(c *config) { c.renderTabs = n } }
+
+// WithRenderTimeout bounds the time a page may take to render (default
+// 15s): past it, the page is extracted as it is then, with a note in its
+// Error.
+func WithRenderTimeout(d time.Duration) Option { return func(c *config) { c.renderTimeout = d } }
+
+// WithRenderWait ends a page's rendering as soon as an element matching the
+// CSS selector is in it, rather than once its network has been quiet for
+// 300ms.
+func WithRenderWait(selector string) Option { return func(c *config) { c.renderWait = selector } }

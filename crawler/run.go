@@ -81,21 +81,30 @@ func (r *run) crawl(ctx context.Context) error {
 	results := make(chan crawlPage, cfg.concurrency)
 	base := newCollector(cfg, r.c.rt, r.followRedirect, r.pace)
 	budget := semaphore.NewWeighted(extractBudget)
+	var rend *renderer
+	if cfg.render != RenderNever && cfg.browser != "" {
+		rend = newRenderer(cfg, r.scope, limit)
+	}
 	var wg sync.WaitGroup
 	for range cfg.concurrency {
-		w := newWorker(ctx, cfg, r.scope, base, limit, budget)
+		w := newWorker(ctx, cfg, r.scope, base, limit, budget, rend)
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for it := range jobs {
 				p, ok := w.fetch(ctx, it.URL, it.Depth)
-				results <- crawlPage{item: it, page: p, ok: ok, claimed: w.claimed()}
+				res := crawlPage{item: it, page: p, ok: ok, claimed: w.claimed()}
+				res.unrendered, res.renderFailed = w.rendering()
+				results <- res
 			}
 		}()
 	}
 	defer func() {
 		close(jobs)
 		wg.Wait()
+		if rend != nil {
+			rend.close() // after the workers, which may still be rendering
+		}
 	}()
 
 	tick := time.NewTicker(progressEvery)
@@ -208,6 +217,10 @@ func (r *run) load(ctx context.Context, get *getter, robotsSitemaps []string) er
 	r.stats.ByClass, r.stats.Errors = classes, errs
 	for _, n := range classes {
 		r.stats.Pages += n
+	}
+	err = r.db.RenderedCounts(r.dbctx, r.snap, func(reason string, n int) { r.stats.Rendered.add(reason, n) })
+	if err != nil {
+		return err
 	}
 	r.backlog = true // whatever is pending is in the database
 	if r.seen.len() > 0 {
@@ -345,6 +358,16 @@ func (r *run) store(ctx context.Context, res crawlPage) error {
 	}
 	if p.Error != "" {
 		r.stats.Errors++
+	}
+	r.stats.Rendered.add(p.Rendered, 1)
+	if res.unrendered {
+		if r.stats.ShellsNotRendered == 0 {
+			r.stats.FirstShell = p.URL
+		}
+		r.stats.ShellsNotRendered++
+	}
+	if res.renderFailed {
+		r.stats.RenderFailed++
 	}
 	if !p.IsHTML() || p.Nofollow {
 		return nil

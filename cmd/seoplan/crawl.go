@@ -32,6 +32,8 @@ type crawlFlags struct {
 	ignoreRobots bool
 	verbose      bool
 	fresh        bool
+	render       string
+	chrome       string
 }
 
 func newCrawlCmd(e *env) *cobra.Command {
@@ -45,7 +47,13 @@ frontier, and at most --concurrency requests are in flight. Every response is
 kept in the SQLite file --db as one snapshot of the site.
 
 Stop it with Ctrl-C, or lose the machine: the same command continues where it
-stopped. --fresh starts a new snapshot instead.`,
+stopped. --fresh starts a new snapshot instead.
+
+Pages built by JavaScript are rendered in headless Chromium: with --render
+auto (the default) only those whose HTML is an empty shell (little text
+beside a script bundle and an empty mount point, or no link to the site),
+with --render always every page. Chromium is found on PATH (chromium,
+chromium-browser, google-chrome) or given with --chrome.`,
 		Example: `  seoplan crawl https://example.com/ --db example.db
   seoplan crawl https://example.com/blog/ --include '/blog/' --max-pages 500`,
 		Args: cobra.ExactArgs(1),
@@ -64,6 +72,8 @@ stopped. --fresh starts a new snapshot instead.`,
 	fl.StringVar(&f.userAgent, "user-agent", crawler.DefaultUserAgent(version), "User-Agent header and robots.txt agent")
 	fl.BoolVar(&f.ignoreRobots, "ignore-robots", false, "fetch what robots.txt disallows (only on your own site)")
 	fl.BoolVar(&f.fresh, "fresh", false, "start a new snapshot even if the last crawl is unfinished")
+	fl.StringVar(&f.render, "render", "auto", "render pages in headless Chromium: `auto` (empty shells only), always, never")
+	fl.StringVar(&f.chrome, "chrome", "", "the Chromium or Chrome to render with (`path`; default: chromium, chromium-browser or google-chrome on PATH)")
 	fl.BoolVarP(&f.verbose, "verbose", "v", false, "log the crawler's decisions to standard error: retries, URLs not queued and why, robots.txt and sitemap errors")
 	return cmd
 }
@@ -79,7 +89,16 @@ func runCrawl(ctx context.Context, e *env, startURL string, f crawlFlags, resume
 	if os.Getenv("GOMEMLIMIT") == "" {
 		defer debug.SetMemoryLimit(debug.SetMemoryLimit(crawlMemoryLimit))
 	}
+	mode, err := crawler.ParseRenderMode(f.render)
+	if err != nil {
+		return usagef("--render: %v", err)
+	}
+	if f.chrome != "" && mode == crawler.RenderNever {
+		return usagef("--chrome is for rendering: drop it or use --render auto or always")
+	}
 	opts := []crawler.Option{
+		crawler.WithRender(mode),
+		crawler.WithBrowser(f.chrome),
 		crawler.WithMaxPages(f.maxPages),
 		crawler.WithMaxDepth(f.maxDepth),
 		crawler.WithConcurrency(f.concurrency),
@@ -105,14 +124,26 @@ func runCrawl(ctx context.Context, e *env, startURL string, f crawlFlags, resume
 		opts = append(opts, crawler.WithExclude(re))
 	}
 	bar := termbar.New(e.stderr, "")
+	warned := false
+	var c *crawler.Crawler
 	opts = append(opts, crawler.WithProgress(func(s crawler.Stats) {
+		if !warned && mode == crawler.RenderAuto && s.ShellsNotRendered > 0 && c.Browser() == "" {
+			warned = true
+			fmt.Fprintf(e.stderr, "\nseoplan: warning: %s is built by JavaScript, and no Chromium was found to render it: "+
+				"such pages are kept as the server sent them, nearly empty. Install one (apt-get install chromium, "+
+				"dnf install chromium, brew install --cask chromium) or name it with --chrome PATH, and crawl again.\n", s.FirstShell)
+		}
 		bar.Set(int64(s.Pages), int64(s.Pages+s.Queued),
 			fmt.Sprintf("%d queued, %d errors, %.0f pages/s", s.Queued, s.Errors, s.PagesPerSecond()))
 	}))
-	c, err := crawler.New(startURL, opts...)
+	c, err = crawler.New(startURL, opts...)
 	if err != nil {
-		if errors.Is(err, crawler.ErrInvalidURL) {
+		switch {
+		case errors.Is(err, crawler.ErrInvalidURL):
 			return usagef("%v (give a full http:// or https:// URL)", err)
+		case errors.Is(err, crawler.ErrNoBrowser):
+			return usagef("%v: install Chromium (apt-get install chromium, dnf install chromium, brew install --cask chromium), "+
+				"name it with --chrome PATH, or crawl with --render auto or never", err)
 		}
 		return usagef("%v", err)
 	}
@@ -125,7 +156,11 @@ func runCrawl(ctx context.Context, e *env, startURL string, f crawlFlags, resume
 	st, err := c.Run(ctx, db, f.fresh)
 	bar.Finish()
 	if st.SnapshotID != 0 {
-		writeSummary(e.stderr, c.StartURL(), f.db, st)
+		why := "--render never"
+		if mode != crawler.RenderNever {
+			why = "no Chromium found"
+		}
+		writeSummary(e.stderr, c.StartURL(), f.db, st, why)
 	}
 	switch {
 	case err != nil && ctx.Err() != nil:
@@ -140,7 +175,8 @@ func runCrawl(ctx context.Context, e *env, startURL string, f crawlFlags, resume
 }
 
 // writeSummary prints what a crawl did, for a person (stderr).
-func writeSummary(w io.Writer, startURL, dbPath string, st crawler.Stats) {
+// notRenderedWhy says why shell pages were not rendered.
+func writeSummary(w io.Writer, startURL, dbPath string, st crawler.Stats, notRenderedWhy string) {
 	verb := "crawled"
 	if st.Resumed {
 		verb = "resumed and crawled"
@@ -161,6 +197,25 @@ func writeSummary(w io.Writer, startURL, dbPath string, st crawler.Stats) {
 	fmt.Fprintf(w, "  status: %s; %d with errors\n", strings.Join(parts, ", "), st.Errors)
 	if st.LimitReached {
 		fmt.Fprintf(w, "  stopped at --max-pages with %d URLs still queued\n", st.Queued)
+	}
+	if r := st.Rendered; r.Total() > 0 {
+		var why []string
+		for _, c := range []struct {
+			n    int
+			what string
+		}{{r.Always, "with --render always"}, {r.Shell, "empty shells"}, {r.ScriptLinks, "with links only scripts make"}} {
+			if c.n > 0 {
+				why = append(why, fmt.Sprintf("%d %s", c.n, c.what))
+			}
+		}
+		fmt.Fprintf(w, "  rendered in Chromium: %d pages (%s)\n", r.Total(), strings.Join(why, ", "))
+	}
+	if st.RenderFailed > 0 {
+		fmt.Fprintf(w, "  rendering failed on %d pages, kept as the server sent them (the error column says why)\n", st.RenderFailed)
+	}
+	if st.ShellsNotRendered > 0 {
+		fmt.Fprintf(w, "  %d pages are shells that scripts fill, kept as the server sent them: not rendered (%s)\n",
+			st.ShellsNotRendered, notRenderedWhy)
 	}
 	fmt.Fprintf(w, "  database: %s (seoplan export --db %s)\n", dbPath, shellQuote(dbPath))
 }

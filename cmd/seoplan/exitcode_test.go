@@ -65,6 +65,10 @@ func TestSameConditionSameExit(t *testing.T) {
 			{"classify", "--keywords", missing + ".csv"}, {"plan", "--keywords", missing + ".csv", "-o", "-"}}},
 		{"keyword file broken", 2, [][]string{
 			{"classify", "--keywords", broken}, {"plan", "--keywords", broken, "-o", "-"}}},
+		{"--render not auto, always or never; --chrome not a browser", 2, [][]string{
+			{"crawl", "http://127.0.0.1:1/", "--db", filepath.Join(dir, "r.db"), "--render", "sometimes"},
+			{"crawl", "http://127.0.0.1:1/", "--db", filepath.Join(dir, "r.db"), "--render", "always", "--chrome", missing},
+			{"crawl", "http://127.0.0.1:1/", "--db", filepath.Join(dir, "r.db"), "--chrome", missing}}},
 		{"start host does not answer", 1, [][]string{
 			{"crawl", "http://127.0.0.1:1/", "--db", filepath.Join(dir, "crawl.db")},
 			{"plan", "http://127.0.0.1:1/", "--db", filepath.Join(dir, "plan.db"), "-o", "-"}}},

@@ -55,6 +55,7 @@ type exportRecord struct {
 	Error           string   `json:"error,omitempty"`
 	Depth           int      `json:"depth"`
 	InSitemap       bool     `json:"in_sitemap"`
+	Rendered        string   `json:"rendered"`
 	Title           string   `json:"title"`
 	MetaDescription string   `json:"meta_description"`
 	Canonical       string   `json:"canonical"`
@@ -85,7 +86,7 @@ func newExportRecord(p seoplan.Page, internalLinks, externalLinks int) exportRec
 		Status: p.Status, ContentType: p.ContentType, Size: p.Size,
 		ResponseTimeMS: float64(p.ResponseTime.Microseconds()) / 1000,
 		FetchedAt:      p.FetchedAt.UTC().Format(time.RFC3339), Error: p.Error, Depth: p.Depth,
-		InSitemap: p.InSitemap, Title: p.Title, MetaDescription: p.MetaDescription,
+		InSitemap: p.InSitemap, Rendered: p.Rendered, Title: p.Title, MetaDescription: p.MetaDescription,
 		Canonical: p.Canonical, Noindex: p.Noindex, Nofollow: p.Nofollow, Lang: p.Lang,
 		H1: p.H1, WordCount: p.WordCount, SchemaTypes: p.SchemaTypes, OGType: p.OGType,
 		InternalLinks: internalLinks, ExternalLinks: externalLinks}

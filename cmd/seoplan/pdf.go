@@ -7,12 +7,12 @@ import (
 	"maps"
 	"net/url"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"time"
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/seoplan/seoplan/crawler"
 	"github.com/seoplan/seoplan/internal/pdfdest"
 )
 
@@ -33,17 +33,14 @@ import (
 // errNoChromium is why --pdf cannot be used on this machine.
 var errNoChromium = errors.New("--pdf prints through Chromium or Chrome, and neither is on PATH: install one (apt-get install chromium), or open the --html report in a browser and print it")
 
-// chromiumNames are the executables --pdf looks for, in order.
-var chromiumNames = []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome"}
-
-// findChromium returns the path of the browser --pdf prints with.
+// findChromium returns the path of the browser --pdf prints with: the one
+// crawl --render finds (crawler.FindBrowser).
 func findChromium() (string, error) {
-	for _, n := range chromiumNames {
-		if p, err := exec.LookPath(n); err == nil {
-			return p, nil
-		}
+	p, err := crawler.FindBrowser("")
+	if err != nil {
+		return "", errNoChromium
 	}
-	return "", errNoChromium
+	return p, nil
 }
 
 // printTries bounds how often printPDF prints before the page numbers in
