@@ -20,7 +20,8 @@
 // origin; a 4xx allows everything. All requests are spaced at least
 // WithDelay apart, and those to one origin at least its Crawl-delay apart.
 // Sitemaps named in robots.txt and /sitemap.xml, indexes and .xml.gz
-// included, are read first; their URLs mark pages in_sitemap, and those no
+// included, are read first (those of another origin of the site, the www.
+// twin or https, as soon as its robots.txt is read); their URLs mark pages in_sitemap, and those no
 // crawled page links to (orphans) are fetched once the link graph is
 // exhausted.
 //

@@ -236,3 +236,94 @@ func TestRobotsUnreadableOnTwin(t *testing.T) {
 		t.Errorf("/a requested %d times", n)
 	}
 }
+
+// TestTwinSitemaps: the Sitemap lines of a twin origin's robots.txt (here
+// the www. twin of the start host) seed the crawl as the start origin's
+// do: a page only that sitemap lists is fetched once and marked as in the
+// sitemap, and a page it lists that robots.txt disallows is not fetched.
+func TestTwinSitemaps(t *testing.T) {
+	bare, _ := originServer(t, false, "User-agent: *\nAllow: /\n",
+		func(w http.ResponseWriter, r *http.Request) {
+			htmlPage(w, "Bare "+r.URL.Path, "http://www.example.com/")
+		})
+	www, wwwRec := originServer(t, false,
+		"User-agent: *\nDisallow: /private/\nSitemap: http://www.example.com/twin-sitemap.xml\n",
+		func(w http.ResponseWriter, r *http.Request) {
+			switch r.URL.Path {
+			case "/twin-sitemap.xml":
+				w.Header().Set("Content-Type", "application/xml")
+				fmt.Fprint(w, `<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+<url><loc>http://www.example.com/only-in-sitemap</loc></url>
+<url><loc>http://www.example.com/private/listed</loc></url>
+</urlset>`)
+			case "/sitemap.xml":
+				http.NotFound(w, r)
+			default:
+				htmlPage(w, "www "+r.URL.Path)
+			}
+		})
+	rt := routes(t, nil, map[string]*httptest.Server{"example.com:80": bare, "www.example.com:80": www})
+	pages, _ := crawlAll(t, "http://example.com/", WithTransport(rt), WithConcurrency(2))
+
+	p, ok := pages["http://www.example.com/only-in-sitemap"]
+	if !ok || p.Status != 200 || !p.InSitemap {
+		t.Errorf("the page only the twin's sitemap lists: %+v (found %v)", p.Fetch, ok)
+	}
+	if n := wwwRec.count(is("/only-in-sitemap")); n != 1 {
+		t.Errorf("/only-in-sitemap requested %d times", n)
+	}
+	if n := wwwRec.count(is("/private/listed")); n != 0 {
+		t.Errorf("a sitemap page robots.txt disallows was requested %d times", n)
+	}
+}
+
+// TestTwinSitemapsResume stops the crawl the moment the twin's robots.txt
+// has been read, before its sitemap can be stored: the resumed crawl reads
+// that robots.txt again and still fetches the page only its sitemap lists,
+// once.
+func TestTwinSitemapsResume(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	bare, _ := originServer(t, false, "User-agent: *\nAllow: /\n",
+		func(w http.ResponseWriter, r *http.Request) {
+			htmlPage(w, "Bare "+r.URL.Path, "http://www.example.com/", "/a", "/b")
+		})
+	var once sync.Once
+	wwwRobots := "User-agent: *\nSitemap: http://www.example.com/twin-sitemap.xml\n"
+	wwwRec := &recorder{h: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/robots.txt":
+			fmt.Fprint(w, wwwRobots)
+			once.Do(cancel) // the crawl stops as this robots.txt arrives
+		case "/twin-sitemap.xml":
+			fmt.Fprint(w, `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>http://www.example.com/only-in-sitemap</loc></url></urlset>`)
+		case "/sitemap.xml":
+			http.NotFound(w, r)
+		default:
+			htmlPage(w, "www "+r.URL.Path)
+		}
+	})}
+	www := httptest.NewServer(wwwRec)
+	t.Cleanup(www.Close)
+	rt := routes(t, nil, map[string]*httptest.Server{"example.com:80": bare, "www.example.com:80": www})
+	db := openDB(t)
+	c, err := New("http://example.com/", WithTransport(rt), WithConcurrency(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Run(ctx, db, false); err == nil {
+		t.Fatal("the cancelled crawl returned no error")
+	}
+	st, err := c.Run(context.Background(), db, false)
+	if err != nil || !st.Resumed {
+		t.Fatalf("resume: %v, %+v", err, st)
+	}
+	pages := pagesOf(t, db, st.SnapshotID)
+	if p, ok := pages["http://www.example.com/only-in-sitemap"]; !ok || !p.InSitemap {
+		t.Errorf("the page only the twin's sitemap lists was lost in the resume: %+v (found %v)", p.Fetch, ok)
+	}
+	if n := wwwRec.count(is("/only-in-sitemap")); n != 1 {
+		t.Errorf("/only-in-sitemap requested %d times", n)
+	}
+}

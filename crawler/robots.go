@@ -128,6 +128,21 @@ type robotsCache struct {
 
 	mu sync.Mutex
 	m  map[string]*rules
+	// withSitemaps are the origins other than the start's whose robots.txt
+	// names sitemaps, in the order read, until the crawl takes them
+	// (takeSitemaps): their pages seed the frontier too.
+	withSitemaps []*rules
+}
+
+// takeSitemaps returns the rules read since the last call whose robots.txt
+// names sitemaps, the start origin's left out (the crawl reads those
+// first).
+func (c *robotsCache) takeSitemaps() []*rules {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	out := c.withSitemaps
+	c.withSitemaps = nil
+	return out
 }
 
 func newRobotsCache(cfg *config, start string, fetch func(context.Context, string) (int, []byte, error)) *robotsCache {
@@ -188,6 +203,11 @@ func (c *robotsCache) load(ctx context.Context, origin string, r *rules) error {
 		r.set(status, body, c.agent, c.ignore)
 	}
 	r.loaded = true
+	if len(r.sitemaps) > 0 && origin != c.start {
+		c.mu.Lock()
+		c.withSitemaps = append(c.withSitemaps, r)
+		c.mu.Unlock()
+	}
 	return nil
 }
 

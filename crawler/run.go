@@ -173,6 +173,11 @@ func (r *run) crawl(ctx context.Context) error {
 		case <-ctx.Done():
 			stopping = true
 		}
+		if !stopping {
+			if err := r.twinSitemaps(ctx, get); err != nil {
+				return err
+			}
+		}
 		if r.batch.Len() >= cfg.batchSize {
 			if err := r.commit(); err != nil {
 				return err
@@ -246,6 +251,34 @@ func (r *run) load(ctx context.Context, get *getter, robotsSitemaps []string) er
 	}
 	r.window, r.backlog, r.dirty = nil, true, false
 	return r.batch.Commit()
+}
+
+// twinSitemaps adds the pages that the sitemaps of another origin of the
+// site list (the www. twin, https for http: those its robots.txt names,
+// and its /sitemap.xml) to the sitemap set, as the start origin's are, once
+// that robots.txt is first read: a page no crawled page links to is queued
+// when the links run out. The robots.txt is read as the first URL of the
+// origin is queued or fetched, and its sitemap's pages go into the same
+// batch; a crawl interrupted before they are all stored has that URL still
+// pending, and the resumed crawl reads the robots.txt again to fetch it.
+func (r *run) twinSitemaps(ctx context.Context, get *getter) error {
+	for _, rl := range r.scope.robots.takeSitemaps() {
+		origin, err := url.Parse(rl.origin)
+		if err != nil {
+			continue
+		}
+		for _, u := range get.sitemaps(ctx, r.scope, origin, rl.sitemaps) {
+			if _, ok := r.sitemap[u]; ok {
+				continue
+			}
+			if err := r.batch.AddSitemapURL(r.snap, u); err != nil {
+				return err
+			}
+			r.dirty = true
+			r.addSitemapURL(u)
+		}
+	}
+	return nil
 }
 
 func (r *run) addSitemapURL(u string) {
