@@ -123,6 +123,9 @@ func (c *Classifier) SiteNames() (own, rivals []string) {
 
 // Keyword labels a search keyword.
 func (c *Classifier) Keyword(kw string) seoplan.Label {
+	if l, ok := feature.KeywordRule(kw); ok {
+		return l
+	}
 	x := feature.Keyword(kw, c.site.Load())
 	l := c.decide(&c.model.Keyword, x, false, "") // copies what it keeps of x
 	x.Release()

@@ -158,3 +158,32 @@ func TestRatings(t *testing.T) {
 		}
 	}
 }
+
+// TestNavigationShape: web addresses and search operators are queries that
+// go somewhere; dotted names and queries about a site are not.
+func TestNavigationShape(t *testing.T) {
+	for _, tt := range []struct{ kw, want string }{
+		{"eventim.co.uk", "query:web address"},
+		{"eventim-light.com", "query:web address"},
+		{"https://www.dice.fm/", "query:web address"},
+		{"www.relaydesk.example.com/pricing", "query:web address"},
+		{"site:chobble.com", "query:search operator"},
+		{"intitle:pricing help desk", "query:search operator"},
+		{"dice.fm charge", ""},     // a question about the site, labelled by its words
+		{"node.js", ""},            // a dotted name, no web address
+		{"3.95% fee", ""},          // a number
+		{"site: reliability", ""},  // an operator with nothing after it
+		{"help desk software", ""}, // words
+		{"e.g.", ""},
+	} {
+		if got := navigationShape(tt.kw); got != tt.want {
+			t.Errorf("navigationShape(%q) = %q, want %q", tt.kw, got, tt.want)
+		}
+	}
+	if l, ok := KeywordRule("eventim.co.uk"); !ok || l.Intent != seoplan.IntentOther || l.Subtype != seoplan.SubtypeNavigational || l.Stage != seoplan.StageNone || len(l.Signals) == 0 {
+		t.Errorf("KeywordRule(a web address) = %+v, %v", l, ok)
+	}
+	if _, ok := KeywordRule("help desk software"); ok {
+		t.Error("a plain keyword has a rule label")
+	}
+}

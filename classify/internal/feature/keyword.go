@@ -5,6 +5,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/seoplan/seoplan"
 	"github.com/seoplan/seoplan/classify/internal/nlp"
 )
 
@@ -74,6 +75,69 @@ func Keyword(kw string, site *Site) *Vector {
 	phrase(x, "", kw, site, true)
 	return x
 }
+
+// KeywordRule returns the label a keyword gets by its shape alone, and
+// whether it has such a shape: a web address ("eventim.co.uk") or a search
+// operator ("site:chobble.com") is typed to reach a site, not to learn or
+// to buy, so it is other/navigational (TAXONOMY: "getting somewhere")
+// whatever its words. Real query logs hold too few such queries for the
+// model to learn them (7 of 872 in the corpus, all labelled product by the
+// model), and a rule applied after the model leaves the model, and the page
+// model trained on its outputs, as they are. The classifier and the
+// leave-one-out evaluation both apply it.
+func KeywordRule(kw string) (seoplan.Label, bool) {
+	shape := navigationShape(kw)
+	if shape == "" {
+		return seoplan.Label{}, false
+	}
+	return seoplan.Label{Intent: seoplan.IntentOther, Subtype: seoplan.SubtypeNavigational, Stage: seoplan.StageNone,
+		Confidence: 0.9, Signals: []string{"rule:" + shape + " → other/navigational"}}, true
+}
+
+// navigationShape names the shape of a query typed to reach a site rather
+// than to learn or to buy: a web address ("eventim.co.uk",
+// "https://www.dice.fm/") or a search operator ("site:chobble.com"). ""
+// for any other.
+func navigationShape(kw string) string {
+	words := strings.Fields(strings.ToLower(kw))
+	for _, w := range words {
+		for _, op := range searchOperators {
+			if strings.HasPrefix(w, op) && len(w) > len(op) {
+				return "query:search operator"
+			}
+		}
+	}
+	if len(words) != 1 {
+		return ""
+	}
+	host := words[0]
+	for _, p := range []string{"https://", "http://", "www."} {
+		host = strings.TrimPrefix(host, p)
+	}
+	if i := strings.IndexByte(host, '/'); i >= 0 {
+		host = host[:i]
+	}
+	labels := strings.Split(host, ".")
+	if len(labels) < 2 || !webTLDs[labels[len(labels)-1]] {
+		return ""
+	}
+	for _, l := range labels {
+		if l == "" || strings.Trim(l, "abcdefghijklmnopqrstuvwxyz0123456789-") != "" {
+			return ""
+		}
+	}
+	return "query:web address"
+}
+
+// searchOperators are Google's operators that only a searcher looking for
+// pages of one site or URL types.
+var searchOperators = []string{"site:", "inurl:", "intitle:", "cache:", "related:"}
+
+// webTLDs are the top-level domains common enough to tell a web address
+// from a dotted name ("node.js", "asp.net" aside, which is both).
+var webTLDs = set("com", "net", "org", "io", "co", "ai", "app", "dev", "fm", "tv", "me", "ly", "gg", "to", "so",
+	"info", "biz", "shop", "store", "online", "site", "xyz", "tech", "cloud", "eu", "uk", "de", "fr", "es", "it",
+	"nl", "be", "ch", "at", "se", "no", "dk", "fi", "pl", "pt", "br", "au", "nz", "ca", "us", "ie", "jp", "in", "mx")
 
 // phrase adds the features of a short phrase (a keyword, or a page's title)
 // under prefix p. It is where TAXONOMY's tie-breakers 1–3 live: the head

@@ -266,7 +266,11 @@ func leaveOut(group string, samples, extra []Sample, cfg lr.Config) held {
 		}
 		r.idx = append(r.idx, i)
 		r.logits = append(r.logits, l)
-		r.labels = append(r.labels, h.Predict(s.Names, s.Values, s.Prior, s.SubPrior, s.StagePrior))
+		lab := h.Predict(s.Names, s.Values, s.Prior, s.SubPrior, s.StagePrior)
+		if s.Rule != nil {
+			lab = *s.Rule
+		}
+		r.labels = append(r.labels, lab)
 	}
 	return r
 }

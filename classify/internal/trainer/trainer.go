@@ -72,6 +72,10 @@ type Sample struct {
 	Group string
 	// Weight is how much the example counts in training (0 means 1).
 	Weight float64
+	// Rule is the label a rule gives the example after the model
+	// (feature.KeywordRule), nil for none; evaluation applies it as the
+	// classifier does, training ignores it.
+	Rule *seoplan.Label
 }
 
 // KeywordSamples featurises labelled keywords.
@@ -79,6 +83,9 @@ func KeywordSamples(items []dataset.Item) []Sample {
 	out := make([]Sample, len(items))
 	for i, it := range items {
 		out[i] = sample(feature.Keyword(it.Keyword, nil), it.Label)
+		if l, ok := feature.KeywordRule(it.Keyword); ok {
+			out[i].Rule = &l
+		}
 		out[i].Group = groupOf(it)
 	}
 	return out
