@@ -212,7 +212,7 @@ func runPlan(ctx context.Context, e *env, url string, f planFlags) error {
 	}
 	// One classifier for pages and keywords: what it learns of the site's
 	// brand and rivals from the pages decides keywords such as "acme sso".
-	l, err := newLabeler(termbar.New(e.stderr, "classifying"))
+	l, err := newLabeler(e.stderr)
 	if err != nil {
 		return err
 	}
@@ -234,25 +234,21 @@ func runPlan(ctx context.Context, e *env, url string, f planFlags) error {
 		if snap, err = latestCrawl(ctx, db, dbPath, ", or give the URL to plan"); err != nil {
 			return err
 		}
-		pages, err := loadPages(ctx, db, snap)
-		if err != nil {
+		fmt.Fprintf(e.stderr, "seoplan: classifying %d pages of %s\n", snap.Pages, snap.StartURL)
+		if in.Pages, err = l.snapshot(ctx, db, snap); err != nil {
 			return err
 		}
+		l.done()
+		noteLabels(e.stderr, l)
 		// A crawl with no HTML page plans nothing: say why, and fail,
 		// unless the keywords alone can be planned.
-		if why := noHTML(pages, snap); why != "" {
+		if why := noHTML(in.Pages, snap); why != "" {
 			if len(kws) == 0 {
 				return fmt.Errorf("nothing to plan: %s", why)
 			}
 			fmt.Fprintf(e.stderr, "seoplan: %s; planning the keywords alone\n", why)
 		}
 		in.Site, in.CrawledAt = snap.StartURL, snap.Started
-		fmt.Fprintf(e.stderr, "seoplan: classifying %d pages of %s\n", len(pages), snap.StartURL)
-		in.Pages, err = l.site(ctx, pages)
-		l.done()
-		if err != nil {
-			return err
-		}
 	case len(kws) > 0:
 		in.Site = "keywords from " + filepath.Base(f.keywords)
 	default:
