@@ -76,12 +76,15 @@ func slimText(text string) string {
 	var b strings.Builder
 	b.WriteString(head)
 	if !priceRE.MatchString(head) {
-		if m := priceRE.FindString(text); m != "" {
+		// A price is a few bytes: one that begins in the head's last ones
+		// and ends past it is found from there.
+		if m := priceRE.FindString(text[max(0, end-8):]); m != "" {
 			b.WriteString(slimSep + m)
 		}
 	}
 	if !offersTrial(head) {
-		if w := trialWord(text); w != "" {
+		// Nor is an offer of a trial longer than a few words.
+		if w := trialWord(text[max(0, end-32):]); w != "" {
 			b.WriteString(slimSep + w)
 		}
 	}
@@ -90,9 +93,6 @@ func slimText(text string) string {
 
 // trialWord returns the first of trialWords the text holds, or "".
 func trialWord(text string) string {
-	if !offersTrial(text) {
-		return ""
-	}
 	low := strings.ToLower(text)
 	for _, w := range trialWords {
 		if strings.Contains(low, w) {

@@ -68,3 +68,15 @@ func planJSON(t *testing.T, p *seoplan.Plan) []byte {
 	}
 	return b
 }
+
+// TestSlimTextAtTheCut: evidence that begins in the words read and ends
+// past them is kept.
+func TestSlimTextAtTheCut(t *testing.T) {
+	head := strings.Repeat("word ", textWords-1)
+	for _, text := range []string{head + "$ 9 more words", head + "try it free today", head + "9 EUR and more"} {
+		got := slimText(text + strings.Repeat(" tail", 20))
+		if priceRE.MatchString(got) != priceRE.MatchString(text) || offersTrial(got) != offersTrial(text) {
+			t.Errorf("%q: slimmed to %q", text[len(head):], got[len(head):])
+		}
+	}
+}
