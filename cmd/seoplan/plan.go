@@ -260,7 +260,11 @@ func runPlan(ctx context.Context, e *env, url string, f planFlags) error {
 			return err
 		}
 	}
-	p, err := makePlan(ctx, in, opts...)
+	bar := termbar.New(e.stderr, "clustering")
+	p, err := makePlan(ctx, in, append(opts, planner.WithProgress(func(done, total int, step string) {
+		bar.Set(int64(done), int64(total), step)
+	}))...)
+	bar.Finish()
 	if err != nil {
 		return err
 	}
@@ -270,10 +274,16 @@ func runPlan(ctx context.Context, e *env, url string, f planFlags) error {
 			return fmt.Errorf("compare with the previous crawl in %s: %w", dbPath, err)
 		}
 	}
+	bar = termbar.New(e.stderr, "writing")
+	bar.Set(0, 2, "roadmap")
 	if _, err := writePlan(e, p, f.out, f.json); err != nil {
+		bar.Finish()
 		return err
 	}
-	if err := writeReports(ctx, e, p, &f.report); err != nil {
+	bar.Set(1, 2, "reports")
+	err = writeReports(ctx, e, p, &f.report)
+	bar.Finish()
+	if err != nil {
 		return err
 	}
 	printSummary(e.stderr, p, f.out)
