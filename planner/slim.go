@@ -32,7 +32,23 @@ const slimSep = "\n·\n"
 //   - the fields nothing in the planner reads (meta robots, breadcrumbs,
 //     the redirect chain, X-Robots-Tag).
 func (s *Slimmer) Slim(p *seoplan.Page) {
-	p.MainText = slimText(p.MainText)
+	p.MainText = slimText(p.MainText, textWords)
+	s.slimLinks(p)
+}
+
+// SlimLabeled is Slim for a page whose label is known: a page the planner
+// never clusters by its label (other intent, news) keeps no words of its
+// text at all, only the evidence business looks for.
+func (s *Slimmer) SlimLabeled(lp *seoplan.LabeledPage) {
+	words := textWords
+	if (&page{label: lp.Label}).labelUnclusterable() {
+		words = 0
+	}
+	lp.Page.MainText = slimText(lp.Page.MainText, words)
+	s.slimLinks(&lp.Page)
+}
+
+func (s *Slimmer) slimLinks(p *seoplan.Page) {
 	n := 0
 	for _, l := range p.Links {
 		if !l.Internal {
@@ -54,14 +70,14 @@ func (s *Slimmer) Slim(p *seoplan.Page) {
 	p.MetaRobots, p.Breadcrumbs, p.RedirectChain, p.XRobotsTag = "", nil, nil, ""
 }
 
-// slimText returns the start of text that the planner reads, and the
-// evidence it looks for in the rest.
-func slimText(text string) string {
+// slimText returns the first keep words of text, which the planner reads,
+// and the evidence it looks for in the rest.
+func slimText(text string, keep int) string {
 	end, words, in := len(text), 0, false
 	for i, r := range text {
 		w := !notWordRune(r)
 		if w && !in {
-			if words == textWords {
+			if words == keep {
 				end = i
 				break
 			}

@@ -24,7 +24,7 @@ func TestSlimText(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := slimText(tt.text)
+			got := slimText(tt.text, textWords)
 			if len(tt.text) < 200 && got != tt.text {
 				t.Errorf("short text changed: %q", got)
 			}
@@ -51,12 +51,20 @@ func TestSlimPlansTheSame(t *testing.T) {
 		pages[i].Page.Links = append(pages[i].Page.Links, seoplan.Link{URL: "https://elsewhere.example/", Text: "out"})
 	}
 	want := planJSON(t, plan(t, pages))
-	sl := NewSlimmer()
-	for i := range pages {
-		sl.Slim(&pages[i].Page)
-	}
-	if got := planJSON(t, plan(t, pages)); !bytes.Equal(got, want) {
-		t.Error("the plan of slimmed pages differs from the plan of the pages")
+	for _, labeled := range []bool{false, true} {
+		slimmed := append([]seoplan.LabeledPage(nil), pages...)
+		sl := NewSlimmer()
+		for i := range slimmed {
+			slimmed[i].Page.Links = append([]seoplan.Link(nil), slimmed[i].Page.Links...)
+			if labeled {
+				sl.SlimLabeled(&slimmed[i])
+			} else {
+				sl.Slim(&slimmed[i].Page)
+			}
+		}
+		if got := planJSON(t, plan(t, slimmed)); !bytes.Equal(got, want) {
+			t.Errorf("the plan of slimmed pages (labelled %v) differs from the plan of the pages", labeled)
+		}
 	}
 }
 
@@ -74,7 +82,7 @@ func planJSON(t *testing.T, p *seoplan.Plan) []byte {
 func TestSlimTextAtTheCut(t *testing.T) {
 	head := strings.Repeat("word ", textWords-1)
 	for _, text := range []string{head + "$ 9 more words", head + "try it free today", head + "9 EUR and more"} {
-		got := slimText(text + strings.Repeat(" tail", 20))
+		got := slimText(text+strings.Repeat(" tail", 20), textWords)
 		if priceRE.MatchString(got) != priceRE.MatchString(text) || offersTrial(got) != offersTrial(text) {
 			t.Errorf("%q: slimmed to %q", text[len(head):], got[len(head):])
 		}
