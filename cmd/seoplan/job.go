@@ -215,8 +215,12 @@ func (l *labeler) snapshot(ctx context.Context, db *crawldb.DB, snap crawldb.Sna
 			missing++
 		}
 		stored = append(stored, pl != nil)
-		slim.Slim(&p)
 		lp.Page = p
+		if pl != nil {
+			slim.SlimLabeled(&lp)
+		} else {
+			slim.Slim(&lp.Page)
+		}
 		out = append(out, lp)
 		read.Set(int64(len(out)), int64(snap.Pages), "")
 		return nil
@@ -228,7 +232,7 @@ func (l *labeler) snapshot(ctx context.Context, db *crawldb.DB, snap crawldb.Sna
 	l.c.UseSite(learn)
 	l.labelled, l.reused = 0, len(out)-missing
 	if missing > 0 {
-		if err := l.labelMissing(ctx, db, snap, out, stored, missing, ranker); err != nil {
+		if err := l.labelMissing(ctx, db, snap, out, stored, missing, ranker, slim); err != nil {
 			return nil, err
 		}
 	}
@@ -254,8 +258,9 @@ type batch struct {
 }
 
 // labelMissing is snapshot's second read: it labels the pages of out that
-// have no stored label, stores their labels and puts their Terms in r.
-func (l *labeler) labelMissing(ctx context.Context, db *crawldb.DB, snap crawldb.Snapshot, out []seoplan.LabeledPage, stored []bool, missing int, r *classify.Ranker) error {
+// have no stored label, stores their labels, puts their Terms in r and
+// slims them again by their label.
+func (l *labeler) labelMissing(ctx context.Context, db *crawldb.DB, snap crawldb.Snapshot, out []seoplan.LabeledPage, stored []bool, missing int, r *classify.Ranker, slim *planner.Slimmer) error {
 	bar := l.bar("labelling")
 	defer bar.Finish()
 	ctx, cancel := context.WithCancel(ctx)
@@ -303,6 +308,7 @@ func (l *labeler) labelMissing(ctx context.Context, db *crawldb.DB, snap crawldb
 		rows := make([]crawldb.PageLabel, len(b.pages))
 		for k, i := range b.at {
 			out[i].Label = labels[k]
+			slim.SlimLabeled(&out[i]) // now that its label is known
 			r.Put(i, &b.pages[k], terms[k])
 			rows[k] = crawldb.PageLabel{URL: b.pages[k].URL, Model: l.version, Label: labels[k], Phrases: terms[k].String()}
 		}
