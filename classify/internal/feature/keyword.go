@@ -16,7 +16,10 @@ var (
 	tagCacheSize atomic.Int64
 )
 
-const tagCacheMax = 1 << 18
+// tagCacheMax bounds the cache: what repeats (a site's headings, a
+// keyword file's phrases) is met early, and each entry holds a few hundred
+// bytes of tokens, so more would only hold a large crawl's unique titles.
+const tagCacheMax = 1 << 16
 
 // tagCacheLongest is the longest text the cache keeps, in bytes: titles,
 // headings and keywords repeat, a page's opening paragraphs do not. Kept,
