@@ -26,12 +26,13 @@ const (
 	// A site with more clusters than largeClusters is summarised
 	// (view.summarise): detailClusters shown in full, the next
 	// tableClusters a line each, the rest counted; each cluster shown
-	// lists its clusterProposals first proposals, the audit its
-	// largeFindings first findings.
+	// lists its clusterPages first pages and clusterProposals first
+	// proposals, the audit its largeFindings first findings.
 	largeClusters    = 100
 	detailClusters   = 50
 	tableClusters    = 200
 	clusterProposals = 10
+	clusterPages     = 20
 	largeFindings    = 100
 )
 
@@ -111,6 +112,7 @@ type clusterView struct {
 	Pages      []pageView
 	Gaps       []gapView
 	Proposals  []proposalView
+	MorePages  int // pages of a large site's cluster not listed (summarise)
 }
 
 type coverageRow struct {
@@ -286,8 +288,13 @@ func (v *view) summarise() {
 	}
 	v.Clusters = v.Clusters[:detailClusters]
 	for i := range v.Clusters {
-		if len(v.Clusters[i].Proposals) > clusterProposals {
-			v.Clusters[i].Proposals = v.Clusters[i].Proposals[:clusterProposals]
+		c := &v.Clusters[i]
+		if len(c.Proposals) > clusterProposals {
+			c.Proposals = c.Proposals[:clusterProposals]
+		}
+		if len(c.Pages) > clusterPages {
+			c.MorePages = len(c.Pages) - clusterPages
+			c.Pages = c.Pages[:clusterPages]
 		}
 	}
 	if len(v.Findings) > largeFindings {
@@ -295,7 +302,7 @@ func (v *view) summarise() {
 	}
 	rest := total - detailClusters - len(v.Table)
 	note := fmt.Sprintf("This site is large: the roadmap shows its %d largest of %s topic clusters in full, "+
-		"each with at most %d proposals, and the next %d a line each", detailClusters, thousands(total), clusterProposals, len(v.Table))
+		"each with at most %d pages and %d proposals, and the next %d a line each", detailClusters, thousands(total), clusterPages, clusterProposals, len(v.Table))
 	if rest > 0 {
 		note += fmt.Sprintf("; %s smaller clusters are only counted", thousands(rest))
 	}
