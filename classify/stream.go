@@ -184,7 +184,7 @@ func eachTerm(s string, fn func(tf float64, stem string, forms []string) error) 
 // Ranker weighs the Terms of every page of a crawl by TF-IDF into each
 // page's key phrases and the site's phrase inventory, as Site does. It
 // keeps per page only stem numbers and frequencies (the forms are counted
-// for the whole site at once), a few hundred bytes a page.
+// for the whole site at once), about a kilobyte a page.
 type Ranker struct {
 	n     int
 	ids   map[string]int32
