@@ -27,12 +27,14 @@ const (
 	// (view.summarise): detailClusters shown in full, the next
 	// tableClusters a line each, the rest counted; each cluster shown
 	// lists its clusterPages first pages and clusterProposals first
-	// proposals, the audit its largeFindings first findings.
+	// proposals with their proposalLinks first links, the audit its
+	// largeFindings first findings.
 	largeClusters    = 100
 	detailClusters   = 50
 	tableClusters    = 200
 	clusterProposals = 10
 	clusterPages     = 20
+	proposalLinks    = 10
 	largeFindings    = 100
 )
 
@@ -136,6 +138,7 @@ type proposalView struct {
 	seoplan.Proposal
 	ClusterName string
 	Links       []linkView
+	MoreLinks   int // links of a large site's proposal not listed (summarise)
 	// Reason is PriorityReason with the site's own URLs cut to paths.
 	Reason string
 	// Whys are the links' reasons, each once.
@@ -292,6 +295,12 @@ func (v *view) summarise() {
 		if len(c.Proposals) > clusterProposals {
 			c.Proposals = c.Proposals[:clusterProposals]
 		}
+		for j := range c.Proposals {
+			if pr := &c.Proposals[j]; len(pr.Links) > proposalLinks {
+				pr.MoreLinks = len(pr.Links) - proposalLinks
+				pr.Links = pr.Links[:proposalLinks]
+			}
+		}
 		if len(c.Pages) > clusterPages {
 			c.MorePages = len(c.Pages) - clusterPages
 			c.Pages = c.Pages[:clusterPages]
@@ -302,7 +311,8 @@ func (v *view) summarise() {
 	}
 	rest := total - detailClusters - len(v.Table)
 	note := fmt.Sprintf("This site is large: the roadmap shows its %d largest of %s topic clusters in full, "+
-		"each with at most %d pages and %d proposals, and the next %d a line each", detailClusters, thousands(total), clusterPages, clusterProposals, len(v.Table))
+		"each with at most %d pages, %d proposals and %d links a proposal, and the next %d a line each",
+		detailClusters, thousands(total), clusterPages, clusterProposals, proposalLinks, len(v.Table))
 	if rest > 0 {
 		note += fmt.Sprintf("; %s smaller clusters are only counted", thousands(rest))
 	}
