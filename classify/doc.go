@@ -47,6 +47,13 @@
 // and the most frequent surface form names each stem. Site-wide navigation
 // links (anchors on most pages) are not calls to action of any one page.
 //
+// A crawl too large to hold is labelled in the same three steps Site takes
+// (stream.go): a Learner learns the site one page at a time, Label labels
+// batches of pages and returns their candidate key phrases (Terms, which
+// have a text form the crawl database stores), and a Ranker weighs every
+// page's Terms across the crawl. Version names the model and the phrase
+// extraction, so stored labels are made again when either changes.
+//
 // The model is classify/model.json, embedded in the binary; nothing uses the
 // network. It is trained on the team's data and the hand labels of the
 // real-site corpus (testdata/corpus), whose records the trainer reads from
@@ -72,6 +79,7 @@
 //
 //	classify.go         Classifier, New, options, Page, Keyword, LearnSite
 //	site.go             Site and Keywords (worker pool), key phrases, SitePhrase
+//	stream.go           a crawl too large to hold: Learner, Label, Terms, Ranker, Version
 //	heldout_test.go     the evaluation; sites_test.go serves the sample sites
 //	bench_test.go       BenchmarkKeywords, BenchmarkKeywordsCold, BenchmarkPages
 //	model.json          the trained model (generated)

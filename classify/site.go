@@ -3,9 +3,7 @@ package classify
 import (
 	"context"
 	"fmt"
-	"math"
 	"net/url"
-	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -33,26 +31,25 @@ type SitePhrase struct {
 // labelled with this crawl's knowledge even if another Site call runs at the
 // same time.
 func (c *Classifier) Site(ctx context.Context, pages []seoplan.Page) ([]seoplan.LabeledPage, []SitePhrase, error) {
-	site := feature.LearnSite(pages)
+	l := NewLearner()
+	for i := range pages {
+		l.Add(&pages[i])
+	}
+	site := l.l.Site()
 	c.site.Store(site)
-	out := make([]seoplan.LabeledPage, len(pages))
-	cands := make([]map[string]*candidate, len(pages))
-	var done atomic.Int64
-	err := parallel(ctx, len(pages), c.cfg.workers, func(i int) {
-		if c.cfg.progress != nil {
-			defer func() { c.cfg.progress(int(done.Add(1)), len(pages)) }()
-		}
-		p := &pages[i]
-		out[i] = seoplan.LabeledPage{Page: *p, Label: c.page(p, site)}
-		if p.IsHTML() || p.Status == 0 && p.Error == "" {
-			lang, _ := feature.Lang(p.Lang, p.Title, p.MainText)
-			cands[i] = pageCandidates(p, lang)
-		}
-	})
+	labels, terms, err := c.label(ctx, pages, site)
 	if err != nil {
 		return nil, nil, err
 	}
-	inv := rankPhrases(out, cands, c.cfg.keyPhrases)
+	r := c.NewRanker()
+	for i := range pages {
+		r.Put(i, &pages[i], terms[i])
+	}
+	kps, inv := r.Rank()
+	out := make([]seoplan.LabeledPage, len(pages))
+	for i := range pages {
+		out[i] = seoplan.LabeledPage{Page: pages[i], Label: labels[i], KeyPhrases: kps[i]}
+	}
 	return out, inv, nil
 }
 
@@ -66,28 +63,33 @@ func (c *Classifier) Keywords(ctx context.Context, kws []seoplan.Keyword) []seop
 	return out
 }
 
-// parallel runs fn(0..n-1) on workers goroutines in contiguous chunks
-// (cheap per item, no channel per item) and checks ctx between items.
+// parallel runs fn(0..n-1) on workers goroutines, each taking the next
+// parallelChunk items when it is done with its last (cheap per item, no
+// channel per item), and checks ctx between items. Fixed halves of the
+// input were unfair: a crawl in URL order puts the long blog posts in one
+// half and the short tag pages in the other, and one core sat idle while
+// the other labelled the posts.
 func parallel(ctx context.Context, n, workers int, fn func(i int)) error {
 	if n == 0 {
 		return ctx.Err()
 	}
 	workers = max(1, min(workers, n))
-	var wg sync.WaitGroup
-	chunk := (n + workers - 1) / workers
+	var (
+		wg   sync.WaitGroup
+		next atomic.Int64
+	)
 	for w := 0; w < workers; w++ {
-		lo, hi := w*chunk, min(n, (w+1)*chunk)
-		if lo >= hi {
-			break
-		}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := lo; i < hi; i++ {
-				if i%64 == 0 && ctx.Err() != nil {
+			for {
+				lo := int(next.Add(parallelChunk)) - parallelChunk
+				if lo >= n || ctx.Err() != nil {
 					return
 				}
-				fn(i)
+				for i := lo; i < min(n, lo+parallelChunk); i++ {
+					fn(i)
+				}
 			}
 		}()
 	}
@@ -97,6 +99,10 @@ func parallel(ctx context.Context, n, workers int, fn func(i int)) error {
 	}
 	return nil
 }
+
+// parallelChunk is how many items a worker takes at once: few enough to
+// share the work out evenly, enough that the counter is not contended.
+const parallelChunk = 8
 
 // PhraseWords is how many words of a page's main text are tagged for key
 // phrases. prose's tagger costs a few microseconds a word; the title, h1,
@@ -295,83 +301,6 @@ func isWord(s string) bool {
 		}
 	}
 	return letters > 0
-}
-
-// rankPhrases scores candidates by TF-IDF across the site, keeps the top n
-// per page and returns the site inventory.
-func rankPhrases(pages []seoplan.LabeledPage, cands []map[string]*candidate, n int) []SitePhrase {
-	df := map[string]int{}
-	surfaces := map[string]map[string]int{}
-	docs := 0
-	for _, m := range cands {
-		if m == nil {
-			continue
-		}
-		docs++
-		for k, cd := range m {
-			df[k]++
-			s := surfaces[k]
-			if s == nil {
-				s = map[string]int{}
-				surfaces[k] = s
-			}
-			for f, c := range cd.surfaces {
-				s[f] += c
-			}
-		}
-	}
-	surface := func(stem string) string {
-		best, bc := "", -1
-		for f, c := range surfaces[stem] {
-			if c > bc || c == bc && f < best {
-				best, bc = f, c
-			}
-		}
-		return best
-	}
-	inv := map[string]*SitePhrase{}
-	for i, m := range cands {
-		if m == nil {
-			continue
-		}
-		var kps []seoplan.KeyPhrase
-		for k, cd := range m {
-			idf := math.Log(float64(docs+1)/float64(df[k]+1)) + 1
-			kps = append(kps, seoplan.KeyPhrase{Stem: k, Weight: (1 + math.Log(cd.tf)) * idf * lengthBoost(k)})
-		}
-		sort.Slice(kps, func(a, b int) bool {
-			if kps[a].Weight != kps[b].Weight {
-				return kps[a].Weight > kps[b].Weight
-			}
-			return kps[a].Stem < kps[b].Stem
-		})
-		if len(kps) > n {
-			kps = kps[:n]
-		}
-		for j := range kps {
-			kps[j].Weight = math.Round(kps[j].Weight*1000) / 1000
-			kps[j].Phrase = surface(kps[j].Stem)
-			sp := inv[kps[j].Stem]
-			if sp == nil {
-				sp = &SitePhrase{Phrase: kps[j].Phrase, Stem: kps[j].Stem, Pages: df[kps[j].Stem]}
-				inv[kps[j].Stem] = sp
-			}
-			sp.Weight += kps[j].Weight
-		}
-		pages[i].KeyPhrases = kps
-	}
-	out := make([]SitePhrase, 0, len(inv))
-	for _, sp := range inv {
-		sp.Weight = math.Round(sp.Weight*1000) / 1000
-		out = append(out, *sp)
-	}
-	sort.Slice(out, func(a, b int) bool {
-		if out[a].Weight != out[b].Weight {
-			return out[a].Weight > out[b].Weight
-		}
-		return out[a].Stem < out[b].Stem
-	})
-	return out
 }
 
 // lengthBoost prefers two- and three-word phrases, which name topics

@@ -325,19 +325,41 @@ type pageDoc struct {
 // Pages calls fn for every page of a snapshot, links included, ordered by
 // URL. It streams: only one page is in memory at a time.
 func (db *DB) Pages(ctx context.Context, snapshotID int64, fn func(seoplan.Page) error) error {
+	return db.pages(ctx, snapshotID, "", func(p seoplan.Page, _ *PageLabel) error { return fn(p) })
+}
+
+// LabeledPages is Pages with each page's stored label of the given model
+// version (StoreLabels), or nil when the page has none of that version.
+func (db *DB) LabeledPages(ctx context.Context, snapshotID int64, model string, fn func(seoplan.Page, *PageLabel) error) error {
+	if model == "" {
+		return fmt.Errorf("read labels: no model version given")
+	}
+	return db.pages(ctx, snapshotID, model, fn)
+}
+
+// pages walks a snapshot's pages, joined with their labels of version
+// model unless model is "".
+func (db *DB) pages(ctx context.Context, snapshotID int64, model string, fn func(seoplan.Page, *PageLabel) error) error {
 	// Two cursors walked side by side, both in URL order: the pages, and
 	// the links with their page's URL. A join would repeat every page's
 	// main text on each of its link rows. The pages query starts first, so
 	// the links cursor can only see more (pages committed in between, whose
-	// links are skipped), never less.
-	const pq = `SELECT url, requested_url, status, content_type, size, response_time_ms,
-	fetched_at, error, depth, in_sitemap, title, meta_description, canonical, noindex,
-	nofollow, lang, word_count, main_text, data, rendered
-FROM pages WHERE snapshot_id = ? ORDER BY url`
+	// links are skipped), never less. A page has at most one label row, so
+	// joining the labels repeats nothing.
+	const cols = `p.url, p.requested_url, p.status, p.content_type, p.size, p.response_time_ms,
+	p.fetched_at, p.error, p.depth, p.in_sitemap, p.title, p.meta_description, p.canonical, p.noindex,
+	p.nofollow, p.lang, p.word_count, p.main_text, p.data, p.rendered`
+	pq, args := `SELECT `+cols+` FROM pages p WHERE p.snapshot_id = ? ORDER BY p.url`, []any{snapshotID}
+	if model != "" {
+		pq = `SELECT ` + cols + `, l.intent, l.subtype, l.stage, l.confidence, l.signals, l.phrases
+FROM pages p LEFT JOIN labels l ON l.page_id = p.id AND l.model = ?
+WHERE p.snapshot_id = ? ORDER BY p.url`
+		args = []any{model, snapshotID}
+	}
 	const lq = `SELECT p.url, l.to_url, l.anchor, l.rel, l.internal
 FROM pages p JOIN links l ON l.page_id = p.id
 WHERE p.snapshot_id = ? ORDER BY p.url, l.rowid`
-	prows, err := db.sql.QueryContext(ctx, pq, snapshotID)
+	prows, err := db.sql.QueryContext(ctx, pq, args...)
 	if err != nil {
 		return fmt.Errorf("read pages: %w", err)
 	}
@@ -368,10 +390,15 @@ WHERE p.snapshot_id = ? ORDER BY p.url, l.rowid`
 			p             seoplan.Page
 			rtMS          float64
 			fetched, data string
+			lab           labelRow
 		)
-		if err := prows.Scan(&p.URL, &p.RequestedURL, &p.Status, &p.ContentType, &p.Size, &rtMS,
+		dest := []any{&p.URL, &p.RequestedURL, &p.Status, &p.ContentType, &p.Size, &rtMS,
 			&fetched, &p.Error, &p.Depth, &p.InSitemap, &p.Title, &p.MetaDescription, &p.Canonical, &p.Noindex,
-			&p.Nofollow, &p.Lang, &p.WordCount, &p.MainText, &data, &p.Rendered); err != nil {
+			&p.Nofollow, &p.Lang, &p.WordCount, &p.MainText, &data, &p.Rendered}
+		if model != "" {
+			dest = append(dest, lab.dest()...)
+		}
+		if err := prows.Scan(dest...); err != nil {
 			return fmt.Errorf("read pages: %w", err)
 		}
 		if err := finishPage(&p, rtMS, fetched, data); err != nil {
@@ -385,7 +412,11 @@ WHERE p.snapshot_id = ? ORDER BY p.url, l.rowid`
 				return fmt.Errorf("read links: %w", err)
 			}
 		}
-		if err := fn(p); err != nil {
+		pl, err := lab.label(p.URL, model)
+		if err != nil {
+			return err
+		}
+		if err := fn(p, pl); err != nil {
 			return err
 		}
 	}

@@ -8,7 +8,9 @@
 // they queued. A crash (SIGKILL, power loss) therefore keeps a page together
 // with everything it changed, or none of it; the crawl fetches what was lost
 // again on resume and never stores a URL twice. Readers use Open, Latest,
-// Snapshots, Pages (streamed) and LoadPages (a slice).
+// Snapshots, Pages (streamed), LabeledPages (streamed, with each page's
+// stored label) and LoadPages (a slice). StoreLabels keeps the classifier's
+// labels, so a page is labelled once per classifier version.
 //
 // One crawl at a time writes a file: the crawler takes LockCrawl first, an
 // advisory lock on the side file path+".lock" that dies with its process
@@ -20,7 +22,7 @@
 // while a crawl writes. Its schema version is PRAGMA user_version; Open
 // migrates an older file in place and refuses a newer one.
 //
-// # Schema (version 1)
+// # Schema (version 3)
 //
 //	snapshots      one row per crawl
 //	  id             INTEGER PRIMARY KEY
@@ -66,6 +68,18 @@
 //
 //	sitemap_urls   URLs the snapshot's sitemaps list: (snapshot_id, url)
 //
+//	labels         the classifier's label of a page (plan, diff, classify --db)
+//	  page_id        INTEGER PRIMARY KEY, pages.id
+//	  model          TEXT     the classifier version that made it; another
+//	                          version's commands label the page again
+//	  intent, subtype, stage  TEXT  as in TAXONOMY.md
+//	  confidence     REAL     calibrated probability that the intent is right
+//	  signals        TEXT     JSON array: what produced the label
+//	  phrases        TEXT     the page's candidate key phrases, one a line:
+//	                          term frequency, stem, then each surface form and
+//	                          its count, tab-separated; the key phrases are the
+//	                          heaviest of them by TF-IDF across the whole crawl
+//
 // Resources (PDFs, images, anything not HTML) are rows of pages with their
 // content type and no extracted fields. A redirect whose target was already
 // fetched is a row of its own with its 3xx status and its target as its one
@@ -92,6 +106,10 @@
 //	  AND NOT EXISTS (SELECT 1 FROM links l JOIN pages s ON s.id = l.page_id
 //	                  WHERE s.snapshot_id = p.snapshot_id AND l.to_url = p.url);
 //
+//	-- pages of the latest crawl by intent, as last labelled
+//	SELECT l.intent, l.subtype, count(*) FROM labels l JOIN pages p ON p.id = l.page_id
+//	WHERE p.snapshot_id = (SELECT max(id) FROM snapshots) GROUP BY 1, 2;
+//
 //	-- h1s of HTML pages (JSON functions are built into SQLite)
 //	SELECT url, json_extract(data, '$.h1') FROM pages WHERE is_html;
 //
@@ -99,6 +117,7 @@
 //
 //	crawldb.go  Open, DB, Snapshot, the readers (Snapshots, Latest, Pages, LoadPages …)
 //	batch.go    Batch: the crawler's write transaction
+//	labels.go   PageLabel, StoreLabels, the labels table's rows
 //	lock*.go    LockCrawl: one crawl per file, a lock that dies with its process
 //	schema.go   the migrations, one per schema version
 package crawldb

@@ -73,4 +73,19 @@ CREATE INDEX links_page ON links(page_id);
 	`
 ALTER TABLE pages ADD COLUMN rendered TEXT NOT NULL DEFAULT ''; -- always | shell | script-links
 `,
+	// Version 3: the classifier's label of each page, keyed by the page's row
+	// and the model version that made it, so plan, diff and classify label
+	// a page once and again only when the model changes (issue 16).
+	`
+CREATE TABLE labels (
+	page_id    INTEGER PRIMARY KEY REFERENCES pages(id),
+	model      TEXT    NOT NULL, -- classifier version that made the label
+	intent     TEXT    NOT NULL,
+	subtype    TEXT    NOT NULL,
+	stage      TEXT    NOT NULL,
+	confidence REAL    NOT NULL,
+	signals    TEXT    NOT NULL DEFAULT '[]', -- JSON array of strings
+	phrases    TEXT    NOT NULL DEFAULT ''    -- the page's candidate key phrases, the classifier's own text
+);
+`,
 }

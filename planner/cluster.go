@@ -245,6 +245,11 @@ func buildClusters(s *site, groups [][]int) []*cluster {
 		}
 		return true
 	}
+	// How many pages of the site carry a phrase, counted once: a phrase
+	// of common words (the brand's, a word of every page) is a candidate
+	// name in most clusters, and counting its carriers again for each one
+	// made naming the clusters grow with the square of the pages.
+	onSite := make(map[string]int)
 	var out []*cluster
 	for _, g := range groups {
 		// A page that shares its topic with no other page is no topic: a
@@ -273,17 +278,20 @@ func buildClusters(s *site, groups [][]int) []*cluster {
 			if in == 0 {
 				continue // made of the brand's own words
 			}
-			site := 0
-			rarest := carriers[words[0]]
-			for _, w := range words[1:] {
-				if len(carriers[w]) < len(rarest) {
-					rarest = carriers[w]
+			site, ok := onSite[st]
+			if !ok {
+				rarest := carriers[words[0]]
+				for _, w := range words[1:] {
+					if len(carriers[w]) < len(rarest) {
+						rarest = carriers[w]
+					}
 				}
-			}
-			for _, i := range rarest {
-				if covers(i, words) {
-					site++
+				for _, i := range rarest {
+					if covers(i, words) {
+						site++
+					}
 				}
+				onSite[st] = site
 			}
 			precision, recall := float64(in)/float64(site), float64(in)/float64(len(g))
 			// F1, with the phrase's weight as a small tie-breaker.

@@ -81,4 +81,5 @@
 //	personas.go   --personas files, personas the site names, highlights
 //	ari.go        adjusted Rand index, to measure clusters against hand labels
 //	compare.go    Compare: what changed between two crawls' plans (seoplan diff)
+//	slim.go       Slimmer: a page cut to what the planner reads, for large crawls
 package planner

@@ -156,6 +156,15 @@ func countPersonas(s *site, personas []seoplan.Persona, props []seoplan.Proposal
 	if len(personas) == 0 {
 		return nil
 	}
+	// Each page's words, once for every persona.
+	words := make([]map[string]bool, len(s.html))
+	for k, pg := range s.html {
+		has := make(map[string]bool)
+		for _, t := range tokens(pg.url + " " + pg.lp.Page.Title + " " + pg.lp.Page.MetaDescription + " " + strings.Join(pg.lp.Page.H1, " ")) {
+			has[t] = true
+		}
+		words[k] = has
+	}
 	out := make([]seoplan.Persona, len(personas))
 	for i, p := range personas {
 		out[i] = p
@@ -168,11 +177,7 @@ func countPersonas(s *site, personas []seoplan.Persona, props []seoplan.Proposal
 				segs = append(segs, t)
 			}
 		}
-		for _, pg := range s.html {
-			has := make(map[string]bool)
-			for _, t := range tokens(pg.url + " " + pg.lp.Page.Title + " " + pg.lp.Page.MetaDescription + " " + strings.Join(pg.lp.Page.H1, " ")) {
-				has[t] = true
-			}
+		for _, has := range words {
 			for _, seg := range segs {
 				all := true
 				for _, t := range seg {

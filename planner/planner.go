@@ -33,6 +33,7 @@ type config struct {
 	perWeek  int
 	weeks    int
 	personas []seoplan.Persona
+	progress func(done, total int, step string)
 }
 
 func defaults() config {
@@ -77,6 +78,13 @@ func WithPerWeek(n int) Option { return func(c *config) { c.perWeek = n } }
 // WithWeeks sets how many weeks the calendar covers.
 func WithWeeks(n int) Option { return func(c *config) { c.weeks = n } }
 
+// WithProgress has Plan call fn as it starts each of its steps
+// (clustering, gaps, proposals, audit), done of total steps being
+// behind it: for a progress bar on a large crawl.
+func WithProgress(fn func(done, total int, step string)) Option {
+	return func(c *config) { c.progress = fn }
+}
+
 // WithPersonas sets the readers the plan writes for (from --personas). Without
 // it the planner uses the segments the site itself names ("for agencies").
 func WithPersonas(p []seoplan.Persona) Option {
@@ -117,6 +125,9 @@ func (c *config) validate() error {
 	return nil
 }
 
+// planSteps is how many steps WithProgress counts.
+const planSteps = 5
+
 // Plan groups the pages and keywords of in into topic clusters, finds their
 // gaps, proposes content to fill them, schedules it and audits the site.
 // The same input and options always give the same plan.
@@ -128,6 +139,12 @@ func Plan(ctx context.Context, in Input, opts ...Option) (*seoplan.Plan, error) 
 	if err := cfg.validate(); err != nil {
 		return nil, err
 	}
+	step := func(done int, name string) {
+		if cfg.progress != nil {
+			cfg.progress(done, planSteps, name)
+		}
+	}
+	step(0, "reading the pages")
 	s := newSite(in)
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("plan: %w", err)
@@ -144,12 +161,14 @@ func Plan(ctx context.Context, in Input, opts ...Option) (*seoplan.Plan, error) 
 	}
 	p.Balance = balance(s, p.Profile)
 
+	step(1, "clustering")
 	groups, err := clusterPages(ctx, s)
 	if err != nil {
 		return nil, err
 	}
 	clusters := buildClusters(s, groups)
 	attachKeywords(s, &clusters, in.Keywords)
+	step(2, "finding gaps")
 	for _, c := range clusters {
 		c.pickPillar(s)
 		c.findGaps(s, p.Profile)
@@ -164,6 +183,7 @@ func Plan(ctx context.Context, in Input, opts ...Option) (*seoplan.Plan, error) 
 	if cfg.mix == nil && !cfg.chosen && s.biz.kind == businessOther {
 		target = "default"
 	}
+	step(3, "proposing")
 	props, mixNote := propose(s, clusters, p.Profile, target, p.Balance, personas, in.Keywords)
 	p.Balance.ProposalMix = mixNote
 	p.Calendar = seoplan.Calendar{Start: cfg.start.Format(time.DateOnly), PerWeek: cfg.perWeek, Weeks: cfg.weeks}
@@ -176,8 +196,10 @@ func Plan(ctx context.Context, in Input, opts ...Option) (*seoplan.Plan, error) 
 	}
 	p.Unclustered = s.unclustered()
 	p.GapSummary = gapSummary(s, clusters)
+	step(4, "auditing")
 	p.Audit = audit(s, clusters, in.Keywords, in.PageStats)
 	p.Highlights = highlights(p)
+	step(planSteps, "planned")
 	if p.Clusters == nil {
 		p.Clusters = []seoplan.Cluster{}
 	}

@@ -286,10 +286,16 @@ func topPhrases(kp []seoplan.KeyPhrase) []seoplan.KeyPhrase {
 // none; and so is news (announcements, opinion), which dates too fast to
 // build a topic on.
 func (p *page) clusterable() bool {
-	if p.label.Intent != seoplan.IntentProduct && p.label.Intent != seoplan.IntentProblem || p.label.Subtype == seoplan.SubtypeNews {
+	if p.labelUnclusterable() {
 		return false
 	}
 	return !pathIsRoot(p.url) && !servicePage(p.url)
+}
+
+// labelUnclusterable reports whether the page's label alone keeps it out
+// of every cluster.
+func (p *page) labelUnclusterable() bool {
+	return p.label.Intent != seoplan.IntentProduct && p.label.Intent != seoplan.IntentProblem || p.label.Subtype == seoplan.SubtypeNews
 }
 
 // serviceWords name the pages every site has for its customers rather

@@ -22,6 +22,20 @@ const (
 	diagramPages    = 8  // pages drawn per cluster
 	listPages       = 6  // pages named in one table cell
 	unclusteredRows = 50 // unclustered pages listed
+
+	// A site with more clusters than largeClusters is summarised
+	// (view.summarise): detailClusters shown in full, the next
+	// tableClusters a line each, the rest counted; each cluster shown
+	// lists its clusterPages first pages and clusterProposals first
+	// proposals with their proposalLinks first links, the audit its
+	// largeFindings first findings.
+	largeClusters    = 100
+	detailClusters   = 50
+	tableClusters    = 200
+	clusterProposals = 10
+	clusterPages     = 20
+	proposalLinks    = 10
+	largeFindings    = 100
 )
 
 var roadmap = template.Must(template.New("roadmap.md.tmpl").Funcs(template.FuncMap{
@@ -76,6 +90,18 @@ type view struct {
 	Unclustered []seoplan.PageRef
 	MoreUnclust int
 	Site        string
+	// Summarised says how a large site's roadmap was cut (summarise);
+	// "" when it shows everything. Table lists the clusters after those
+	// shown in full, a line each.
+	Summarised string
+	Table      []clusterLine
+}
+
+// clusterLine is a cluster of a large site shown as one line of a table.
+type clusterLine struct {
+	N                      int
+	Name, Pillar           string
+	Pages, Gaps, Proposals int
 }
 
 type clusterView struct {
@@ -88,6 +114,7 @@ type clusterView struct {
 	Pages      []pageView
 	Gaps       []gapView
 	Proposals  []proposalView
+	MorePages  int // pages of a large site's cluster not listed (summarise)
 }
 
 type coverageRow struct {
@@ -111,6 +138,7 @@ type proposalView struct {
 	seoplan.Proposal
 	ClusterName string
 	Links       []linkView
+	MoreLinks   int // links of a large site's proposal not listed (summarise)
 	// Reason is PriorityReason with the site's own URLs cut to paths.
 	Reason string
 	// Whys are the links' reasons, each once.
@@ -243,7 +271,56 @@ func newView(p *seoplan.Plan) *view {
 		v.Unclustered[i] = u
 	}
 	v.Pie = []pieSlice{{"Product", p.Balance.Product}, {"Problem", p.Balance.Problem}, {"Other", p.Balance.Other}}
+	v.summarise()
 	return v
+}
+
+// summarise cuts the roadmap of a site with more than largeClusters
+// clusters to what a reader can take in, and says so: the clusters come
+// largest first and the proposals and findings in priority order, so what
+// is cut is what matters least. plan.json and the calendar CSV keep all.
+func (v *view) summarise() {
+	total := len(v.Clusters)
+	if total <= largeClusters {
+		return
+	}
+	props, findings := len(v.Plan.Proposals), len(v.Findings)
+	for _, c := range v.Clusters[detailClusters:min(total, detailClusters+tableClusters)] {
+		v.Table = append(v.Table, clusterLine{N: c.N, Name: c.Name, Pillar: c.PillarName,
+			Pages: len(c.Cluster.Pages), Gaps: len(c.Gaps), Proposals: len(c.Proposals)})
+	}
+	v.Clusters = v.Clusters[:detailClusters]
+	for i := range v.Clusters {
+		c := &v.Clusters[i]
+		if len(c.Proposals) > clusterProposals {
+			c.Proposals = c.Proposals[:clusterProposals]
+		}
+		for j := range c.Proposals {
+			if pr := &c.Proposals[j]; len(pr.Links) > proposalLinks {
+				pr.MoreLinks = len(pr.Links) - proposalLinks
+				pr.Links = pr.Links[:proposalLinks]
+			}
+		}
+		if len(c.Pages) > clusterPages {
+			c.MorePages = len(c.Pages) - clusterPages
+			c.Pages = c.Pages[:clusterPages]
+		}
+	}
+	if len(v.Findings) > largeFindings {
+		v.Findings = v.Findings[:largeFindings]
+	}
+	rest := total - detailClusters - len(v.Table)
+	note := fmt.Sprintf("This site is large: the roadmap shows its %d largest of %s topic clusters in full, "+
+		"each with at most %d pages, %d proposals and %d links a proposal, and the next %d a line each",
+		detailClusters, thousands(total), clusterPages, clusterProposals, proposalLinks, len(v.Table))
+	if rest > 0 {
+		note += fmt.Sprintf("; %s smaller clusters are only counted", thousands(rest))
+	}
+	if findings > largeFindings {
+		note += fmt.Sprintf("; the audit lists the %d most severe of %s findings", largeFindings, thousands(findings))
+	}
+	v.Summarised = note + fmt.Sprintf(". plan.json holds them all: %s clusters, %s proposals and %s findings; the calendar CSV every scheduled piece.",
+		thousands(total), thousands(props), thousands(findings))
 }
 
 // pathsIn cuts every URL of site in s to its path, so a sentence that

@@ -12,7 +12,6 @@ import (
 
 	"github.com/seoplan/seoplan"
 	"github.com/seoplan/seoplan/internal/kwfile"
-	"github.com/seoplan/seoplan/internal/termbar"
 	"github.com/seoplan/seoplan/templates"
 	"github.com/spf13/cobra"
 )
@@ -68,7 +67,7 @@ func runClassify(cmd *cobra.Command, e *env, o classifyOpts) error {
 	case o.db == "" && o.keywords == "":
 		return usagef("nothing to classify: give --db FILE or --keywords FILE (- for standard input)")
 	}
-	l, err := newLabeler(termbar.New(e.stderr, "classifying"))
+	l, err := newLabeler(e.stderr)
 	if err != nil {
 		return err
 	}
@@ -280,9 +279,9 @@ func classifyNonNil(s []string) []string {
 }
 
 // classifyDB labels the latest crawl's pages, learning the site's names
-// from them first. Unlike plan, it labels only the HTML pages and the
-// failed ones, not redirects and resources: each command keeps the choice
-// its golden files were made with (classify_*.golden, plan/*.golden).
+// from them first, and lists the HTML pages and the failed ones, not
+// redirects and resources. It labels every page as plan does, so that the
+// labels it stores are the ones plan would make.
 func classifyDB(cmd *cobra.Command, e *env, l *labeler, o classifyOpts) error {
 	ctx := cmd.Context()
 	db, err := openDB(ctx, o.db, "")
@@ -294,24 +293,21 @@ func classifyDB(cmd *cobra.Command, e *env, l *labeler, o classifyOpts) error {
 	if err != nil {
 		return err
 	}
-	all, err := loadPages(ctx, db, snap)
-	if err != nil {
-		return err
-	}
-	var pages []seoplan.Page
-	for _, p := range all {
-		if p.IsHTML() || p.Status >= 400 {
-			pages = append(pages, p)
-		}
-	}
-	if len(pages) == 0 {
-		return fmt.Errorf("crawl %d in %s has no HTML pages to classify", snap.ID, o.db)
-	}
-	labeled, err := l.site(ctx, pages)
+	all, err := l.snapshot(ctx, db, snap)
 	if err != nil {
 		return err
 	}
 	l.done()
+	noteLabels(e.stderr, l)
+	var labeled []seoplan.LabeledPage
+	for _, p := range all {
+		if p.Page.IsHTML() || p.Page.Status >= 400 {
+			labeled = append(labeled, p)
+		}
+	}
+	if len(labeled) == 0 {
+		return fmt.Errorf("crawl %d in %s has no HTML pages to classify", snap.ID, o.db)
+	}
 	fmt.Fprintf(e.stderr, "seoplan: labelled %d pages of crawl %d (%s)\n", len(labeled), snap.ID, printable(snap.StartURL))
 	return writeClassifiedPages(e.stdout, labeled, o)
 }

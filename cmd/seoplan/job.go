@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"maps"
 	"os"
 	"slices"
@@ -115,11 +116,11 @@ func loadPages(ctx context.Context, db *crawldb.DB, snap crawldb.Snapshot) ([]se
 // page at all, or none that is HTML and answered 200. The start URL's own
 // answer usually tells why (a 404, a redirect off the site, a PDF), and
 // robots.txt is the other usual reason for an empty crawl.
-func noHTML(pages []seoplan.Page, snap crawldb.Snapshot) string {
+func noHTML(pages []seoplan.LabeledPage, snap crawldb.Snapshot) string {
 	statuses := make(map[string]int)
 	var start *seoplan.Page
 	for i := range pages {
-		p := &pages[i]
+		p := &pages[i].Page
 		if p.Status == 200 && seoplan.IsHTMLType(p.ContentType) {
 			return ""
 		}
@@ -163,16 +164,24 @@ func noHTML(pages []seoplan.Page, snap crawldb.Snapshot) string {
 // snapshots a command labels (diff labels two).
 type labeler struct {
 	c *classify.Classifier
-	// bar shows the labelling of the next Site call; done detaches it,
-	// so a later call (the earlier crawl of plan's report) draws nothing.
-	bar *termbar.Bar
+	// version keys the labels stored in the crawl database: a page keeps
+	// its label while the classifier's version is the same.
+	version string
+	// stderr is where the stage bars draw, while quiet is false; done
+	// sets it, so a later call (the earlier crawl of plan's report) draws
+	// nothing.
+	stderr io.Writer
+	quiet  bool
+	// labelled and reused count the pages of the last snapshot call that
+	// were labelled and that kept a stored label.
+	labelled, reused int
 }
 
-// newLabeler loads the classifier; b (nil for none) shows its progress
-// until done is called.
-func newLabeler(b *termbar.Bar) (*labeler, error) {
-	l := &labeler{bar: b}
-	c, err := classify.New(classify.WithProgress(func(done, total int) { l.bar.Set(int64(done), int64(total), "") }))
+// newLabeler loads the classifier; stage bars draw on stderr (when it is
+// a terminal) until done is called.
+func newLabeler(stderr io.Writer) (*labeler, error) {
+	l := &labeler{version: classify.Version(), stderr: stderr}
+	c, err := classify.New()
 	if err != nil {
 		return nil, fmt.Errorf("load classifier: %w", err)
 	}
@@ -180,15 +189,22 @@ func newLabeler(b *termbar.Bar) (*labeler, error) {
 	return l, nil
 }
 
-// done finishes and detaches the progress bar.
-func (l *labeler) done() {
-	l.bar.Finish()
-	l.bar = nil
+// bar returns a progress bar for one stage, or a silent one after done.
+func (l *labeler) bar(stage string) *termbar.Bar {
+	if l.quiet {
+		return termbar.New(io.Discard, stage)
+	}
+	return termbar.New(l.stderr, stage)
 }
 
-// site labels the pages of one crawl, learning the site's names from them
-// first (classify.Classifier.Site).
+// done silences the stage bars.
+func (l *labeler) done() { l.quiet = true }
+
+// site labels the pages of one crawl held in memory, learning the site's
+// names from them first (classify.Classifier.Site); nothing is stored.
 func (l *labeler) site(ctx context.Context, pages []seoplan.Page) ([]seoplan.LabeledPage, error) {
+	bar := l.bar("labelling")
+	defer bar.Finish()
 	lps, _, err := l.c.Site(ctx, pages)
 	if err != nil {
 		return nil, fmt.Errorf("classify: %w", err)
@@ -196,17 +212,160 @@ func (l *labeler) site(ctx context.Context, pages []seoplan.Page) ([]seoplan.Lab
 	return lps, nil
 }
 
-// snapshot loads and labels one snapshot's pages.
+// labelBatch is how many pages are labelled, and their labels stored, at
+// once: enough for both cores and one short write transaction, few enough
+// that their texts take little memory.
+const labelBatch = 256
+
+// snapshot returns one snapshot's pages labelled, each slimmed to what the
+// planner reads (planner.Slimmer). It reads the crawl twice at most,
+// holding one batch of whole pages at a time. The first read learns the
+// site from every page and takes each page's stored label of this
+// classifier's version; the second, only when some page has none (a new
+// crawl, more pages of a resumed one, a new classifier), labels those
+// pages with what the first read learnt, on every core while the next
+// batch is read, and stores their labels. The key phrases are then
+// weighed across the whole crawl.
 func (l *labeler) snapshot(ctx context.Context, db *crawldb.DB, snap crawldb.Snapshot) ([]seoplan.LabeledPage, error) {
-	pages, err := loadPages(ctx, db, snap)
+	var (
+		out     []seoplan.LabeledPage
+		stored  []bool
+		missing int
+		learn   = classify.NewLearner()
+		ranker  = l.c.NewRanker()
+		slim    = planner.NewSlimmer()
+		signals = map[string]string{}
+	)
+	read := l.bar("reading")
+	err := db.LabeledPages(ctx, snap.ID, l.version, func(p seoplan.Page, pl *crawldb.PageLabel) error {
+		learn.Add(&p)
+		lp := seoplan.LabeledPage{}
+		if pl != nil {
+			if err := ranker.PutText(len(out), &p, pl.Phrases); err != nil {
+				return fmt.Errorf("stored label of %s: %w", p.URL, err)
+			}
+			lp.Label = pl.Label
+			for i, s := range lp.Label.Signals { // most are the same few strings
+				if v, ok := signals[s]; ok {
+					lp.Label.Signals[i] = v
+				} else {
+					signals[s] = s
+				}
+			}
+		} else {
+			missing++
+		}
+		stored = append(stored, pl != nil)
+		lp.Page = p
+		if pl != nil {
+			slim.SlimLabeled(&lp)
+		} else {
+			slim.Slim(&lp.Page)
+		}
+		out = append(out, lp)
+		read.Set(int64(len(out)), int64(snap.Pages), "")
+		return nil
+	})
+	read.Finish()
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("read crawl %d: %w", snap.ID, err)
 	}
-	lps, err := l.site(ctx, pages)
-	if err != nil {
-		return nil, fmt.Errorf("crawl %d: %w", snap.ID, err)
+	l.c.UseSite(learn)
+	l.labelled, l.reused = 0, len(out)-missing
+	if missing > 0 {
+		if err := l.labelMissing(ctx, db, snap, out, stored, missing, ranker, slim); err != nil {
+			return nil, err
+		}
 	}
-	return lps, nil
+	kps, _ := ranker.Rank()
+	for i := range out {
+		out[i].KeyPhrases = kps[i]
+	}
+	return out, nil
+}
+
+// noteLabels tells stderr how many pages the last snapshot call labelled
+// and how many kept their stored label.
+func noteLabels(stderr io.Writer, l *labeler) {
+	if l.reused > 0 {
+		fmt.Fprintf(stderr, "seoplan: labelled %d pages, %d kept their stored labels\n", l.labelled, l.reused)
+	}
+}
+
+// batch is whole pages to label and where they go in snapshot's output.
+type batch struct {
+	pages []seoplan.Page
+	at    []int
+}
+
+// labelMissing is snapshot's second read: it labels the pages of out that
+// have no stored label, stores their labels, puts their Terms in r and
+// slims them again by their label.
+func (l *labeler) labelMissing(ctx context.Context, db *crawldb.DB, snap crawldb.Snapshot, out []seoplan.LabeledPage, stored []bool, missing int, r *classify.Ranker, slim *planner.Slimmer) error {
+	bar := l.bar("labelling")
+	defer bar.Finish()
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	batches := make(chan batch, 2)
+	readErr := make(chan error, 1)
+	go func() {
+		defer close(batches)
+		var b batch
+		j := 0
+		err := db.LabeledPages(ctx, snap.ID, l.version, func(p seoplan.Page, _ *crawldb.PageLabel) error {
+			// Same URL order as the first read; a page stored since (a
+			// crawl writing the file) is not in out and is passed over.
+			for j < len(out) && out[j].Page.URL < p.URL {
+				j++
+			}
+			if j == len(out) || out[j].Page.URL != p.URL || stored[j] {
+				return nil
+			}
+			b.pages, b.at = append(b.pages, p), append(b.at, j)
+			if len(b.pages) == labelBatch {
+				select {
+				case batches <- b:
+				case <-ctx.Done():
+					return ctx.Err()
+				}
+				b = batch{}
+			}
+			return nil
+		})
+		if err == nil && len(b.pages) > 0 {
+			select {
+			case batches <- b:
+			case <-ctx.Done():
+				err = ctx.Err()
+			}
+		}
+		readErr <- err
+	}()
+	for b := range batches {
+		labels, terms, err := l.c.Label(ctx, b.pages)
+		if err != nil {
+			return fmt.Errorf("classify: %w", err)
+		}
+		rows := make([]crawldb.PageLabel, len(b.pages))
+		for k, i := range b.at {
+			out[i].Label = labels[k]
+			slim.SlimLabeled(&out[i]) // now that its label is known
+			r.Put(i, &b.pages[k], terms[k])
+			rows[k] = crawldb.PageLabel{URL: b.pages[k].URL, Model: l.version, Label: labels[k], Phrases: terms[k].String()}
+		}
+		if err := db.StoreLabels(ctx, snap.ID, rows); err != nil {
+			return fmt.Errorf("crawl %d: %w", snap.ID, err)
+		}
+		l.labelled += len(b.pages)
+		bar.Set(int64(l.labelled), int64(missing), "")
+	}
+	if err := <-readErr; err != nil {
+		return fmt.Errorf("read crawl %d: %w", snap.ID, err)
+	}
+	if l.labelled != missing {
+		return fmt.Errorf("crawl %d: %d of %d pages to label were read again", snap.ID, l.labelled, missing)
+	}
+	return nil
 }
 
 // makePlan plans labeled pages and keywords; an option the planner refuses

@@ -213,7 +213,7 @@ func runPlan(ctx context.Context, e *env, url string, f planFlags) error {
 	}
 	// One classifier for pages and keywords: what it learns of the site's
 	// brand and rivals from the pages decides keywords such as "acme sso".
-	l, err := newLabeler(termbar.New(e.stderr, "classifying"))
+	l, err := newLabeler(e.stderr)
 	if err != nil {
 		return err
 	}
@@ -235,25 +235,21 @@ func runPlan(ctx context.Context, e *env, url string, f planFlags) error {
 		if snap, err = latestCrawl(ctx, db, dbPath, ", or give the URL to plan", f.partial); err != nil {
 			return err
 		}
-		pages, err := loadPages(ctx, db, snap)
-		if err != nil {
+		fmt.Fprintf(e.stderr, "seoplan: classifying %d pages of %s\n", snap.Pages, snap.StartURL)
+		if in.Pages, err = l.snapshot(ctx, db, snap); err != nil {
 			return err
 		}
+		l.done()
+		noteLabels(e.stderr, l)
 		// A crawl with no HTML page plans nothing: say why, and fail,
 		// unless the keywords alone can be planned.
-		if why := noHTML(pages, snap); why != "" {
+		if why := noHTML(in.Pages, snap); why != "" {
 			if len(kws) == 0 {
 				return fmt.Errorf("nothing to plan: %s", why)
 			}
 			fmt.Fprintf(e.stderr, "seoplan: %s; planning the keywords alone\n", why)
 		}
 		in.Site, in.CrawledAt, in.PageStats = snap.StartURL, snap.Started, stats
-		fmt.Fprintf(e.stderr, "seoplan: classifying %d pages of %s\n", len(pages), snap.StartURL)
-		in.Pages, err = l.site(ctx, pages)
-		l.done()
-		if err != nil {
-			return err
-		}
 	case len(kws) > 0:
 		var names []string
 		for _, path := range f.keywords {
@@ -271,7 +267,11 @@ func runPlan(ctx context.Context, e *env, url string, f planFlags) error {
 			return err
 		}
 	}
-	p, err := makePlan(ctx, in, opts...)
+	bar := termbar.New(e.stderr, "clustering")
+	p, err := makePlan(ctx, in, append(opts, planner.WithProgress(func(done, total int, step string) {
+		bar.Set(int64(done), int64(total), step)
+	}))...)
+	bar.Finish()
 	if err != nil {
 		return err
 	}
@@ -282,10 +282,16 @@ func runPlan(ctx context.Context, e *env, url string, f planFlags) error {
 			return fmt.Errorf("compare with the previous crawl in %s: %w", dbPath, err)
 		}
 	}
+	bar = termbar.New(e.stderr, "writing")
+	bar.Set(0, 2, "roadmap")
 	if _, err := writePlan(e, p, f.out, f.json); err != nil {
+		bar.Finish()
 		return err
 	}
-	if err := writeReports(ctx, e, p, &f.report); err != nil {
+	bar.Set(1, 2, "reports")
+	err = writeReports(ctx, e, p, &f.report)
+	bar.Finish()
+	if err != nil {
 		return err
 	}
 	printSummary(e.stderr, p, f.out)
@@ -366,8 +372,11 @@ func planDB(ctx context.Context, e *env, dbPath, url string) (*crawldb.DB, error
 	}
 	bar := termbar.New(e.stderr, "crawling")
 	defer bar.Finish()
+	// As seoplan crawl does by default: pages that scripts build are
+	// rendered when a Chromium is found, else kept as sent and said so.
 	c, err := crawler.New(url,
 		crawler.WithUserAgent(crawler.DefaultUserAgent(version)),
+		crawler.WithRender(crawler.RenderAuto),
 		crawler.WithProgress(func(s crawler.Stats) {
 			bar.Set(int64(s.Pages), int64(s.Pages+s.Queued), fmt.Sprintf("%d queued, %d errors", s.Queued, s.Errors))
 		}))
@@ -387,6 +396,13 @@ func planDB(ctx context.Context, e *env, dbPath, url string) (*crawldb.DB, error
 		return nil, fmt.Errorf("crawl %s: %w", url, err)
 	}
 	fmt.Fprintf(e.stderr, "seoplan: crawled %s: %d pages in %s\n", c.StartURL(), st.Pages, st.Elapsed.Round(time.Millisecond))
+	if n := st.Rendered.Total(); n > 0 {
+		fmt.Fprintf(e.stderr, "seoplan: rendered %d pages that scripts build in Chromium\n", n)
+	}
+	if st.ShellsNotRendered > 0 {
+		fmt.Fprintf(e.stderr, "seoplan: warning: %d pages are built by JavaScript and were kept as the server sent them, nearly empty: "+
+			"install Chromium (apt-get install chromium, brew install --cask chromium) and plan again\n", st.ShellsNotRendered)
+	}
 	return db, nil
 }
 

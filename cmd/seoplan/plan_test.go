@@ -409,7 +409,7 @@ func TestParseMixAndNextMonday(t *testing.T) {
 }
 
 // crawlShop crawls the shop sample site into a new snapshot of db.
-func crawlShop(t *testing.T, db string) {
+func crawlShop(t testing.TB, db string) {
 	t.Helper()
 	fsys, err := seoplan.SampleSite("shop")
 	if err != nil {

@@ -108,3 +108,23 @@ func TestCrawlWithoutBrowser(t *testing.T) {
 		t.Errorf("summary does not count the shells left unrendered:\n%s", stderr)
 	}
 }
+
+// TestPlanURLRenders: plan URL crawls as crawl does by default, so the
+// script-built site's pages are rendered and planned with their content.
+func TestPlanURLRenders(t *testing.T) {
+	chromiumPath(t)
+	srv := spaSite(t, spasite.Shell)
+	dir := t.TempDir()
+	db := filepath.Join(dir, "site.db")
+	code, _, stderr := runCLI(context.Background(), "plan", srv.URL+"/", "--db", db, "--start", "2026-03-02", "-o", filepath.Join(dir, "roadmap.md"))
+	if code != 0 {
+		t.Fatalf("plan URL: exit %d\n%s", code, stderr)
+	}
+	if !strings.Contains(stderr, "rendered 4 pages that scripts build in Chromium") {
+		t.Errorf("plan URL does not say it rendered the script-built pages:\n%s", stderr)
+	}
+	code, stdout, _ := runCLI(context.Background(), "export", "--db", db, "--format", "csv")
+	if code != 0 || strings.Count(stdout, ",shell,") != 4 {
+		t.Errorf("export after plan URL: exit %d, %d pages rendered as shells, want 4:\n%s", code, strings.Count(stdout, ",shell,"), stdout)
+	}
+}

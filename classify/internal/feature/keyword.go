@@ -17,16 +17,28 @@ var (
 	tagCacheSize atomic.Int64
 )
 
-const tagCacheMax = 1 << 18
+// tagCacheMax bounds the cache: what repeats (a site's headings, a
+// keyword file's phrases) is met early, and each entry holds a few hundred
+// bytes of tokens, so more would only hold a large crawl's unique titles.
+const tagCacheMax = 1 << 16
+
+// tagCacheLongest is the longest text the cache keeps, in bytes: titles,
+// headings and keywords repeat, a page's opening paragraphs do not. Kept,
+// those held a page's whole main text (the key is a slice of it) and its
+// tokens for each of a crawl's pages, gigabytes on a 100,000-page site.
+const tagCacheLongest = 200
 
 // TagCached is nlp.Tag with a bounded, concurrency-safe cache.
 func TagCached(text string) []nlp.Token {
+	if len(text) > tagCacheLongest {
+		return nlp.Tag(text)
+	}
 	if v, ok := tagCache.Load(text); ok {
 		return v.([]nlp.Token)
 	}
 	toks := nlp.Tag(text)
 	if tagCacheSize.Load() < tagCacheMax {
-		if _, loaded := tagCache.LoadOrStore(text, toks); !loaded {
+		if _, loaded := tagCache.LoadOrStore(strings.Clone(text), toks); !loaded {
 			tagCacheSize.Add(1)
 		}
 	}

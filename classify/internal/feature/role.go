@@ -270,33 +270,27 @@ func firstSegment(key string) string {
 // twins count as one.
 func bareHost(u *url.URL) string { return strings.TrimPrefix(u.Hostname(), "www.") }
 
-// learnStructure counts the site's pages per URL section and the pages
-// linking to each path, for siteRoleRule. Each URL is parsed once: this
+// learnStructure counts a page in its URL section and in the pages linking
+// to each path it links to, for siteRoleRule. Each URL is parsed once: this
 // runs over every link of every page of a crawl.
-func learnStructure(s *Site, pages []seoplan.Page) {
-	s.Pages = len(pages)
-	s.Sections = map[string]int{}
-	s.Inlinks = map[string]int{}
-	for i := range pages {
-		p := &pages[i]
-		pu, err := url.Parse(p.URL)
-		if err != nil {
+func learnStructure(s *Site, p *seoplan.Page) {
+	pu, err := url.Parse(p.URL)
+	if err != nil {
+		return
+	}
+	if sec := firstSegment(keyOf(pu)); sec != "" {
+		s.Sections[sec]++
+	}
+	host := bareHost(pu)
+	seen := map[string]bool{}
+	for _, l := range p.Links {
+		lu, err := url.Parse(l.URL)
+		if err != nil || bareHost(lu) != host {
 			continue
 		}
-		if sec := firstSegment(keyOf(pu)); sec != "" {
-			s.Sections[sec]++
-		}
-		host := bareHost(pu)
-		seen := map[string]bool{}
-		for _, l := range p.Links {
-			lu, err := url.Parse(l.URL)
-			if err != nil || bareHost(lu) != host {
-				continue
-			}
-			if k := keyOf(lu); !seen[k] {
-				seen[k] = true
-				s.Inlinks[k]++
-			}
+		if k := keyOf(lu); !seen[k] {
+			seen[k] = true
+			s.Inlinks[k]++
 		}
 	}
 }

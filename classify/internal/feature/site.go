@@ -13,43 +13,74 @@ import (
 // name, and the other side of its comparison pages ("Acme vs Zendesk",
 // "/alternatives/zendesk").
 func LearnSite(pages []seoplan.Page) *Site {
-	s := &Site{Own: map[string]bool{}, Rivals: map[string]bool{}, Chrome: map[string]bool{}}
-	suffixes := map[string]int{}
-	hosts := map[string]int{}
-	anchors := map[string]int{}
+	l := NewLearner()
 	for i := range pages {
-		p := &pages[i]
-		seen := map[string]bool{}
-		for _, l := range p.Links {
-			a := strings.ToLower(strings.TrimSpace(l.Text))
-			if a != "" && !seen[a] {
-				seen[a] = true
-				anchors[a]++
-			}
-		}
-		if n := strings.ToLower(strings.TrimSpace(p.OGSiteName)); n != "" {
-			addName(s.Own, n)
-		}
-		if n := strings.ToLower(SiteNameOf(p.Title)); n != "" && len(Words(n)) <= 3 {
-			suffixes[n]++
-		}
-		if u, err := url.Parse(p.URL); err == nil && u.Hostname() != "" {
-			hosts[strings.TrimPrefix(u.Hostname(), "www.")]++
+		l.Add(&pages[i])
+	}
+	return l.Site()
+}
+
+// Learner is LearnSite one page at a time, for a crawl too large to hold:
+// it keeps counts, and of each page only its title and URL.
+type Learner struct {
+	s                        *Site
+	suffixes, hosts, anchors map[string]int
+	titles, urls             []string
+	n                        int
+}
+
+// NewLearner returns a Learner that has seen no page.
+func NewLearner() *Learner {
+	return &Learner{
+		s:        &Site{Own: map[string]bool{}, Rivals: map[string]bool{}, Chrome: map[string]bool{}, Sections: map[string]int{}, Inlinks: map[string]int{}},
+		suffixes: map[string]int{}, hosts: map[string]int{}, anchors: map[string]int{},
+	}
+}
+
+// Add learns from one page.
+func (l *Learner) Add(p *seoplan.Page) {
+	s := l.s
+	l.n++
+	seen := map[string]bool{}
+	for _, lk := range p.Links {
+		a := strings.ToLower(strings.TrimSpace(lk.Text))
+		if a != "" && !seen[a] {
+			seen[a] = true
+			l.anchors[a]++
 		}
 	}
-	if len(pages) >= 4 {
-		for a, c := range anchors {
-			if 2*c > len(pages) {
+	if n := strings.ToLower(strings.TrimSpace(p.OGSiteName)); n != "" {
+		addName(s.Own, n)
+	}
+	if n := strings.ToLower(SiteNameOf(p.Title)); n != "" && len(Words(n)) <= 3 {
+		l.suffixes[n]++
+	}
+	if u, err := url.Parse(p.URL); err == nil && u.Hostname() != "" {
+		l.hosts[strings.TrimPrefix(u.Hostname(), "www.")]++
+	}
+	l.titles = append(l.titles, p.Title)
+	l.urls = append(l.urls, p.URL)
+	learnStructure(s, p)
+}
+
+// Site returns what the pages added so far teach. Call it once, after the
+// last Add.
+func (l *Learner) Site() *Site {
+	s := l.s
+	s.Pages = l.n
+	if l.n >= 4 {
+		for a, c := range l.anchors {
+			if 2*c > l.n {
 				s.Chrome[a] = true
 			}
 		}
 	}
-	for n, c := range suffixes {
-		if c >= 2 && c*3 >= len(pages) || len(pages) == 1 {
+	for n, c := range l.suffixes {
+		if c >= 2 && c*3 >= l.n || l.n == 1 {
 			addName(s.Own, n)
 		}
 	}
-	for h := range hosts {
+	for h := range l.hosts {
 		label := h
 		if i := strings.IndexByte(h, '.'); i > 0 {
 			label = h[:i]
@@ -59,9 +90,8 @@ func LearnSite(pages []seoplan.Page) *Site {
 		}
 	}
 	// Rivals: the side of a "vs" that is not ours, and alternatives pages.
-	for i := range pages {
-		p := &pages[i]
-		title := strings.ToLower(StripSiteName(p.Title))
+	for i, t := range l.titles {
+		title := strings.ToLower(StripSiteName(t))
 		w := Words(title)
 		for j, x := range w {
 			if x != "vs" && x != "versus" {
@@ -76,7 +106,7 @@ func LearnSite(pages []seoplan.Page) *Site {
 				addName(s.Rivals, left)
 			}
 		}
-		if u, err := url.Parse(p.URL); err == nil {
+		if u, err := url.Parse(l.urls[i]); err == nil {
 			segs := strings.FieldsFunc(strings.ToLower(u.Path), func(r rune) bool { return r == '/' })
 			for j, seg := range segs {
 				if (seg == "alternatives" || seg == "compare" || seg == "vs") && j+1 < len(segs) {
@@ -95,7 +125,6 @@ func LearnSite(pages []seoplan.Page) *Site {
 			delete(s.Rivals, n)
 		}
 	}
-	learnStructure(s, pages)
 	return s
 }
 

@@ -1,0 +1,119 @@
+package planner
+
+import (
+	"strings"
+
+	"github.com/seoplan/seoplan"
+)
+
+// Slimmer drops from labelled pages what Plan and Compare never read, so
+// that the pages of a large crawl fit in memory at once: a page keeps a
+// few kilobytes, not its whole text and every link it carries. A plan of
+// slimmed pages is the plan of the pages themselves (slim_test.go).
+// Slimmer shares the strings pages have in common (the URLs of the menu's
+// links are on every page); it is not safe for concurrent use.
+type Slimmer struct {
+	urls map[string]string
+}
+
+// NewSlimmer returns a Slimmer.
+func NewSlimmer() *Slimmer { return &Slimmer{urls: map[string]string{}} }
+
+// slimSep parts the main text the planner reads from the evidence kept of
+// the rest: no word, no space a pattern could match across.
+const slimSep = "\n·\n"
+
+// Slim drops from p:
+//   - the main text past the textWords words that similarity reads, but
+//     for a price and an offer of a trial, which business looks for in the
+//     whole text: the first of each found only further on is kept after
+//     the words read;
+//   - the links off the site, and the anchor text and rel of the others;
+//   - the fields nothing in the planner reads (meta robots, breadcrumbs,
+//     the redirect chain, X-Robots-Tag).
+func (s *Slimmer) Slim(p *seoplan.Page) {
+	p.MainText = slimText(p.MainText, textWords)
+	s.slimLinks(p)
+}
+
+// SlimLabeled is Slim for a page whose label is known: a page the planner
+// never clusters by its label (other intent, news) keeps no words of its
+// text at all, only the evidence business looks for.
+func (s *Slimmer) SlimLabeled(lp *seoplan.LabeledPage) {
+	words := textWords
+	if (&page{label: lp.Label}).labelUnclusterable() {
+		words = 0
+	}
+	lp.Page.MainText = slimText(lp.Page.MainText, words)
+	s.slimLinks(&lp.Page)
+}
+
+func (s *Slimmer) slimLinks(p *seoplan.Page) {
+	n := 0
+	for _, l := range p.Links {
+		if !l.Internal {
+			continue
+		}
+		u, ok := s.urls[l.URL]
+		if !ok {
+			u = strings.Clone(l.URL)
+			s.urls[u] = u
+		}
+		p.Links[n] = seoplan.Link{URL: u, Internal: true}
+		n++
+	}
+	if n == 0 {
+		p.Links = nil
+	} else {
+		p.Links = append([]seoplan.Link(nil), p.Links[:n]...)
+	}
+	p.MetaRobots, p.Breadcrumbs, p.RedirectChain, p.XRobotsTag = "", nil, nil, ""
+}
+
+// slimText returns the first keep words of text, which the planner reads,
+// and the evidence it looks for in the rest.
+func slimText(text string, keep int) string {
+	end, words, in := len(text), 0, false
+	for i, r := range text {
+		w := !notWordRune(r)
+		if w && !in {
+			if words == keep {
+				end = i
+				break
+			}
+			words++
+		}
+		in = w
+	}
+	if end == len(text) {
+		return text
+	}
+	head := text[:end]
+	var b strings.Builder
+	b.WriteString(head)
+	if !priceRE.MatchString(head) {
+		// A price is a few bytes: one that begins in the head's last ones
+		// and ends past it is found from there.
+		if m := priceRE.FindString(text[max(0, end-8):]); m != "" {
+			b.WriteString(slimSep + m)
+		}
+	}
+	if !offersTrial(head) {
+		// Nor is an offer of a trial longer than a few words.
+		if w := trialWord(text[max(0, end-32):]); w != "" {
+			b.WriteString(slimSep + w)
+		}
+	}
+	return b.String() // a copy: the whole text is not kept
+}
+
+// trialWord returns the first of trialWords the text holds, or "".
+func trialWord(text string) string {
+	low := strings.ToLower(text)
+	for _, w := range trialWords {
+		if strings.Contains(low, w) {
+			return w
+		}
+	}
+	return ""
+}
