@@ -20,14 +20,12 @@ func TestPartialCrawl(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "shop.db")
 	crawlShop(t, db)
 	ctx := context.Background()
+	snap := latestSnapshot(t, db)
 	cdb, err := crawldb.Open(ctx, db)
 	if err != nil {
 		t.Fatal(err)
 	}
-	snap, err := cdb.Latest(ctx)
-	if err == nil {
-		err = cdb.SetState(ctx, snap.ID, crawldb.StateInterrupted, time.Time{})
-	}
+	err = cdb.SetState(ctx, snap.ID, crawldb.StateInterrupted, time.Time{})
 	cdb.Close()
 	if err != nil {
 		t.Fatal(err)

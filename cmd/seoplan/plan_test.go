@@ -420,6 +420,21 @@ func crawlShop(t testing.TB, db string) {
 	}
 }
 
+// latestSnapshot returns the newest crawl in the database at path.
+func latestSnapshot(t testing.TB, path string) crawldb.Snapshot {
+	t.Helper()
+	db, err := crawldb.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	snap, err := db.Latest(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return snap
+}
+
 func TestPlanCommand(t *testing.T) {
 	if testing.Short() {
 		t.Skip("crawls a sample site")
@@ -659,15 +674,7 @@ func TestPlanPagesExport(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "shop.db")
 	crawlShop(t, db)
-	cdb, err := crawldb.Open(context.Background(), db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	snap, err := cdb.Latest(context.Background())
-	cdb.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
+	snap := latestSnapshot(t, db)
 	origin := strings.TrimSuffix(snap.StartURL, "/")
 	kw := filepath.Join(dir, "keywords.txt")
 	pages := filepath.Join(dir, "pages.csv")
