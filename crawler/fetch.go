@@ -417,15 +417,16 @@ func isHTMLType(ct string) bool {
 // the other origins too.
 //
 // A reservation is a time to wake at, and a busy machine can wake a worker
-// late, after the next worker's reservation. So a Crawl-delay is checked
-// again on waking against the moment the origin's last request was
-// released, and a request that would follow it too soon waits again: the
-// spacing holds between the requests actually released, not only between
-// the times booked.
+// late, after the next worker's reservation. So the delay and a Crawl-delay
+// are checked again on waking against the moment the last request (to the
+// origin, for a Crawl-delay) was released, and a request that would follow
+// it too soon waits again: the spacing holds between the requests actually
+// released, not only between the times booked.
 type limiter struct {
 	mu    sync.Mutex
 	delay time.Duration
 	slots []time.Time // reserved request times, sorted, none more than delay in the past
+	last  time.Time   // when the last request was released, for delay
 	// released, when set (by tests), is told of every request the
 	// limiter releases to an origin, with the moment it let it go.
 	released func(o *rules, at time.Time)
@@ -474,24 +475,26 @@ func (l *limiter) book(o *rules) time.Time {
 // origin asked for a pause since it booked; then it moves *at on and says
 // to wait again.
 func (l *limiter) release(o *rules, at *time.Time) bool {
-	if o == nil {
-		return true
-	}
 	l.mu.Lock()
 	now := time.Now()
 	switch {
-	case o.delay > 0 && !o.last.IsZero() && now.Before(o.last.Add(o.delay)):
+	case l.delay > 0 && !l.last.IsZero() && now.Before(l.last.Add(l.delay)):
+		*at = l.last.Add(l.delay)
+	case o != nil && o.delay > 0 && !o.last.IsZero() && now.Before(o.last.Add(o.delay)):
 		*at = o.last.Add(o.delay)
 		o.next = later(o.next, at.Add(o.delay))
-	case o.pausedUntil.After(now):
+	case o != nil && o.pausedUntil.After(now):
 		*at = o.pausedUntil
 	default:
-		if o.delay > 0 {
+		if l.delay > 0 {
+			l.last = now
+		}
+		if o != nil && o.delay > 0 {
 			o.last = now
 		}
 		fn := l.released
 		l.mu.Unlock()
-		if fn != nil {
+		if fn != nil && o != nil {
 			fn(o, now)
 		}
 		return true
