@@ -160,13 +160,12 @@ func searchFindings(s *site, clusters []*cluster, kws []seoplan.LabeledKeyword, 
 	// Nor is a page that decayed: its decay finding names the cause and
 	// the one fix, where a refresh and a retitle beside it would send two
 	// people to the same page.
-	decayed := decay(s, clusters, stats)
-	for _, f := range decayed {
-		if i, ok := s.resolve(f.Pages[0]); ok {
-			judged[i] = true
-		}
+	reported := reportedPages(s, stats)
+	decayed, fell := decay(s, clusters, reported)
+	for _, i := range fell {
+		judged[i] = true
 	}
-	pages = append(pages, pageTotals(s, stats, judged)...)
+	pages = append(pages, pageTotals(reported, judged)...)
 	sort.SliceStable(pages, func(i, j int) bool { return pages[i].impressions > pages[j].impressions })
 	var out []seoplan.Finding
 	out = append(out, competing...)
@@ -393,14 +392,33 @@ func (s *site) resolveReported(u string) (int, bool) {
 
 func clicks(n int) string { return thousands(n) + " " + plural(n, "click", "clicks") }
 
+// reportedPage is a Pages-export row of a crawled page, with the page's
+// html index.
+type reportedPage struct {
+	st   seoplan.PageStat
+	page int
+}
+
+// reportedPages are the rows of Pages exports that name a crawled page, in
+// file order, each URL resolved once for pageTotals and decay.
+func reportedPages(s *site, stats []seoplan.PageStat) []reportedPage {
+	var out []reportedPage
+	for _, st := range stats {
+		if i, ok := s.resolveReported(st.URL); ok {
+			out = append(out, reportedPage{st, i})
+		}
+	}
+	return out
+}
+
 // pageTotals are the crawled pages of Search Console Pages exports that no
 // query row judges, each as one row over all its queries (query "").
-func pageTotals(s *site, stats []seoplan.PageStat, judged map[int]bool) []pageSearch {
+func pageTotals(reported []reportedPage, judged map[int]bool) []pageSearch {
 	var out []pageSearch
 	seen := make(map[int]bool)
-	for _, st := range stats {
-		i, ok := s.resolveReported(st.URL)
-		if !ok || judged[i] || seen[i] || st.Impressions == 0 {
+	for _, rp := range reported {
+		st, i := rp.st, rp.page
+		if judged[i] || seen[i] || st.Impressions == 0 {
 			continue
 		}
 		seen[i] = true
@@ -423,8 +441,9 @@ const (
 // causes it is: the page fell in the rankings (refresh it), searchers ask
 // less (a season or a fading topic: check before rewriting), or it is shown
 // as often at the same place but clicked less (a search feature or a rival
-// snippet: rewrite the title and description).
-func decay(s *site, clusters []*cluster, stats []seoplan.PageStat) []seoplan.Finding {
+// snippet: rewrite the title and description). It returns the findings and
+// their pages' html indexes.
+func decay(s *site, clusters []*cluster, reported []reportedPage) ([]seoplan.Finding, []int) {
 	type fall struct {
 		st   seoplan.PageStat
 		page int
@@ -432,21 +451,21 @@ func decay(s *site, clusters []*cluster, stats []seoplan.PageStat) []seoplan.Fin
 	}
 	var falls []fall
 	seen := make(map[int]bool)
-	for _, st := range stats {
+	for _, rp := range reported {
+		st, i := rp.st, rp.page
 		lost := st.PrevClicks - st.Clicks
-		if !st.Compared || st.PrevClicks < decayMinClicks || float64(lost) < decayShare*float64(st.PrevClicks) {
-			continue
-		}
-		i, ok := s.resolveReported(st.URL)
-		if !ok || seen[i] {
+		if !st.Compared || st.PrevClicks < decayMinClicks || float64(lost) < decayShare*float64(st.PrevClicks) || seen[i] {
 			continue
 		}
 		seen[i] = true
 		falls = append(falls, fall{st, i, lost})
 	}
 	sort.SliceStable(falls, func(i, j int) bool { return falls[i].lost > falls[j].lost })
+	falls = falls[:min(len(falls), maxSearchFindings)]
 	var out []seoplan.Finding
-	for _, f := range falls[:min(len(falls), maxSearchFindings)] {
+	var pages []int
+	for _, f := range falls {
+		pages = append(pages, f.page)
 		st, p := f.st, s.html[f.page]
 		share := float64(f.lost) / float64(st.PrevClicks)
 		summary := fmt.Sprintf("%s lost %s of its %s against the period before (%.0f%%): impressions %s → %s",
@@ -478,7 +497,7 @@ func decay(s *site, clusters []*cluster, stats []seoplan.PageStat) []seoplan.Fin
 			Fix:      fix + ".",
 		})
 	}
-	return out
+	return out, pages
 }
 
 // queryStats are the rows a finding cites, a Pages-export total (no query)
