@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -322,37 +321,23 @@ func readSearchData(stderr io.Writer, paths []string) ([]seoplan.Keyword, []seop
 // readSearchFile reads one keyword file, telling stderr how many over-long
 // lines it dropped. A Pages export is read again as one.
 func readSearchFile(stderr io.Writer, path string) ([]seoplan.Keyword, []seoplan.PageStat, error) {
-	read := func(parse func(io.Reader) (kwfile.Stats, error)) error {
-		fh, err := os.Open(path)
-		if err != nil {
-			return err
-		}
-		defer fh.Close()
-		st, err := parse(fh)
-		if err == nil {
-			noteDropped(stderr, path, st)
-		}
-		return err
-	}
-	var kws []seoplan.Keyword
-	var stats []seoplan.PageStat
-	err := read(func(r io.Reader) (st kwfile.Stats, err error) {
-		kws, st, err = kwfile.Parse(r)
-		return st, err
-	})
-	if errors.Is(err, kwfile.ErrPagesExport) {
-		err = read(func(r io.Reader) (st kwfile.Stats, err error) {
-			stats, st, err = kwfile.ParsePages(r)
-			return st, err
-		})
-	}
-	var pe *fs.PathError
-	switch {
-	case errors.As(err, &pe):
+	fh, err := os.Open(path)
+	if err != nil {
 		return nil, nil, usagef("--keywords: %v", err)
-	case err != nil:
+	}
+	defer fh.Close()
+	kws, st, err := kwfile.Parse(fh)
+	var stats []seoplan.PageStat
+	if errors.Is(err, kwfile.ErrPagesExport) {
+		// Its header says it is a Pages export: read it again as one.
+		if _, err = fh.Seek(0, io.SeekStart); err == nil {
+			stats, st, err = kwfile.ParsePages(fh)
+		}
+	}
+	if err != nil {
 		return nil, nil, usagef("--keywords %s: %v", path, err)
 	}
+	noteDropped(stderr, path, st)
 	return kws, stats, nil
 }
 
