@@ -83,7 +83,11 @@ var priceRE = regexp.MustCompile(`[£$€¥]\s?\d|\d\s?(?:€|EUR|GBP|USD)\b`)
 // neutrally. Prices and basket or checkout links are only evidence to
 // show: a pricing page has prices and a site menu may link a basket on
 // every page.
-func detectBusiness(html []*page) business {
+func detectBusiness(html []*page, links *Links) business {
+	basketURL := make([]bool, len(links.urls)) // by URL number: a basket or checkout page
+	for id, u := range links.urls {
+		basketURL[id] = isBasket(u)
+	}
 	var product, priced, software, appMarkup, pricing, integration, trial, basket int
 	var docs, install, reference, billing int
 	for _, p := range html {
@@ -119,7 +123,7 @@ func detectBusiness(html []*page) business {
 		if soft {
 			software++
 		}
-		if linksBasket(pg.Links) {
+		if slices.ContainsFunc(p.links, func(id int32) bool { return basketURL[id] }) {
 			basket++
 		}
 		if isDocs(segs) {
@@ -297,21 +301,16 @@ func offersTrial(text string) bool {
 	return false
 }
 
-// linksBasket reports whether a page links to a basket, cart or checkout.
-func linksBasket(links []seoplan.Link) bool {
-	for _, l := range links {
-		if !l.Internal {
-			continue
-		}
-		u, err := url.Parse(l.URL)
-		if err != nil {
-			continue
-		}
-		for _, seg := range strings.Split(strings.ToLower(u.Path), "/") {
-			switch seg {
-			case "cart", "basket", "checkout", "bag":
-				return true
-			}
+// isBasket reports whether u is a basket, cart or checkout page.
+func isBasket(u string) bool {
+	pu, err := url.Parse(u)
+	if err != nil {
+		return false
+	}
+	for _, seg := range strings.Split(strings.ToLower(pu.Path), "/") {
+		switch seg {
+		case "cart", "basket", "checkout", "bag":
+			return true
 		}
 	}
 	return false

@@ -351,7 +351,7 @@ func (pr *proposer) productPage(c *cluster) int {
 	}
 	count := make(map[int]int)
 	for _, i := range c.pages {
-		for j := range pr.s.html[i].content {
+		for _, j := range pr.s.html[i].content {
 			if pr.s.html[j].label.Intent == seoplan.IntentProduct {
 				count[j]++
 			}
