@@ -36,11 +36,14 @@ const slimSep = "\n·\n"
 //   - the links: those off the site, and of the others all but where they
 //     lead, which it keeps in its Links (a page slimmed again keeps the
 //     links it was slimmed with first);
+//   - the headings below h3, which nothing in the planner reads, keeping
+//     the others in a slice of their own length (a decoder's grows by
+//     doubling);
 //   - the fields nothing in the planner reads (meta robots, breadcrumbs,
 //     the redirect chain, X-Robots-Tag).
 func (s *Slimmer) Slim(p *seoplan.Page) {
 	p.MainText = slimText(p.MainText, textWords)
-	s.slimLinks(p)
+	s.slimRest(p)
 }
 
 // SlimLabeled is Slim for a page whose label is known: a page the planner
@@ -52,12 +55,29 @@ func (s *Slimmer) SlimLabeled(lp *seoplan.LabeledPage) {
 		words = 0
 	}
 	lp.Page.MainText = slimText(lp.Page.MainText, words)
-	s.slimLinks(&lp.Page)
+	s.slimRest(&lp.Page)
 }
 
-func (s *Slimmer) slimLinks(p *seoplan.Page) {
+func (s *Slimmer) slimRest(p *seoplan.Page) {
 	s.links.add(p)
 	p.Links = nil
+	n := 0
+	for _, h := range p.Headings {
+		if h.Level <= 3 {
+			n++
+		}
+	}
+	if n == 0 {
+		p.Headings = nil
+	} else if n < cap(p.Headings) {
+		hs := make([]seoplan.Heading, 0, n)
+		for _, h := range p.Headings {
+			if h.Level <= 3 {
+				hs = append(hs, h)
+			}
+		}
+		p.Headings = hs
+	}
 	p.MetaRobots, p.Breadcrumbs, p.RedirectChain, p.XRobotsTag = "", nil, nil, ""
 }
 
