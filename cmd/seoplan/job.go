@@ -229,8 +229,10 @@ const labelBatch = 256
 // numbered (planner.Links), for planner.Input.Links.
 func (l *labeler) snapshot(ctx context.Context, db *crawldb.DB, snap crawldb.Snapshot) ([]seoplan.LabeledPage, *planner.Links, error) {
 	var (
-		out     []seoplan.LabeledPage
-		stored  []bool
+		// As many as the snapshot says it holds: a slice grown by
+		// doubling holds up to twice the pages, and copies them each time.
+		out     = make([]seoplan.LabeledPage, 0, snap.Pages)
+		stored  = make([]bool, 0, snap.Pages)
 		missing int
 		learn   = classify.NewLearner()
 		ranker  = l.c.NewRanker()
