@@ -55,6 +55,26 @@ const (
 
 var priceRE = regexp.MustCompile(`[£$€¥]\s?\d|\d\s?(?:€|EUR|GBP|USD)\b`)
 
+// priceMarks are the strings a match of priceRE holds one of: a text
+// without any has no price, which is much quicker to tell than by the
+// expression (it took a sixth of a 10,000-page second plan's time).
+var priceMarks = []string{"$", "£", "€", "¥", "EUR", "GBP", "USD"}
+
+func mayHavePrice(text string) bool {
+	return slices.ContainsFunc(priceMarks, func(m string) bool { return strings.Contains(text, m) })
+}
+
+// hasPrice reports whether text holds a price (priceRE).
+func hasPrice(text string) bool { return mayHavePrice(text) && priceRE.MatchString(text) }
+
+// findPrice returns the first price in text, or "".
+func findPrice(text string) string {
+	if !mayHavePrice(text) {
+		return ""
+	}
+	return priceRE.FindString(text)
+}
+
 // detectBusiness recognises the business model from the crawl itself, by
 // counting pages:
 //
@@ -94,7 +114,7 @@ func detectBusiness(html []*page, links *Links) business {
 		pg := p.lp.Page
 		if hasType(pg.SchemaTypes, "Product", "ProductGroup", "Offer", "AggregateOffer") || strings.EqualFold(pg.OGType, "product") {
 			product++
-			if priceRE.MatchString(pg.MainText) {
+			if hasPrice(pg.MainText) {
 				priced++
 			}
 		}

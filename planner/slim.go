@@ -102,10 +102,10 @@ func slimText(text string, keep int) string {
 	head := text[:end]
 	var b strings.Builder
 	b.WriteString(head)
-	if !priceRE.MatchString(head) {
+	if !hasPrice(head) {
 		// A price is a few bytes: one that begins in the head's last ones
 		// and ends past it is found from there.
-		if m := priceRE.FindString(text[max(0, end-8):]); m != "" {
+		if m := findPrice(text[max(0, end-8):]); m != "" {
 			b.WriteString(slimSep + m)
 		}
 	}

@@ -98,3 +98,16 @@ func TestSlimTextAtTheCut(t *testing.T) {
 		}
 	}
 }
+
+// TestHasPrice: the quick test for a price agrees with the expression.
+func TestHasPrice(t *testing.T) {
+	for _, text := range []string{"", "no price here", "$9", "from $ 9 a month", "9 EUR", "9EUR", "12 €", "£12", "¥500",
+		"USD", "$", "costs 9 dollars", "9 USDC", "€ 5", "5 GBP.", "EURO 5", "price: 5 eur"} {
+		if got, want := hasPrice(text), priceRE.MatchString(text); got != want {
+			t.Errorf("hasPrice(%q) = %v, want %v", text, got, want)
+		}
+		if got, want := findPrice(text), priceRE.FindString(text); got != want {
+			t.Errorf("findPrice(%q) = %q, want %q", text, got, want)
+		}
+	}
+}
