@@ -190,9 +190,17 @@ type Ranker struct {
 	ids   map[string]int32
 	stems []string
 	df    []int
-	forms []map[string]int // by stem number: each form's count on the site
-	pages [][]rterm        // by page: nil for a page without key phrases
+	forms map[form]int // each form of each stem, and its count on the site
+	pages [][]rterm    // by page: nil for a page without key phrases
 	docs  int
+}
+
+// form is one way the site writes a stem. The Ranker keeps one map of
+// every stem's forms, not a map per stem, which costs a few hundred bytes
+// for each of a large crawl's stems, most of them written one way.
+type form struct {
+	id   int32
+	text string
 }
 
 type rterm struct {
@@ -203,7 +211,7 @@ type rterm struct {
 // NewRanker returns a Ranker keeping the classifier's number of key
 // phrases per page (WithKeyPhrases).
 func (c *Classifier) NewRanker() *Ranker {
-	return &Ranker{n: c.cfg.keyPhrases, ids: map[string]int32{}}
+	return &Ranker{n: c.cfg.keyPhrases, ids: map[string]int32{}, forms: map[form]int{}}
 }
 
 func (r *Ranker) id(stem string) int32 {
@@ -214,9 +222,18 @@ func (r *Ranker) id(stem string) int32 {
 		r.ids[stem] = id
 		r.stems = append(r.stems, stem)
 		r.df = append(r.df, 0)
-		r.forms = append(r.forms, map[string]int{})
 	}
 	return id
+}
+
+// newForm returns the key of a form first met in stored text: the stem's
+// own string when the form is written as its stem, else a copy of it (not
+// the stored text's whole line).
+func (r *Ranker) newForm(id int32, text string) form {
+	if text == r.stems[id] {
+		return form{id, r.stems[id]}
+	}
+	return form{id, strings.Clone(text)}
 }
 
 func (r *Ranker) slot(i int) {
@@ -241,7 +258,7 @@ func (r *Ranker) Put(i int, p *seoplan.Page, ts Terms) {
 		id := r.id(t.Stem)
 		r.df[id]++
 		for _, f := range t.Forms {
-			r.forms[id][f.Text] += f.Count
+			r.forms[form{id, f.Text}] += f.Count
 		}
 		pt = append(pt, rterm{id: id, tf: float32(t.TF)})
 	}
@@ -263,12 +280,11 @@ func (r *Ranker) PutText(i int, p *seoplan.Page, text string) error {
 			if err != nil {
 				return err
 			}
-			m := r.forms[id]
-			if _, ok := m[forms[j]]; !ok {
-				m[strings.Clone(forms[j])] = n
-			} else {
-				m[forms[j]] += n
+			k := form{id, forms[j]}
+			if _, ok := r.forms[k]; !ok {
+				k = r.newForm(id, forms[j])
 			}
+			r.forms[k] += n
 		}
 		r.df[id]++
 		pt = append(pt, rterm{id: id, tf: float32(tf)})
@@ -287,20 +303,19 @@ func (r *Ranker) PutText(i int, p *seoplan.Page, text string) error {
 // phrases are its n heaviest Terms by TF-IDF, each named by the form the
 // site writes its stem in most.
 func (r *Ranker) Rank() ([][]seoplan.KeyPhrase, []SitePhrase) {
+	// Each stem is named by its most frequent form, the first in byte
+	// order of those as frequent.
 	surface := make([]string, len(r.stems))
-	named := make([]bool, len(r.stems))
-	name := func(id int32) string {
-		if !named[id] {
-			best, bc := "", -1
-			for f, c := range r.forms[id] {
-				if c > bc || c == bc && f < best {
-					best, bc = f, c
-				}
-			}
-			surface[id], named[id] = best, true
-		}
-		return surface[id]
+	counts := make([]int, len(r.stems))
+	for i := range counts {
+		counts[i] = -1
 	}
+	for f, c := range r.forms {
+		if bc := counts[f.id]; c > bc || c == bc && f.text < surface[f.id] {
+			surface[f.id], counts[f.id] = f.text, c
+		}
+	}
+	name := func(id int32) string { return surface[id] }
 	type scored struct {
 		id     int32
 		weight float64

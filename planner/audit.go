@@ -65,21 +65,26 @@ func confirmed(audit, data []seoplan.Finding) []seoplan.Finding {
 // checkBroken finds internal links to pages that answered 4xx or 5xx or did
 // not answer at all: one finding per broken target, naming who links to it.
 func checkBroken(s *site, _ []*cluster) []seoplan.Finding {
+	// broken[id] says whether the URL numbered id is a page that answered
+	// 4xx or 5xx or did not answer; a URL not crawled (excluded,
+	// disallowed or over the limit) is unknown, not broken.
+	broken := make([]bool, len(s.links.urls))
+	for id, u := range s.links.urls {
+		if t, ok := s.all[u]; ok {
+			st := t.Page.Status
+			broken[id] = st >= 400 || (st == 0 && t.Page.Error != "")
+		}
+	}
 	from := make(map[string][]string)
-	for _, p := range s.html {
-		seen := make(map[string]bool)
-		for _, l := range p.lp.Page.Links {
-			if !l.Internal || seen[l.URL] {
+	seen := make([]int, len(s.links.urls)) // URL number → 1 + the last page that linked it
+	for i, p := range s.html {
+		for _, id := range p.links {
+			if !broken[id] || seen[id] == i+1 {
 				continue
 			}
-			seen[l.URL] = true
-			t, ok := s.all[l.URL]
-			if !ok {
-				continue // not crawled (excluded, disallowed or over the limit): unknown, not broken
-			}
-			if st := t.Page.Status; st >= 400 || (st == 0 && t.Page.Error != "") {
-				from[l.URL] = append(from[l.URL], p.url)
-			}
+			seen[id] = i + 1
+			u := s.links.url(id)
+			from[u] = append(from[u], p.url)
 		}
 	}
 	var out []seoplan.Finding
@@ -199,7 +204,7 @@ func checkCannibalisation(s *site, clusters []*cluster) []seoplan.Finding {
 // more product pages in its text) from an item page.
 func (s *site) role(p *page) string {
 	n := 0
-	for j := range p.content {
+	for _, j := range p.content {
 		if s.html[j].label.Intent == seoplan.IntentProduct {
 			n++
 		}

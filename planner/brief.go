@@ -55,13 +55,14 @@ func (pr *proposer) brief(c *cluster, p *seoplan.Proposal) {
 // page of the cluster already answers in its title and the target keyword
 // itself.
 func (pr *proposer) questions(c *cluster, target string) []string {
+	a := pr.asksOf(c)
 	answered := map[string]bool{norm(target): true}
-	for _, i := range c.pages {
-		answered[norm(titleTopic(pr.s.html[i].lp.Page.Title))] = true
-	}
 	var out []string
 	add := func(q string) {
-		if k := norm(q); k != "" && !answered[k] && len(out) < maxQuestions {
+		if len(out) == maxQuestions {
+			return
+		}
+		if k := norm(q); k != "" && !answered[k] && !a.titled[k] {
 			answered[k] = true
 			out = append(out, q)
 		}
@@ -72,6 +73,28 @@ func (pr *proposer) questions(c *cluster, target string) []string {
 		if isQuestion(k.Keyword.Text) {
 			add(strings.Join(strings.Fields(k.Keyword.Text), " "))
 		}
+	}
+	for _, q := range a.asked {
+		add(q)
+	}
+	return out
+}
+
+// clusterAsks is what questions reads of a cluster's pages, the same for
+// every piece proposed in it, so read once: a cluster of 30,000 pages may
+// get a dozen pieces.
+type clusterAsks struct {
+	titled map[string]bool // the norms of the pages' titles
+	asked  []string        // the questions of their headings, most often raised first
+}
+
+func (pr *proposer) asksOf(c *cluster) *clusterAsks {
+	if a, ok := pr.asks[c]; ok {
+		return a
+	}
+	a := &clusterAsks{titled: make(map[string]bool, len(c.pages))}
+	for _, i := range c.pages {
+		a.titled[norm(titleTopic(pr.s.html[i].lp.Page.Title))] = true
 	}
 	count := make(map[string]float64)
 	first := make(map[string]string)
@@ -88,9 +111,13 @@ func (pr *proposer) questions(c *cluster, target string) []string {
 		}
 	}
 	for _, k := range rankStems(count) {
-		add(first[k])
+		a.asked = append(a.asked, first[k])
 	}
-	return out
+	if pr.asks == nil {
+		pr.asks = make(map[*cluster]*clusterAsks)
+	}
+	pr.asks[c] = a
+	return a
 }
 
 // norm is a text's stemmed content words, for telling two wordings of one

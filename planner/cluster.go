@@ -59,7 +59,7 @@ func clusterPages(ctx context.Context, s *site) ([][]int, error) {
 	for k, i := range nodes {
 		p := s.html[i]
 		lw := linkBonus * math.Min(1, linkFan/float64(max(1, len(p.content))))
-		for j := range p.content {
+		for _, j := range p.content {
 			if l, ok := node[j]; ok {
 				weights[pairKey(k, l)] += lw
 			}

@@ -67,7 +67,7 @@ func (c *cluster) pickPillar(s *site) {
 // cluster in its text (the site menu leads everywhere, so it does not count).
 func (c *cluster) linksProblem(s *site, i int, in map[int]bool) bool {
 	for _, j := range s.html[i].out {
-		if in[j] && s.html[i].content[j] && s.html[j].label.Intent == seoplan.IntentProblem {
+		if in[j] && s.html[i].linksInText(j) && s.html[j].label.Intent == seoplan.IntentProblem {
 			return true
 		}
 	}
@@ -83,7 +83,7 @@ func (c *cluster) hubShare(s *site, i int, in map[int]bool) (out, both float64) 
 	}
 	var nOut, nIn int
 	for _, j := range s.html[i].out {
-		if in[j] && s.html[i].content[j] {
+		if in[j] && s.html[i].linksInText(j) {
 			nOut++
 		}
 	}
@@ -119,7 +119,7 @@ func (s *site) bridges(p *page) bool {
 	if p.docsTask() {
 		return true
 	}
-	for j := range p.content {
+	for _, j := range p.content {
 		if q := s.html[j]; q.label.Intent == seoplan.IntentProduct || q.docsTask() {
 			return true
 		}

@@ -15,7 +15,10 @@ type Input struct {
 	Site      string // start URL or host, shown in the roadmap
 	CrawledAt time.Time
 	Pages     []seoplan.LabeledPage
-	Keywords  []seoplan.LabeledKeyword
+	// Links, when set, holds the internal links of the pages, whose
+	// Page.Links the planner then does not read: a Slimmer's (Slimmer.Links).
+	Links    *Links
+	Keywords []seoplan.LabeledKeyword
 	// PageStats are the rows of Search Console Pages exports: pages to
 	// refresh, retitle or rescue from decay, judged by the page where the
 	// keywords carry no per-query rows for it.

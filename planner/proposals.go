@@ -39,7 +39,8 @@ type proposer struct {
 	// topCluster is the largest demand of a cluster's keywords together.
 	topCluster map[string]int
 	ids        map[string]bool
-	slugs      map[string]bool // slugs taken by pages and proposals (brief.go)
+	slugs      map[string]bool           // slugs taken by pages and proposals (brief.go)
+	asks       map[*cluster]*clusterAsks // what briefs read of each cluster's pages (brief.go)
 	out        []seoplan.Proposal
 }
 
@@ -351,7 +352,7 @@ func (pr *proposer) productPage(c *cluster) int {
 	}
 	count := make(map[int]int)
 	for _, i := range c.pages {
-		for j := range pr.s.html[i].content {
+		for _, j := range pr.s.html[i].content {
 			if pr.s.html[j].label.Intent == seoplan.IntentProduct {
 				count[j]++
 			}

@@ -201,49 +201,67 @@ func versionLike(s string) bool {
 // a term on one page relates it to nothing, and a term on more than
 // siteShare of the pages (or maxDF of them) is the site's own vocabulary.
 func termVectors(s *site, nodes []int) ([]termVec, [][]posting, []bool) {
-	raw := make([]map[string]float64, len(nodes))
-	df := make(map[string]int)
+	// Each node's raw weights, its terms numbered in the order first met
+	// and listed in term order: a large site's pages do not each hold a
+	// map of their terms until the last has been read.
+	raw := make([]termVec, len(nodes))
+	number := make(map[string]int32)
+	var vocab []string
+	var df []int
 	st := newStemmer()
 	for k, i := range nodes {
-		raw[k] = pageTerms(s.html[i], s.brandWords, st)
-		for t := range raw[k] {
-			df[t]++
+		m := pageTerms(s.html[i], s.brandWords, st)
+		v := termVec{ids: make([]int32, 0, len(m)), w: make([]float64, 0, len(m))}
+		for _, t := range sortedKeys(m) {
+			id, ok := number[t]
+			if !ok {
+				id = int32(len(vocab))
+				number[t] = id
+				vocab = append(vocab, t)
+				df = append(df, 0)
+			}
+			df[id]++
+			v.ids, v.w = append(v.ids, id), append(v.w, m[t])
 		}
+		raw[k] = v
 	}
 	n := len(nodes)
 	// On a small site one topic may hold a third of the pages: up to
 	// siteVocabularyMin pages (and half the site) a term can still be a topic.
 	limit := int(math.Max(siteShare*float64(n), math.Min(siteVocabularyMin, float64(n)/2)))
 	limit = min(limit, maxDF)
-	terms := make([]string, 0, len(df))
+	terms := make([]string, 0, len(vocab))
 	for t, c := range df {
 		if c >= 2 && c <= limit {
-			terms = append(terms, t)
+			terms = append(terms, vocab[t])
 		}
 	}
 	sort.Strings(terms)
-	id := make(map[string]int32, len(terms))
+	id := make([]int32, len(vocab)) // number → term ID, -1 for a term not kept
+	for t := range id {
+		id[t] = -1
+	}
 	topical := make([]bool, len(terms))
 	for k, t := range terms {
-		id[t] = int32(k)
+		id[number[t]] = int32(k)
 		topical[k] = !strings.HasPrefix(t, "s:") && !clusterFormatWords[t] && !formatWords[t]
 	}
 	vecs := make([]termVec, n)
 	postings := make([][]posting, len(terms))
-	for k, m := range raw {
+	for k, r := range raw {
 		var v termVec
 		var norm float64
 		// In term order, so the norm is summed the same way every run.
-		for _, t := range sortedKeys(m) {
-			w := m[t]
+		for x, t := range r.ids {
 			idf := math.Log(float64(n) / float64(df[t]))
-			x := w * idf
-			norm += x * x
-			if j, ok := id[t]; ok {
+			w := r.w[x] * idf
+			norm += w * w
+			if j := id[t]; j >= 0 {
 				v.ids = append(v.ids, j)
-				v.w = append(v.w, x)
+				v.w = append(v.w, w)
 			}
 		}
+		raw[k] = termVec{}
 		sort.Sort(byID(v))
 		if norm > 0 {
 			norm = math.Sqrt(norm)

@@ -2,6 +2,7 @@ package planner
 
 import (
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
 
@@ -19,9 +20,10 @@ type page struct {
 	label   seoplan.Label
 	phrases []seoplan.KeyPhrase // top maxPhrases by weight, weights scaled to unit length
 	feats   []feature           // what the page is about, for clustering (see features)
+	links   []int32             // its internal links, numbered in site.links
 	out     []int               // html indexes this page links to (internal, deduplicated, not itself)
 	in      []int               // html indexes linking here
-	content map[int]bool        // out-links that are not site-wide template links
+	content []int               // out-links that are not site-wide template links, sorted
 	cluster int                 // index into the cluster list, -1 when outside clusters
 	// docs is a page of the site's documentation (a /docs folder, see isDocs).
 	docs bool
@@ -45,6 +47,7 @@ type site struct {
 	all   map[string]*seoplan.LabeledPage // by URL and requested URL, every fetched page
 	html  []*page                         // HTML pages, sorted by URL
 	index map[string]int                  // URL → html index
+	links *Links                          // the internal links of the HTML pages
 	brand string
 	// brandWords are the stemmed words of the brand and the title suffix:
 	// on every page, so they describe no topic and name no cluster.
@@ -74,14 +77,22 @@ func newSite(in Input) *site {
 		}
 	}
 	sort.Slice(s.html, func(i, j int) bool { return s.html[i].url < s.html[j].url })
+	s.links = in.Links
+	if s.links == nil {
+		s.links = NewLinks()
+		for _, p := range s.html {
+			s.links.add(&p.lp.Page)
+		}
+	}
 	for i, p := range s.html {
 		s.index[p.url] = i
+		p.links = s.links.of(p.url)
 		p.phrases = topPhrases(p.lp.KeyPhrases)
 		p.docs = isDocs(pathSegments(p.url))
 	}
 	s.linkGraph()
 	s.brand = siteBrand(in.Site, s.html)
-	s.biz = detectBusiness(s.html)
+	s.biz = detectBusiness(s.html, s.links)
 	s.brandWords = make(map[string]bool)
 	for _, t := range tokens(s.brand + " " + titleSuffix(s.html)) {
 		s.brandWords[t] = true
@@ -191,27 +202,45 @@ func (s *site) resolve(u string) (int, bool) {
 	return 0, false
 }
 
+// linkGraph fills each page's out and in links and its links in text
+// (content). It keeps per page sorted slices, not maps: on a large crawl
+// a page carries dozens of links and a map of them costs a kilobyte.
 func (s *site) linkGraph() {
-	counts := make([]map[int]int, len(s.html)) // page → target → links to it
-	linkers := make(map[int]int)               // target → pages linking to it
-	for i, p := range s.html {
-		counts[i] = make(map[int]int)
-		for _, l := range p.lp.Page.Links {
-			if !l.Internal {
-				continue
-			}
-			j, ok := s.resolve(l.URL)
-			if !ok || j == i {
-				continue
-			}
-			if counts[i][j] == 0 {
-				p.out = append(p.out, j)
-				s.html[j].in = append(s.html[j].in, i)
-				linkers[j]++
-			}
-			counts[i][j]++
+	counts := make([][]int32, len(s.html)) // page → how many links it makes to each of its out, by position
+	// Each URL is resolved once, not once for each page that links it.
+	to := make([]int, len(s.links.urls))
+	for id, u := range s.links.urls {
+		if j, ok := s.resolve(u); ok {
+			to[id] = j
+		} else {
+			to[id] = -1
 		}
-		sort.Ints(p.out)
+	}
+	var targets []int
+	for i, p := range s.html {
+		targets = targets[:0]
+		for _, id := range p.links {
+			if j := to[id]; j >= 0 && j != i {
+				targets = append(targets, j)
+			}
+		}
+		slices.Sort(targets)
+		for k, j := range targets {
+			if k > 0 && targets[k-1] == j {
+				counts[i][len(counts[i])-1]++
+				continue
+			}
+			p.out = append(p.out, j)
+			counts[i] = append(counts[i], 1)
+			s.html[j].in = append(s.html[j].in, i)
+		}
+	}
+	// count is how many links page i makes to page j.
+	count := func(i, j int) int32 {
+		if k, ok := slices.BinarySearch(s.html[i].out, j); ok {
+			return counts[i][k]
+		}
+		return 0
 	}
 	// A target linked from four pages in five is in the site's menu or
 	// footer. Those links are no writer's choice and bridge no reader, but
@@ -221,18 +250,17 @@ func (s *site) linkGraph() {
 	if threshold < 10 {
 		threshold = 10
 	}
-	menu := make(map[int]int) // target → how many links to it the menu makes
-	for j, n := range linkers {
-		if n < threshold {
+	menu := make(map[int]int32) // target → how many links to it the menu makes
+	for j, q := range s.html {
+		if len(q.in) < threshold {
 			continue
 		}
-		freq := make(map[int]int)
-		for i := range s.html {
-			if c := counts[i][j]; c > 0 {
-				freq[c]++
-			}
+		freq := make(map[int32]int)
+		for _, i := range q.in {
+			freq[count(i, j)]++
 		}
-		mode, best := 0, 0
+		var mode int32
+		best := 0
 		for c, f := range freq {
 			if f > best || (f == best && c < mode) {
 				mode, best = c, f
@@ -241,13 +269,19 @@ func (s *site) linkGraph() {
 		menu[j] = mode
 	}
 	for i, p := range s.html {
-		p.content = make(map[int]bool, len(p.out))
-		for _, j := range p.out {
-			if counts[i][j] > menu[j] {
-				p.content[j] = true
+		for k, j := range p.out {
+			if counts[i][k] > menu[j] {
+				p.content = append(p.content, j)
 			}
 		}
 	}
+}
+
+// linksInText reports whether p links to page j other than through the
+// site's menu (content).
+func (p *page) linksInText(j int) bool {
+	_, ok := slices.BinarySearch(p.content, j)
+	return ok
 }
 
 // topPhrases keeps the weightiest phrases of a page, one per stem, scaled so

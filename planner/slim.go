@@ -8,16 +8,21 @@ import (
 
 // Slimmer drops from labelled pages what Plan and Compare never read, so
 // that the pages of a large crawl fit in memory at once: a page keeps a
-// few kilobytes, not its whole text and every link it carries. A plan of
-// slimmed pages is the plan of the pages themselves (slim_test.go).
-// Slimmer shares the strings pages have in common (the URLs of the menu's
-// links are on every page); it is not safe for concurrent use.
+// few kilobytes, not its whole text and every link it carries. It moves
+// the internal links of the pages it slims into a Links (Links), which
+// the plan of those pages needs in Input.Links. A plan of slimmed pages is
+// the plan of the pages themselves (slim_test.go). Slimmer is not safe for
+// concurrent use.
 type Slimmer struct {
-	urls map[string]string
+	links *Links
 }
 
 // NewSlimmer returns a Slimmer.
-func NewSlimmer() *Slimmer { return &Slimmer{urls: map[string]string{}} }
+func NewSlimmer() *Slimmer { return &Slimmer{links: NewLinks()} }
+
+// Links returns the internal links of every page slimmed so far, for
+// Input.Links.
+func (s *Slimmer) Links() *Links { return s.links }
 
 // slimSep parts the main text the planner reads from the evidence kept of
 // the rest: no word, no space a pattern could match across.
@@ -28,12 +33,17 @@ const slimSep = "\n·\n"
 //     for a price and an offer of a trial, which business looks for in the
 //     whole text: the first of each found only further on is kept after
 //     the words read;
-//   - the links off the site, and the anchor text and rel of the others;
+//   - the links: those off the site, and of the others all but where they
+//     lead, which it keeps in its Links (a page slimmed again keeps the
+//     links it was slimmed with first);
+//   - the headings below h3, which nothing in the planner reads, keeping
+//     the others in a slice of their own length (a decoder's grows by
+//     doubling);
 //   - the fields nothing in the planner reads (meta robots, breadcrumbs,
 //     the redirect chain, X-Robots-Tag).
 func (s *Slimmer) Slim(p *seoplan.Page) {
 	p.MainText = slimText(p.MainText, textWords)
-	s.slimLinks(p)
+	s.slimRest(p)
 }
 
 // SlimLabeled is Slim for a page whose label is known: a page the planner
@@ -45,27 +55,28 @@ func (s *Slimmer) SlimLabeled(lp *seoplan.LabeledPage) {
 		words = 0
 	}
 	lp.Page.MainText = slimText(lp.Page.MainText, words)
-	s.slimLinks(&lp.Page)
+	s.slimRest(&lp.Page)
 }
 
-func (s *Slimmer) slimLinks(p *seoplan.Page) {
+func (s *Slimmer) slimRest(p *seoplan.Page) {
+	s.links.add(p)
+	p.Links = nil
 	n := 0
-	for _, l := range p.Links {
-		if !l.Internal {
-			continue
+	for _, h := range p.Headings {
+		if h.Level <= 3 {
+			n++
 		}
-		u, ok := s.urls[l.URL]
-		if !ok {
-			u = strings.Clone(l.URL)
-			s.urls[u] = u
-		}
-		p.Links[n] = seoplan.Link{URL: u, Internal: true}
-		n++
 	}
 	if n == 0 {
-		p.Links = nil
-	} else {
-		p.Links = append([]seoplan.Link(nil), p.Links[:n]...)
+		p.Headings = nil
+	} else if n < cap(p.Headings) {
+		hs := make([]seoplan.Heading, 0, n)
+		for _, h := range p.Headings {
+			if h.Level <= 3 {
+				hs = append(hs, h)
+			}
+		}
+		p.Headings = hs
 	}
 	p.MetaRobots, p.Breadcrumbs, p.RedirectChain, p.XRobotsTag = "", nil, nil, ""
 }
@@ -91,10 +102,10 @@ func slimText(text string, keep int) string {
 	head := text[:end]
 	var b strings.Builder
 	b.WriteString(head)
-	if !priceRE.MatchString(head) {
+	if !hasPrice(head) {
 		// A price is a few bytes: one that begins in the head's last ones
 		// and ends past it is found from there.
-		if m := priceRE.FindString(text[max(0, end-8):]); m != "" {
+		if m := findPrice(text[max(0, end-8):]); m != "" {
 			b.WriteString(slimSep + m)
 		}
 	}

@@ -2,6 +2,7 @@ package planner
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"strings"
 	"testing"
@@ -62,7 +63,16 @@ func TestSlimPlansTheSame(t *testing.T) {
 				sl.Slim(&slimmed[i].Page)
 			}
 		}
-		if got := planJSON(t, plan(t, slimmed)); !bytes.Equal(got, want) {
+		for i := range slimmed {
+			if slimmed[i].Page.Links != nil {
+				t.Fatalf("%s kept its links after slimming", slimmed[i].Page.URL)
+			}
+		}
+		got, err := Plan(context.Background(), Input{Site: origin + "/", Pages: slimmed, Links: sl.Links()}, WithStart(start))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(planJSON(t, got), want) {
 			t.Errorf("the plan of slimmed pages (labelled %v) differs from the plan of the pages", labeled)
 		}
 	}
@@ -85,6 +95,19 @@ func TestSlimTextAtTheCut(t *testing.T) {
 		got := slimText(text+strings.Repeat(" tail", 20), textWords)
 		if priceRE.MatchString(got) != priceRE.MatchString(text) || offersTrial(got) != offersTrial(text) {
 			t.Errorf("%q: slimmed to %q", text[len(head):], got[len(head):])
+		}
+	}
+}
+
+// TestHasPrice: the quick test for a price agrees with the expression.
+func TestHasPrice(t *testing.T) {
+	for _, text := range []string{"", "no price here", "$9", "from $ 9 a month", "9 EUR", "9EUR", "12 €", "£12", "¥500",
+		"USD", "$", "costs 9 dollars", "9 USDC", "€ 5", "5 GBP.", "EURO 5", "price: 5 eur"} {
+		if got, want := hasPrice(text), priceRE.MatchString(text); got != want {
+			t.Errorf("hasPrice(%q) = %v, want %v", text, got, want)
+		}
+		if got, want := findPrice(text), priceRE.FindString(text); got != want {
+			t.Errorf("findPrice(%q) = %q, want %q", text, got, want)
 		}
 	}
 }

@@ -206,9 +206,28 @@ func clusterNames(p *seoplan.Plan) map[string]string {
 // "from → to (anchor: …)". Pages on the plan's site are shown by path and
 // proposals by title, so a cell stays short.
 func linkLines(p *seoplan.Plan, pr seoplan.Proposal) []string {
+	var titles map[string]string // proposal ID → title, built on the first link to a proposal
+	name := func(ref string) string {
+		id, ok := strings.CutPrefix(ref, "proposal:")
+		if !ok {
+			return shortRef(p, ref)
+		}
+		if titles == nil {
+			titles = make(map[string]string, len(p.Proposals))
+			for _, q := range p.Proposals {
+				if _, dup := titles[q.ID]; !dup {
+					titles[q.ID] = q.Title
+				}
+			}
+		}
+		if t, ok := titles[id]; ok {
+			return "new: " + t
+		}
+		return ref
+	}
 	var out []string
 	for _, l := range pr.Links {
-		s := shortRef(p, l.From) + " → " + shortRef(p, l.To)
+		s := name(l.From) + " → " + name(l.To)
 		if l.Anchor != "" {
 			s += " (anchor: " + l.Anchor + ")"
 		}
@@ -218,7 +237,10 @@ func linkLines(p *seoplan.Plan, pr seoplan.Proposal) []string {
 }
 
 // shortRef names a link end: "new: <title>" for a proposal, the path for a
-// page on the plan's site, the URL otherwise.
+// page on the plan's site, else the URL as given. It looks through the
+// proposals for one; linkLines, which names every link of a proposal (a
+// large cluster's pillar suggests one from each of its thousands of
+// pages), names proposals from an index instead.
 func shortRef(p *seoplan.Plan, ref string) string {
 	if id, ok := strings.CutPrefix(ref, "proposal:"); ok {
 		for _, pr := range p.Proposals {

@@ -293,7 +293,7 @@ func classifyDB(cmd *cobra.Command, e *env, l *labeler, o classifyOpts) error {
 	if err != nil {
 		return err
 	}
-	all, err := l.snapshot(ctx, db, snap)
+	all, _, err := l.snapshot(ctx, db, snap)
 	if err != nil {
 		return err
 	}

@@ -138,16 +138,16 @@ func diffPick(ctx context.Context, db *crawldb.DB, fromID, toID int64) (crawldb.
 // compares them. When the caller already has the later crawl's labeled pages and plan
 // (the plan command), it passes them to save the work; nil means load them.
 func diffSnapshots(ctx context.Context, l *labeler, db *crawldb.DB, from, to crawldb.Snapshot, toPages []seoplan.LabeledPage, toPlan *seoplan.Plan, opts ...planner.Option) (*seoplan.Change, error) {
-	prevPages, err := l.snapshot(ctx, db, from)
+	prevPages, prevLinks, err := l.snapshot(ctx, db, from)
 	if err != nil {
 		return nil, err
 	}
-	prevPlan, err := planner.Plan(ctx, planner.Input{Site: from.StartURL, CrawledAt: from.Started, Pages: prevPages}, opts...)
+	prevPlan, err := planner.Plan(ctx, planner.Input{Site: from.StartURL, CrawledAt: from.Started, Pages: prevPages, Links: prevLinks}, opts...)
 	if err != nil {
 		return nil, fmt.Errorf("plan snapshot %d: %w", from.ID, err)
 	}
 	if toPages == nil {
-		if toPages, err = l.snapshot(ctx, db, to); err != nil {
+		if toPages, _, err = l.snapshot(ctx, db, to); err != nil {
 			return nil, err
 		}
 	}

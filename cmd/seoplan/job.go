@@ -225,11 +225,14 @@ const labelBatch = 256
 // crawl, more pages of a resumed one, a new classifier), labels those
 // pages with what the first read learnt, on every core while the next
 // batch is read, and stores their labels. The key phrases are then
-// weighed across the whole crawl.
-func (l *labeler) snapshot(ctx context.Context, db *crawldb.DB, snap crawldb.Snapshot) ([]seoplan.LabeledPage, error) {
+// weighed across the whole crawl. The pages' internal links come apart,
+// numbered (planner.Links), for planner.Input.Links.
+func (l *labeler) snapshot(ctx context.Context, db *crawldb.DB, snap crawldb.Snapshot) ([]seoplan.LabeledPage, *planner.Links, error) {
 	var (
-		out     []seoplan.LabeledPage
-		stored  []bool
+		// As many as the snapshot says it holds: a slice grown by
+		// doubling holds up to twice the pages, and copies them each time.
+		out     = make([]seoplan.LabeledPage, 0, snap.Pages)
+		stored  = make([]bool, 0, snap.Pages)
 		missing int
 		learn   = classify.NewLearner()
 		ranker  = l.c.NewRanker()
@@ -268,20 +271,20 @@ func (l *labeler) snapshot(ctx context.Context, db *crawldb.DB, snap crawldb.Sna
 	})
 	read.Finish()
 	if err != nil {
-		return nil, fmt.Errorf("read crawl %d: %w", snap.ID, err)
+		return nil, nil, fmt.Errorf("read crawl %d: %w", snap.ID, err)
 	}
 	l.c.UseSite(learn)
 	l.labelled, l.reused = 0, len(out)-missing
 	if missing > 0 {
 		if err := l.labelMissing(ctx, db, snap, out, stored, missing, ranker, slim); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	kps, _ := ranker.Rank()
 	for i := range out {
 		out[i].KeyPhrases = kps[i]
 	}
-	return out, nil
+	return out, slim.Links(), nil
 }
 
 // noteLabels tells stderr how many pages the last snapshot call labelled

@@ -39,7 +39,7 @@ func BenchmarkSnapshot(b *testing.B) {
 					n++
 					l.version = fmt.Sprintf("bench-%d", n)
 				}
-				if _, err := l.snapshot(ctx, db, snap); err != nil {
+				if _, _, err := l.snapshot(ctx, db, snap); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -35,7 +35,7 @@ func labelSnapshot(t *testing.T, dbPath, version string) ([]seoplan.LabeledPage,
 	if version != "" {
 		l.version = version
 	}
-	lps, err := l.snapshot(ctx, db, snap)
+	lps, _, err := l.snapshot(ctx, db, snap)
 	if err != nil {
 		t.Fatal(err)
 	}
