@@ -37,6 +37,7 @@
 // the whole origin, not just that URL), and a redirect loop ends in an
 // error record. Memory stays bounded on hostile pages: the
 // workers extract at most 16 MiB of bodies at once (a shared budget), a
+// gzip body is bounded on the bytes decoded, a
 // page with more than 1 MiB of text gets a cheap main-text extractor
 // instead of trafilatura, and at most 256 KiB of main text is kept (its
 // word count is the whole page's). A page that fails is data, not a
