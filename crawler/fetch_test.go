@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"context"
 	"fmt"
+	"io"
 	"net/http"
 	"slices"
 	"strconv"
@@ -12,6 +13,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"golang.org/x/sync/semaphore"
 
 	"github.com/seoplan/seoplan"
 )
@@ -535,5 +538,100 @@ func TestGzipBodyBounded(t *testing.T) {
 				t.Errorf("/encoded: size %d error %q title %q, want it decoded and cut at %d", p.Size, p.Error, p.Title, limit)
 			}
 		})
+	}
+}
+
+// A body takes its share of the body budget before it reads past freeBody,
+// all at once: its Content-Length, else the most it may grow to, and
+// nothing below freeBody. While it cannot have its share it reads no
+// further.
+func TestBodyBudget(t *testing.T) {
+	const grant = 10 << 20
+	cancelled, cancel := context.WithCancel(context.Background())
+	cancel()
+	for _, tt := range []struct {
+		name     string
+		ctx      context.Context
+		body     int
+		size     int64 // Content-Length, -1 when unknown
+		wantHeld int64
+		wantErr  bool
+	}{
+		{"small body reads outside the budget", context.Background(), freeBody - 1, -1, 0, false},
+		{"unknown length takes the grant", context.Background(), 3 << 20, -1, grant, false},
+		{"known length takes that", context.Background(), 3 << 20, 3 << 20, 3 << 20, false},
+		{"no share, no reading past freeBody", cancelled, 3 << 20, -1, 0, true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			budget := semaphore.NewWeighted(bodyBudget)
+			st := &fetchState{}
+			b := &budgetBody{
+				ReadCloser: io.NopCloser(bytes.NewReader(make([]byte, tt.body))),
+				ctx:        tt.ctx, t: &pageTransport{budget: budget, grant: grant}, st: st, size: tt.size,
+			}
+			got, err := io.ReadAll(b)
+			if (err != nil) != tt.wantErr || st.held != tt.wantHeld {
+				t.Fatalf("read %d bytes, err %v, holding %d; want err %v, holding %d", len(got), err, st.held, tt.wantErr, tt.wantHeld)
+			}
+			if tt.wantErr && len(got) > freeBody {
+				t.Errorf("read %d bytes without a share of the budget, want at most %d", len(got), freeBody)
+			}
+			if !tt.wantErr && len(got) != tt.body {
+				t.Errorf("read %d bytes, want %d", len(got), tt.body)
+			}
+			if !budget.TryAcquire(bodyBudget - st.held) {
+				t.Errorf("the budget has less free than the %d bytes not held", bodyBudget-st.held)
+			}
+		})
+	}
+}
+
+// Every share of the body budget is given back: on a site of big pages,
+// each answered 503 once before its page, a crawl whose budget holds two
+// such bodies fetches every page (a share kept by a retried response
+// would stall the crawl after the third).
+func TestBodyBudgetReleased(t *testing.T) {
+	const n, size = 8, bodyBudget / 2
+	body := "<title>Big</title><p>" + strings.Repeat("word ", size/5)
+	var mu sync.Mutex
+	refused := map[string]bool{}
+	h := func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/robots.txt":
+			http.NotFound(w, r)
+			return
+		case "/":
+			var links []string
+			for i := range n {
+				links = append(links, fmt.Sprintf("/big/%d", i))
+			}
+			htmlPage(w, "Home", links...)
+			return
+		}
+		mu.Lock()
+		first := !refused[r.URL.Path]
+		refused[r.URL.Path] = true
+		mu.Unlock()
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		if first {
+			w.WriteHeader(http.StatusServiceUnavailable)
+		}
+		fmt.Fprint(w, body)
+	}
+	done := make(chan struct{})
+	var pages map[string]seoplan.Page
+	go func() {
+		defer close(done)
+		pages, _, _ = crawlHandler(t, h, WithConcurrency(4), WithMaxBodySize(size), WithRetries(1, time.Millisecond, time.Millisecond))
+	}()
+	select {
+	case <-done:
+	case <-time.After(60 * time.Second):
+		t.Fatal("crawl still running after 60s: a share of the body budget was not given back")
+	}
+	for i := range n {
+		if p := pages[fmt.Sprintf("/big/%d", i)]; p.Status != 200 || p.Size != size {
+			t.Errorf("/big/%d: status %d size %d, want 200 and %d", i, p.Status, p.Size, size)
+		}
 	}
 }
