@@ -36,10 +36,12 @@
 // a bounded number of times (honouring Retry-After; a 429 or 503 pauses
 // the whole origin, not just that URL), and a redirect loop ends in an
 // error record. Memory stays bounded on hostile pages: the
-// workers extract at most 16 MiB of bodies at once (a shared budget), a
-// page with more than 1 MiB of text gets a cheap main-text extractor
-// instead of trafilatura, and at most 256 KiB of main text is kept (its
-// word count is the whole page's). A page that fails is data, not a
+// workers hold at most 16 MiB of bodies at once, from download to the end
+// of extraction (a shared budget; each body reads its first 1 MiB outside
+// it), a gzip body is bounded on the bytes decoded, a page with more than
+// 1 MiB of text gets a cheap main-text extractor instead of trafilatura,
+// and at most 256 KiB of main text is kept (its word count is the whole
+// page's). A page that fails is data, not a
 // failed crawl; only an unreachable start host fails Run (ErrUnreachable).
 //
 // Pages built by scripts are rendered in headless Chromium

@@ -388,8 +388,21 @@ func textOf(n *html.Node) string {
 // pass without splitting it, and settles ASCII without the Unicode tables
 // (no Han, Hiragana or Katakana character is below U+2E80).
 func countWords(s string) int {
-	n := 0
-	other := false // the current run has a letter or digit that is not CJK
+	var c wordCounter
+	c.add(s)
+	return c.count()
+}
+
+// wordCounter is countWords over a text given in pieces: after adding
+// pieces, count is countWords of their concatenation, so a text need not
+// be built to be counted (spaceWriter past its limit).
+type wordCounter struct {
+	n     int
+	other bool // the current run has a letter or digit that is not CJK
+}
+
+func (c *wordCounter) add(s string) {
+	n, other := c.n, c.other
 	for _, r := range s {
 		switch {
 		case r < utf8.RuneSelf:
@@ -413,10 +426,15 @@ func countWords(s string) int {
 			other = true
 		}
 	}
-	if other {
-		n++
+	c.n, c.other = n, other
+}
+
+// count is the number of words added so far.
+func (c *wordCounter) count() int {
+	if c.other {
+		return c.n + 1
 	}
-	return n
+	return c.n
 }
 
 // asciiSpace are the ASCII characters unicode.IsSpace reports.

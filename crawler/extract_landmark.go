@@ -154,12 +154,29 @@ func cleanText(n, except *html.Node) string {
 	return w.b.String()
 }
 
+// cleanTextMax is cleanText cut to at most max bytes (at a rune boundary,
+// as clipText cuts), with the words of the whole text counted: what
+// mainText keeps of a page too big for trafilatura, built without holding
+// the whole text.
+func cleanTextMax(n *html.Node, max int) (text string, words int) {
+	w := spaceWriter{max: max, words: &wordCounter{}}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		w.writeClean(c, nil)
+	}
+	return clipText(w.b.String(), max), w.words.count()
+}
+
 // spaceWriter builds text with white space collapsed as it is written:
 // every run of white space becomes one space, none leads or trails. It gives
 // collapseSpace's result without building the uncollapsed text first.
+// With a max it keeps only the first max bytes (and a few of the next, for
+// clipText to cut at a rune boundary), and words counts all it was given.
 type spaceWriter struct {
 	b     strings.Builder
 	space bool // white space was seen since the last word written
+
+	max   int          // 0: keep everything
+	words *wordCounter // nil: count nothing
 }
 
 // writeClean writes n's text unless n is boilerplate. Elements that are not
@@ -218,10 +235,31 @@ func (w *spaceWriter) text(s string) {
 
 // word writes a run of non-space, after one space if any was pending.
 func (w *spaceWriter) word(s string) {
-	if w.space && w.b.Len() > 0 {
+	sep := w.space && w.b.Len() > 0
+	w.space = false
+	if w.words != nil {
+		if sep {
+			w.words.add(" ")
+		}
+		w.words.add(s)
+	}
+	if w.max > 0 {
+		// Up to utf8.UTFMax bytes past max, so that clipText can tell a
+		// rune cut at max from one that ends there.
+		room := w.max + utf8.UTFMax - w.b.Len()
+		if room <= 0 {
+			return
+		}
+		if sep {
+			w.b.WriteByte(' ')
+			room--
+		}
+		w.b.WriteString(s[:min(len(s), max(room, 0))])
+		return
+	}
+	if sep {
 		w.b.WriteByte(' ')
 	}
-	w.space = false
 	w.b.WriteString(s)
 }
 

@@ -435,3 +435,44 @@ func BenchmarkMainText(b *testing.B) {
 		}
 	})
 }
+
+// cleanTextMax, which never holds the whole text, keeps what clipText
+// keeps of cleanText and counts the words countWords counts in it, at any
+// cut: within a word, a multi-byte rune and a word split over elements.
+func TestCleanTextMax(t *testing.T) {
+	docs := map[string]string{
+		"inline":  "<p>foo<b>bar</b> baz</p><p>naïve café</p><div>日本語のテキスト and more</div>",
+		"spaces":  "<p>  — </p><p> a\u00a0b </p><ul><li>one</li><li>two</li></ul>",
+		"nothing": "<p> </p>",
+	}
+	files, err := filepath.Glob(filepath.Join("testdata", "extract", "*.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs[filepath.Base(f)] = string(decodeHTML(raw, ""))
+	}
+	for name, doc := range docs {
+		root, err := html.Parse(strings.NewReader(doc))
+		if err != nil {
+			t.Fatal(err)
+		}
+		whole := cleanText(root, nil)
+		for _, max := range []int{1, 2, 3, 4, 5, 6, 7, 11, 16, 100, 1000, len(whole) - 1, len(whole), len(whole) + 1} {
+			if max < 1 {
+				continue
+			}
+			text, words := cleanTextMax(root, max)
+			if want := clipText(whole, max); text != want {
+				t.Errorf("%s, max %d: text %q, want %q", name, max, text, want)
+			}
+			if want := countWords(whole); words != want {
+				t.Errorf("%s, max %d: %d words, want %d", name, max, words, want)
+			}
+		}
+	}
+}

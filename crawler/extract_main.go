@@ -58,7 +58,7 @@ const (
 	// it copies the text several times over (as runes, for language
 	// detection, and per DOM node), about 190 MB of heap for a 10 MiB
 	// page. Above it, the page's text without boilerplate elements
-	// (cleanText) is its main text.
+	// (cleanTextMax) is its main text.
 	cheapTextBytes = 1 << 20
 	// maxMainText bounds the main text kept for a page; WordCount still
 	// counts the whole. 256 KiB is some 40,000 words, far past what
@@ -72,7 +72,8 @@ const (
 // landmark's text (landmarkText in extract_landmark.go): the author's own
 // statement of the main content, read in one walk instead of trafilatura's
 // ~2.7 ms. A page with more than cheapTextBytes of text (textBytes) gets
-// cleanText of the whole page. Every other page goes to trafilatura.
+// cleanTextMax of the whole page, which keeps only maxMainText of it as it
+// goes. Every other page goes to trafilatura.
 // Neither changes root: trafilatura clones the tree before cleaning it.
 // words is the whole text's countWords; text is cut to maxMainText.
 func mainText(root *html.Node, page *url.URL, textBytes int) (text string, words int) {
@@ -80,8 +81,7 @@ func mainText(root *html.Node, page *url.URL, textBytes int) (text string, words
 	case ok:
 		text, words = t, w
 	case textBytes > cheapTextBytes:
-		text = cleanText(root, nil)
-		words = countWords(text)
+		return cleanTextMax(root, maxMainText)
 	default:
 		text = trafilaturaText(root, page)
 		words = countWords(text)

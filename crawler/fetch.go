@@ -1,9 +1,11 @@
 package crawler
 
 import (
+	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"net/url"
 	"slices"
@@ -34,7 +36,8 @@ type fetchState struct {
 	contentType string
 	finalURL    *url.URL
 	body        []byte
-	headersOnly bool // not HTML: the body was not downloaded
+	headersOnly bool  // not HTML: the body was not downloaded
+	held        int64 // bytes of the body budget this fetch holds (budgetBody)
 
 	signs        scriptSigns // what extraction saw of the page's scripts
 	unrendered   bool        // a shell page left as the server sent it
@@ -50,7 +53,7 @@ type stateKey struct{}
 //
 // follow decides whether a redirect to target (normalised) is followed;
 // pace waits until the request to a followed target may go.
-func newCollector(cfg *config, rt http.RoundTripper, follow func(ctx context.Context, target string) bool,
+func newCollector(cfg *config, rt http.RoundTripper, budget *semaphore.Weighted, follow func(ctx context.Context, target string) bool,
 	pace func(ctx context.Context, target string) error) *colly.Collector {
 	c := &colly.Collector{}
 	c.Init()
@@ -69,7 +72,7 @@ func newCollector(cfg *config, rt http.RoundTripper, follow func(ctx context.Con
 	c.AllowedDomains = nil // scope is decided before queueing
 	c.SetRequestTimeout(cfg.timeout)
 	c.DisableCookies() // a crawler sees the site as a first visit, every time
-	c.WithTransport(rt)
+	c.WithTransport(&pageTransport{rt: rt, budget: budget, grant: min(int64(cfg.maxBodySize), bodyBudget)})
 	c.SetRedirectHandler(func(req *http.Request, via []*http.Request) error {
 		st, _ := req.Context().Value(stateKey{}).(*fetchState)
 		if st == nil {
@@ -118,16 +121,111 @@ type worker struct {
 	st        *fetchState
 	limit     *limiter
 	scope     *scope
-	budget    *semaphore.Weighted // body bytes being extracted, shared by the workers
+	budget    *semaphore.Weighted // body bytes held, shared by the workers (bodyBudget)
 	render    *renderer           // nil: no browser to render with
 }
 
-// extractBudget is how many body bytes the workers of a crawl extract at
-// once. Extracting a page costs several times its size in heap (the DOM,
-// the text), so this, not the number of workers, bounds a crawl's memory
-// on a site of big pages. A page bigger than the budget is extracted
-// alone.
-const extractBudget = 16 << 20
+// bodyBudget is how many body bytes the workers of a crawl hold at once,
+// from the download to the end of extraction. Extracting a page costs
+// several times its size in heap (the DOM, the text), so this, not the
+// number of workers, bounds a crawl's memory on a site of big pages.
+//
+// A body takes its share in one of two ways, each all at once, so that no
+// worker ever waits for more while it holds some (which could leave every
+// worker holding part and waiting):
+//
+//   - a body that grows past freeBody bytes while downloading takes, before
+//     it reads on, what it may still grow to (its Content-Length, else the
+//     body limit, at most the whole budget), and keeps it through
+//     extraction (budgetBody);
+//   - a smaller body takes its size just before it is extracted.
+//
+// So at most freeBody per worker is read outside the budget, and a page
+// bigger than the budget is read and extracted alone.
+const (
+	bodyBudget = 16 << 20
+	freeBody   = 1 << 20
+)
+
+// pageTransport is the collector's transport: every page body it returns
+// counts against the crawl's body budget (budgetBody). It also decodes a
+// gzip Content-Encoding the transport below left as it was, and tells colly
+// the body is decoded, because colly would otherwise gunzip it itself after
+// its body-size limit, on the compressed bytes: a 512 KB gzip bomb at a
+// path ending in .xml.gz, sent as text/html, became a 512 MB page.
+type pageTransport struct {
+	rt     http.RoundTripper
+	budget *semaphore.Weighted
+	grant  int64 // most a body takes: the body limit, at most bodyBudget
+}
+
+func (t *pageTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	res, err := t.rt.RoundTrip(req)
+	if err != nil {
+		return res, err
+	}
+	if !res.Uncompressed && strings.EqualFold(strings.TrimSpace(res.Header.Get("Content-Encoding")), "gzip") {
+		res.Body = &gzipBody{raw: res.Body}
+		res.Header.Del("Content-Encoding")
+		res.Header.Del("Content-Length")
+		res.ContentLength = -1
+	}
+	res.Uncompressed = true
+	if st, _ := req.Context().Value(stateKey{}).(*fetchState); st != nil && t.budget != nil {
+		res.Body = &budgetBody{ReadCloser: res.Body, ctx: req.Context(), t: t, st: st, size: res.ContentLength}
+	}
+	return res, nil
+}
+
+// gzipBody decodes a gzip body as it is read. The gzip header is read on
+// the first Read, so that a body that is never read costs nothing.
+type gzipBody struct {
+	raw io.ReadCloser
+	zr  *gzip.Reader
+}
+
+func (g *gzipBody) Read(p []byte) (int, error) {
+	if g.zr == nil {
+		zr, err := gzip.NewReader(g.raw)
+		if err != nil {
+			return 0, err
+		}
+		g.zr = zr
+	}
+	return g.zr.Read(p)
+}
+
+func (g *gzipBody) Close() error { return g.raw.Close() }
+
+// budgetBody is a page body that takes its share of the body budget
+// before it grows past freeBody bytes; the worker releases it once the
+// page is extracted (worker.releaseBody).
+type budgetBody struct {
+	io.ReadCloser
+	ctx  context.Context
+	t    *pageTransport
+	st   *fetchState
+	size int64 // Content-Length, or -1
+	read int64
+}
+
+func (b *budgetBody) Read(p []byte) (int, error) {
+	if b.st.held == 0 && b.read < freeBody && b.read+int64(len(p)) > freeBody {
+		p = p[:freeBody-b.read]
+	} else if b.st.held == 0 && b.read+int64(len(p)) > freeBody {
+		need := b.t.grant
+		if b.size >= 0 {
+			need = max(1, min(need, b.size))
+		}
+		if err := b.t.budget.Acquire(b.ctx, need); err != nil {
+			return 0, err
+		}
+		b.st.held = need
+	}
+	n, err := b.ReadCloser.Read(p)
+	b.read += int64(n)
+	return n, err
+}
 
 func newWorker(ctx context.Context, cfg *config, sc *scope, base *colly.Collector, limit *limiter, budget *semaphore.Weighted, rend *renderer) *worker {
 	w := &worker{cfg: cfg, startHost: sc.host, coll: base.Clone(), st: &fetchState{}, limit: limit, scope: sc, budget: budget, render: rend}
@@ -172,6 +270,7 @@ func (w *worker) fetch(ctx context.Context, rawURL string, depth int) (page seop
 		err := w.coll.Visit(rawURL)
 		elapsed := time.Since(start)
 		if ctx.Err() != nil {
+			w.releaseBody()
 			return page, false
 		}
 		if err != nil && errors.Is(err, colly.ErrAbortedAfterHeaders) && w.st.headersOnly {
@@ -191,20 +290,19 @@ func (w *worker) fetch(ctx context.Context, rawURL string, depth int) (page seop
 			// file table, a restarting backend): retried as Scrapy does.
 			wait = w.backoff(attempt, "")
 		default:
-			// Extraction takes its share of the crawl's budget of body
-			// bytes first, so that big pages are extracted a few at a
-			// time however many workers fetched one.
-			weight := min(int64(len(st.body)), extractBudget)
-			if weight > 0 {
+			// Extraction holds its share of the crawl's body budget, so
+			// that big pages are extracted a few at a time however many
+			// workers fetched one. A big body took its share while it
+			// downloaded; a small one takes it now.
+			if weight := min(int64(len(st.body)), bodyBudget); st.held == 0 && weight > 0 {
 				if err := w.budget.Acquire(ctx, weight); err != nil {
 					return page, false
 				}
+				st.held = weight
 			}
 			body := st.body
 			p := w.page(rawURL, depth, start, elapsed, err)
-			if weight > 0 {
-				w.budget.Release(weight)
-			}
+			w.releaseBody()
 			if !w.maybeRender(ctx, &p, body) {
 				return page, false
 			}
@@ -216,6 +314,7 @@ func (w *worker) fetch(ctx context.Context, rawURL string, depth int) (page seop
 			}
 			return p, true
 		}
+		w.releaseBody() // the body of a response retried is not kept
 		w.cfg.logger.Debug("retrying", "url", rawURL, "status", st.status, "err", err, "wait", wait)
 		t := time.NewTimer(wait)
 		select {
@@ -224,6 +323,15 @@ func (w *worker) fetch(ctx context.Context, rawURL string, depth int) (page seop
 			return page, false
 		case <-t.C:
 		}
+	}
+}
+
+// releaseBody gives back the share of the body budget the current fetch
+// holds.
+func (w *worker) releaseBody() {
+	if w.st.held > 0 {
+		w.budget.Release(w.st.held)
+		w.st.held = 0
 	}
 }
 

@@ -1,8 +1,11 @@
 package crawler
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"fmt"
+	"io"
 	"net/http"
 	"slices"
 	"strconv"
@@ -10,6 +13,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"golang.org/x/sync/semaphore"
 
 	"github.com/seoplan/seoplan"
 )
@@ -471,5 +476,162 @@ func TestLimiterHoldOff(t *testing.T) {
 	}
 	if got.Before(before.Add(50 * time.Millisecond)) {
 		t.Errorf("released %s after the pause began, want at least 50ms", got.Sub(before))
+	}
+}
+
+// gzipped returns s compressed with gzip.
+func gzipped(t *testing.T, s string) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	zw := gzip.NewWriter(&b)
+	if _, err := zw.Write([]byte(s)); err != nil {
+		t.Fatal(err)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// The body limit holds on the bytes decoded, however a gzip body comes: a
+// gzip bomb sent as text/html at a path ending in .xml.gz (which colly
+// used to gunzip itself after its limit, so the page grew to the whole
+// bomb) is kept as sent, and a Content-Encoding the transport left alone
+// is decoded under the limit.
+func TestGzipBodyBounded(t *testing.T) {
+	const limit = 64 << 10
+	bomb := gzipped(t, "<title>Bomb</title><p>"+strings.Repeat("a", 8<<20))
+	h := func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/":
+			htmlPage(w, "Home", "/bomb.xml.gz", "/encoded")
+		case "/bomb.xml.gz":
+			w.Header().Set("Content-Type", "text/html")
+			w.Write(bomb)
+		case "/encoded":
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.Header().Set("Content-Encoding", "gzip")
+			w.Write(bomb)
+		default:
+			http.NotFound(w, r)
+		}
+	}
+	for _, tt := range []struct {
+		name string
+		rt   http.RoundTripper
+	}{
+		{"transport decodes gzip", nil},
+		// No Accept-Encoding is sent, so the transport leaves a gzip
+		// Content-Encoding to the crawler.
+		{"transport leaves gzip", &http.Transport{DisableCompression: true}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var opts []Option
+			if tt.rt != nil {
+				opts = append(opts, WithTransport(tt.rt))
+			}
+			pages, _, _ := crawlHandler(t, h, append(opts, WithMaxBodySize(limit))...)
+			if p := pages["/bomb.xml.gz"]; p.Size != int64(len(bomb)) || p.Title != "" {
+				t.Errorf("/bomb.xml.gz: size %d title %q, want the %d bytes sent, not decoded", p.Size, p.Title, len(bomb))
+			}
+			if p := pages["/encoded"]; p.Size != limit || !strings.Contains(p.Error, "truncated") || p.Title != "Bomb" {
+				t.Errorf("/encoded: size %d error %q title %q, want it decoded and cut at %d", p.Size, p.Error, p.Title, limit)
+			}
+		})
+	}
+}
+
+// A body takes its share of the body budget before it reads past freeBody,
+// all at once: its Content-Length, else the most it may grow to, and
+// nothing below freeBody. While it cannot have its share it reads no
+// further.
+func TestBodyBudget(t *testing.T) {
+	const grant = 10 << 20
+	cancelled, cancel := context.WithCancel(context.Background())
+	cancel()
+	for _, tt := range []struct {
+		name     string
+		ctx      context.Context
+		body     int
+		size     int64 // Content-Length, -1 when unknown
+		wantHeld int64
+		wantErr  bool
+	}{
+		{"small body reads outside the budget", context.Background(), freeBody - 1, -1, 0, false},
+		{"unknown length takes the grant", context.Background(), 3 << 20, -1, grant, false},
+		{"known length takes that", context.Background(), 3 << 20, 3 << 20, 3 << 20, false},
+		{"no share, no reading past freeBody", cancelled, 3 << 20, -1, 0, true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			budget := semaphore.NewWeighted(bodyBudget)
+			st := &fetchState{}
+			b := &budgetBody{
+				ReadCloser: io.NopCloser(bytes.NewReader(make([]byte, tt.body))),
+				ctx:        tt.ctx, t: &pageTransport{budget: budget, grant: grant}, st: st, size: tt.size,
+			}
+			got, err := io.ReadAll(b)
+			if (err != nil) != tt.wantErr || st.held != tt.wantHeld {
+				t.Fatalf("read %d bytes, err %v, holding %d; want err %v, holding %d", len(got), err, st.held, tt.wantErr, tt.wantHeld)
+			}
+			if tt.wantErr && len(got) > freeBody {
+				t.Errorf("read %d bytes without a share of the budget, want at most %d", len(got), freeBody)
+			}
+			if !tt.wantErr && len(got) != tt.body {
+				t.Errorf("read %d bytes, want %d", len(got), tt.body)
+			}
+			if !budget.TryAcquire(bodyBudget - st.held) {
+				t.Errorf("the budget has less free than the %d bytes not held", bodyBudget-st.held)
+			}
+		})
+	}
+}
+
+// Every share of the body budget is given back: on a site of big pages,
+// each answered 503 once before its page, a crawl whose budget holds two
+// such bodies fetches every page (a share kept by a retried response
+// would stall the crawl after the third).
+func TestBodyBudgetReleased(t *testing.T) {
+	const n, size = 8, bodyBudget / 2
+	body := "<title>Big</title><p>" + strings.Repeat("word ", size/5)
+	var mu sync.Mutex
+	refused := map[string]bool{}
+	h := func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/robots.txt":
+			http.NotFound(w, r)
+			return
+		case "/":
+			var links []string
+			for i := range n {
+				links = append(links, fmt.Sprintf("/big/%d", i))
+			}
+			htmlPage(w, "Home", links...)
+			return
+		}
+		mu.Lock()
+		first := !refused[r.URL.Path]
+		refused[r.URL.Path] = true
+		mu.Unlock()
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		if first {
+			w.WriteHeader(http.StatusServiceUnavailable)
+		}
+		fmt.Fprint(w, body)
+	}
+	done := make(chan struct{})
+	var pages map[string]seoplan.Page
+	go func() {
+		defer close(done)
+		pages, _, _ = crawlHandler(t, h, WithConcurrency(4), WithMaxBodySize(size), WithRetries(1, time.Millisecond, time.Millisecond))
+	}()
+	select {
+	case <-done:
+	case <-time.After(60 * time.Second):
+		t.Fatal("crawl still running after 60s: a share of the body budget was not given back")
+	}
+	for i := range n {
+		if p := pages[fmt.Sprintf("/big/%d", i)]; p.Status != 200 || p.Size != size {
+			t.Errorf("/big/%d: status %d size %d, want 200 and %d", i, p.Status, p.Size, size)
+		}
 	}
 }

@@ -79,8 +79,8 @@ func (r *run) crawl(ctx context.Context) error {
 
 	jobs := make(chan crawldb.FrontierItem)
 	results := make(chan crawlPage, cfg.concurrency)
-	base := newCollector(cfg, r.c.rt, r.followRedirect, r.pace)
-	budget := semaphore.NewWeighted(extractBudget)
+	budget := semaphore.NewWeighted(bodyBudget)
+	base := newCollector(cfg, r.c.rt, budget, r.followRedirect, r.pace)
 	var rend *renderer
 	if cfg.render != RenderNever && cfg.browser != "" {
 		rend = newRenderer(cfg, r.scope, limit)
