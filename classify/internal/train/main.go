@@ -42,6 +42,13 @@ func main() {
 		if err != nil {
 			fail(err)
 		}
+		a, err := trainer.Agreement(*data)
+		if err != nil {
+			fail(err)
+		}
+		fmt.Println("## Pages: two people's labels of the same pages, the ceiling to read the figures below against")
+		trainer.WriteAgreement(os.Stdout, a)
+		fmt.Println()
 		trainer.LeaveOneSiteOut(d, os.Stdout)
 		return
 	}

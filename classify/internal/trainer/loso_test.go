@@ -2,6 +2,7 @@ package trainer
 
 import (
 	"math"
+	"path/filepath"
 	"testing"
 
 	"github.com/seoplan/seoplan"
@@ -46,4 +47,22 @@ func TestFoldsKeepGroupsWhole(t *testing.T) {
 			t.Fatal("team data left its index folds")
 		}
 	}
+}
+
+// TestAgreement reads the second person's page labels: every page they
+// labelled has a first label, and the two agree far better than chance
+// (they were drawn from the same guidelines), which is what makes them a
+// ceiling worth printing beside the classifier's figures.
+func TestAgreement(t *testing.T) {
+	s, err := Agreement(filepath.Join("..", "..", "testdata"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.N < 300 {
+		t.Errorf("%d pages labelled twice, want at least 300", s.N)
+	}
+	if s.IntentF1 < 0.8 || s.SubtypeAcc < 0.7 {
+		t.Errorf("two labellers agree at intent macro-F1 %.3f, subtype %.3f: labels or keys out of step", s.IntentF1, s.SubtypeAcc)
+	}
+	t.Logf("two labellers: %d pages, intent macro-F1 %.3f, subtype %.3f, stage %.3f", s.N, s.IntentF1, s.SubtypeAcc, s.StageAcc)
 }
