@@ -65,8 +65,22 @@ var realFloors = map[string]realFloor{
 	// held-out sites, corrode fell (ARI 0.154 to 0.105: its podcast episodes
 	// are now case studies), metricly held (0.212 to 0.199), plausible-docs
 	// (0.388 to 0.407) and tina (0.379 to 0.461) rose: mean 0.283 to 0.293.
-	"gitpod":     {clusters: 12, largest: 0.15, ari: 0.35, proposals: 40, business: "software"},
-	"prometheus": {clusters: 17, largest: 0.16, ari: 0.53, proposals: 50, business: "software"},
+	//
+	// When the page heads began to choose intent and subtype together
+	// (trainer.PageSubtypeWeight), which labels real pages better on every
+	// leave-one-site-out figure, clusters moved both ways (ARI before →
+	// after): budibase 0.280 → 0.286, gitpod 0.369 → 0.325 (left out 17% →
+	// 21%), prometheus 0.562 → 0.562 (18 → 15 clusters); held out, corrode
+	// 0.105 → 0.105, formbricks-docs 0.514 → 0.474, meilisearch-docs 0.535
+	// → 0.499, metricly 0.199 → 0.231 (28 → 22 clusters), plausible-docs
+	// 0.407 → 0.407, posy 0.261 → 0.292, tina 0.470 → 0.410 (largest 8% →
+	// 9%). Means: tuning 0.404 → 0.391, held out 0.356 → 0.345. The labels
+	// were kept and the floors lowered to what is measured: the planner
+	// gets 119 more pages labelled problem (in the pooled leave-one-site-out
+	// confusion, 78 of them hand-labelled problem, 37 product, 4 other), and
+	// what it does with them, not the labels, is the next thing to look at.
+	"gitpod":     {clusters: 12, largest: 0.15, ari: 0.30, proposals: 40, business: "software"},
+	"prometheus": {clusters: 14, largest: 0.16, ari: 0.53, proposals: 50, business: "software"},
 	"budibase":   {clusters: 30, largest: 0.14, ari: 0.25, proposals: 80, business: "software"},
 	// Issue 15 then tried the site's structure as evidence, on the tuning
 	// sites (ARI gitpod, budibase, prometheus from 0.369, 0.280, 0.562), and
@@ -95,16 +109,16 @@ var realFloors = map[string]realFloor{
 	// tina 0.201). Far under the issue's 0.8; the floors hold what was
 	// measured, not the goal.
 	"corrode":        {clusters: 12, largest: 0.25, ari: 0.10, proposals: 40, business: "other"},
-	"metricly":       {clusters: 25, largest: 0.18, ari: 0.19, proposals: 70, business: "software"},
+	"metricly":       {clusters: 20, largest: 0.18, ari: 0.19, proposals: 70, business: "software"},
 	"plausible-docs": {clusters: 14, largest: 0.13, ari: 0.38, proposals: 50, business: "software"},
-	"tina":           {clusters: 36, largest: 0.07, ari: 0.44, proposals: 110, business: "software"},
+	"tina":           {clusters: 36, largest: 0.10, ari: 0.39, proposals: 110, business: "software"},
 	// Scored once when their hand clusters came in: formbricks-docs 22
 	// clusters, 11%, ARI 0.514, 98 proposals; meilisearch-docs 35, 10%,
 	// 0.535, 160; posy 9, 14%, 0.261, 43 (its hand clusters split the
 	// wedding photographers directory by city, 14 topics, which the
 	// planner keeps as one; the labeller called that split a judgement).
-	"formbricks-docs":  {clusters: 20, largest: 0.13, ari: 0.49, proposals: 90, business: "software"},
-	"meilisearch-docs": {clusters: 32, largest: 0.12, ari: 0.51, proposals: 150, business: "software"},
+	"formbricks-docs":  {clusters: 20, largest: 0.13, ari: 0.45, proposals: 90, business: "software"},
+	"meilisearch-docs": {clusters: 32, largest: 0.12, ari: 0.47, proposals: 140, business: "software"},
 	"posy":             {clusters: 8, largest: 0.16, ari: 0.24, proposals: 40},
 }
 

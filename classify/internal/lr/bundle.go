@@ -13,6 +13,9 @@ type Heads struct {
 	// class order: funnel stage follows mostly from what kind of content it
 	// is, and the counts say so with more data than any one head sees.
 	StageGivenSubtype map[string][]float64 `json:"stage_given_subtype,omitempty"`
+	// SubtypeWeight is how much the subtype head has a say in the intent
+	// (see Predict): 0 lets the intent head decide alone.
+	SubtypeWeight float64 `json:"subtype_weight,omitempty"`
 
 	// joint maps a feature to its weight rows in all three heads, so that
 	// scoring looks each feature up once instead of three times. Built by

@@ -40,6 +40,9 @@ type Config struct {
 	Epochs int     // full passes; 300 is plenty for a few thousand examples
 	L2     float64 // regularisation strength per example
 	Rate   float64 // AdaGrad base step size
+	// SubtypeWeight is set on the heads trained with this configuration
+	// (Heads.SubtypeWeight): how they decide, not how they are fitted.
+	SubtypeWeight float64
 }
 
 // DefaultConfig is what the classifier trains with.

@@ -156,6 +156,7 @@ func LeaveOneSiteOut(d Data, w io.Writer) {
 	fmt.Fprintln(w, "## Pages: leave one real site out")
 	pcfg := cfg
 	pcfg.L2 = PageL2
+	pcfg.SubtypeWeight = PageSubtypeWeight
 	pageSamples := weighTeam(PageSamples(d.Pages, &kwHeads, d.Whole))
 	looPredict(w, "page", d.Pages, pageSamples, kwSamples, pcfg)
 
@@ -215,7 +216,9 @@ func looPredict(w io.Writer, what string, items []dataset.Item, samples, extra [
 		var got []seoplan.Label
 		for k, i := range results[g].idx {
 			lab := results[g].labels[k]
-			lab.Confidence = softmaxMax(results[g].logits[k], temp)
+			if samples[i].Rule == nil { // a rule's label keeps the rule's confidence, as in the classifier
+				lab.Confidence = softmaxOf(results[g].logits[k], temp, indexOf(IntentClasses, string(lab.Intent)))
+			}
 			its = append(its, items[i])
 			got = append(got, lab)
 		}
@@ -275,8 +278,10 @@ func leaveOut(group string, samples, extra []Sample, cfg lr.Config) held {
 	return r
 }
 
-// softmaxMax is the largest softmax probability of logits at temperature t.
-func softmaxMax(logits []float64, t float64) float64 {
+// softmaxOf is the softmax probability of class c of logits at
+// temperature t: the confidence of the intent chosen, which need not be the
+// intent head's best (lr.Heads.Predict).
+func softmaxOf(logits []float64, t float64, c int) float64 {
 	if t <= 0 {
 		t = 1
 	}
@@ -288,5 +293,5 @@ func softmaxMax(logits []float64, t float64) float64 {
 	for _, v := range logits {
 		sum += math.Exp((v - best) / t)
 	}
-	return 1 / sum
+	return math.Exp((logits[c]-best)/t) / sum
 }
