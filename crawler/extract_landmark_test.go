@@ -279,22 +279,38 @@ func agreementPages(t *testing.T) []agreementPage {
 			t.Fatal(err)
 		}
 	}
-	files, err := filepath.Glob(filepath.Join("testdata", "extract", "*.html"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range files {
-		raw, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		p := agreementPage{name: f, url: "https://www.onboardly.example/page", raw: raw}
-		if filepath.Base(f) == benchPage {
+	for _, f := range extractTestPages(t) {
+		p := agreementPage{name: f.name, url: "https://www.onboardly.example/page", raw: f.raw}
+		if filepath.Base(f.name) == benchPage {
 			p.chrome = extractChrome
 		}
 		pages = append(pages, p)
 	}
 	return pages
+}
+
+// extractTestPage is one page of testdata/extract.
+type extractTestPage struct {
+	name string // its path
+	raw  []byte
+}
+
+// extractTestPages reads the pages of testdata/extract, in name order.
+func extractTestPages(t testing.TB) []extractTestPage {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join("testdata", "extract", "*.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []extractTestPage
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, extractTestPage{name: f, raw: raw})
+	}
+	return out
 }
 
 // TestLandmarkAgreesWithTrafilatura is the evidence that the landmark
@@ -445,16 +461,8 @@ func TestCleanTextMax(t *testing.T) {
 		"spaces":  "<p>  — </p><p> a\u00a0b </p><ul><li>one</li><li>two</li></ul>",
 		"nothing": "<p> </p>",
 	}
-	files, err := filepath.Glob(filepath.Join("testdata", "extract", "*.html"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range files {
-		raw, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		docs[filepath.Base(f)] = string(decodeHTML(raw, ""))
+	for _, f := range extractTestPages(t) {
+		docs[filepath.Base(f.name)] = string(decodeHTML(f.raw, ""))
 	}
 	for name, doc := range docs {
 		root, err := html.Parse(strings.NewReader(doc))

@@ -353,16 +353,8 @@ func (extractErrReader) Read([]byte) (int, error) { return 0, os.ErrDeadlineExce
 // FuzzExtract checks that no input panics or hangs Extract, that its text
 // is valid UTF-8 and that every link it returns is already normalised.
 func FuzzExtract(f *testing.F) {
-	files, err := filepath.Glob(filepath.Join("testdata", "extract", "*.html"))
-	if err != nil {
-		f.Fatal(err)
-	}
-	for _, name := range files {
-		b, err := os.ReadFile(name)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(b, "text/html")
+	for _, p := range extractTestPages(f) {
+		f.Add(p.raw, "text/html")
 	}
 	f.Add([]byte(`<meta charset="shift_jis"><title>\x83e\x83X\x83g</title>`), "text/html; charset=euc-jp")
 	base := extractTestURL(f, "https://www.example.com/dir/page")
