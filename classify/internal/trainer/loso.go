@@ -161,7 +161,9 @@ func LeaveOneSiteOut(d Data, w io.Writer) {
 	looPredict(w, "page", d.Pages, pageSamples, kwSamples, pcfg)
 
 	fmt.Fprintln(w, "\n## Real queries: leave one query source out")
-	looPredict(w, "query", d.Keywords, kwSamples, nil, cfg)
+	kcfg := cfg
+	kcfg.SubtypeWeight = KeywordSubtypeWeight
+	looPredict(w, "query", d.Keywords, kwSamples, nil, kcfg)
 }
 
 // looPredict runs the leave-one-group-out loop over the real groups of
