@@ -308,9 +308,7 @@ var trialWords = []string{"free trial", "start a trial", "start your trial", "tr
 
 func offersTrial(text string) bool {
 	low := strings.ToLower(text)
-	// Every call to action names a trial, a demo or something free: most
-	// pages hold none of the three, and are done with in three searches.
-	if !strings.Contains(low, "free") && !strings.Contains(low, "trial") && !strings.Contains(low, "demo") {
+	if !mayOfferTrial(low) {
 		return false
 	}
 	for _, w := range trialWords {
@@ -319,6 +317,14 @@ func offersTrial(text string) bool {
 		}
 	}
 	return false
+}
+
+// mayOfferTrial reports whether low, a lower-case text, names a trial, a
+// demo or something free, as every one of trialWords does: most pages hold
+// none of the three, and are done with in three searches rather than one a
+// call to action.
+func mayOfferTrial(low string) bool {
+	return strings.Contains(low, "free") || strings.Contains(low, "trial") || strings.Contains(low, "demo")
 }
 
 // isBasket reports whether u is a basket, cart or checkout page.

@@ -111,3 +111,19 @@ func TestHasPrice(t *testing.T) {
 		}
 	}
 }
+
+// TestMayOfferTrial checks the quick test offersTrial and trialWord make
+// first lets every one of trialWords through, as they need.
+func TestMayOfferTrial(t *testing.T) {
+	for _, w := range trialWords {
+		if !mayOfferTrial(w) {
+			t.Errorf("mayOfferTrial(%q) = false, want true", w)
+		}
+		if got := trialWord("Pricing. " + strings.ToUpper(w) + " today"); got != w {
+			t.Errorf("trialWord with %q = %q", w, got)
+		}
+	}
+	if mayOfferTrial("pay monthly") {
+		t.Error(`mayOfferTrial("pay monthly") = true`)
+	}
+}
