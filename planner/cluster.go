@@ -279,13 +279,13 @@ func buildClusters(s *site, groups [][]int) []*cluster {
 		}
 		for _, st := range cands {
 			words := strings.Fields(st)
-			in := countCovering(g, words, covers)
+			in := countAll(carriers, words, g)
 			if in == 0 {
 				continue // made of the brand's own words
 			}
 			site, ok := onSite[st]
 			if !ok {
-				site = countAll(carriers, words)
+				site = countAll(carriers, words, nil)
 				onSite[st] = site
 			}
 			precision, recall := float64(in)/float64(site), float64(in)/float64(len(g))
@@ -523,16 +523,20 @@ func lowerWords(h string) string {
 	return strings.Join(f, " ")
 }
 
-// countAll counts the pages that carry every one of words, given each
-// word's carriers in page order: it walks the rarest word's carriers and
+// countAll counts the pages that carry every one of words, of those in
+// pages when pages is not nil (sorted), given each word's carriers in page
+// order: it walks the rarest word's carriers and
 // looks for each in the others' from where the last was found, so a phrase
 // of a common word and a rare one costs the rare one's carriers, not the
 // common one's (looking through the rarest's pages' words one page at a
 // time took 9 of the 135 s of CPU of a 100,000-page second plan).
-func countAll(carriers map[string][]int, words []string) int {
-	lists := make([][]int, len(words))
+func countAll(carriers map[string][]int, words []string, pages []int) int {
+	lists := make([][]int, len(words), len(words)+1)
 	for k, w := range words {
 		lists[k] = carriers[w]
+	}
+	if pages != nil {
+		lists = append(lists, pages)
 	}
 	slices.SortFunc(lists, func(a, b []int) int { return len(a) - len(b) })
 	rarest, others := lists[0], lists[1:]
