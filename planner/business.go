@@ -307,18 +307,28 @@ var trialWords = []string{"free trial", "start a trial", "start your trial", "tr
 	"free plan", "free tier"}
 
 func offersTrial(text string) bool {
-	low := strings.ToLower(text)
-	// Every call to action names a trial, a demo or something free: most
-	// pages hold none of the three, and are done with in three searches.
-	if !strings.Contains(low, "free") && !strings.Contains(low, "trial") && !strings.Contains(low, "demo") {
-		return false
+	return firstTrialWord(strings.ToLower(text)) != ""
+}
+
+// firstTrialWord returns the first of trialWords that low, a lower-case
+// text, holds, or "". Every one of them names a trial, a demo or something
+// free: most pages hold none of the three, and are done with in three
+// searches, and a page that names one is searched only for the calls to
+// action that name what it holds rather than for all of them.
+func firstTrialWord(low string) string {
+	free, trial, demo := strings.Contains(low, "free"), strings.Contains(low, "trial"), strings.Contains(low, "demo")
+	if !free && !trial && !demo {
+		return ""
 	}
 	for _, w := range trialWords {
+		if (!free && strings.Contains(w, "free")) || (!trial && strings.Contains(w, "trial")) || (!demo && strings.Contains(w, "demo")) {
+			continue
+		}
 		if strings.Contains(low, w) {
-			return true
+			return w
 		}
 	}
-	return false
+	return ""
 }
 
 // isBasket reports whether u is a basket, cart or checkout page.

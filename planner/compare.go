@@ -6,7 +6,6 @@ import (
 	"time"
 	"unicode"
 
-	"github.com/kljensen/snowball/english"
 	"github.com/seoplan/seoplan"
 )
 
@@ -263,7 +262,7 @@ func diffStems(s string) []string {
 		if diffStop[w] {
 			continue
 		}
-		out = append(out, english.Stem(w, false))
+		out = append(out, stemWord(w))
 	}
 	return out
 }

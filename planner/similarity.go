@@ -379,7 +379,7 @@ func (st *stemmer) words(text string, limit int) []string {
 		if !ok {
 			low := strings.ToLower(w)
 			if !english.IsStopWord(low) && len(low) > 1 {
-				s = english.Stem(low, false)
+				s = stemWord(low)
 			}
 			st.stems[w] = s
 		}

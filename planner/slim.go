@@ -120,11 +120,5 @@ func slimText(text string, keep int) string {
 
 // trialWord returns the first of trialWords the text holds, or "".
 func trialWord(text string) string {
-	low := strings.ToLower(text)
-	for _, w := range trialWords {
-		if strings.Contains(low, w) {
-			return w
-		}
-	}
-	return ""
+	return firstTrialWord(strings.ToLower(text))
 }

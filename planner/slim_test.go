@@ -111,3 +111,22 @@ func TestHasPrice(t *testing.T) {
 		}
 	}
 }
+
+// TestFirstTrialWord checks that the words firstTrialWord searches for
+// first let every one of trialWords through, as it needs: each is found
+// alone in a text, and the first of the list is found in a text of all.
+func TestFirstTrialWord(t *testing.T) {
+	for _, w := range trialWords {
+		if got := trialWord("Pricing. " + strings.ToUpper(w) + " today"); got != w {
+			t.Errorf("trialWord with %q = %q", w, got)
+		}
+	}
+	if got := trialWord(strings.Join(trialWords, ". ")); got != trialWords[0] {
+		t.Errorf("trialWord of all = %q, want %q", got, trialWords[0])
+	}
+	for _, text := range []string{"pay monthly", "free shipping", "a trial run", "demos"} {
+		if offersTrial(text) {
+			t.Errorf("offersTrial(%q) = true", text)
+		}
+	}
+}

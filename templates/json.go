@@ -1,7 +1,6 @@
 package templates
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -13,15 +12,16 @@ import (
 // DESIGN.md promises: clusters, proposals, balance and audit among them.
 // HTML-special characters are escaped (\u003c), so the file is safe to
 // embed in a page.
+//
+// The encoder writes to w once, when the whole plan is encoded, so a plan
+// that fails to encode writes nothing; it is not copied into a buffer of
+// its own first (a 100,000-page plan.json is about 100 MB, and the encoder
+// already holds it twice, compact and indented).
 func JSON(w io.Writer, p *seoplan.Plan) error {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
+	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	if err := enc.Encode(p); err != nil {
 		return fmt.Errorf("encode plan: %w", err)
-	}
-	if _, err := w.Write(buf.Bytes()); err != nil {
-		return fmt.Errorf("write plan: %w", err)
 	}
 	return nil
 }
