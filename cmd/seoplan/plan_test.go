@@ -251,6 +251,33 @@ var qualityFloors = map[string]qualityFloor{
 	// likewise moved to audit.tsv's no-product-link): 5/5, 0.
 	"shop/hand":     {ari: 0.99, found: 5, invented: 0, audit: 8},
 	"shop/pipeline": {ari: 0.99, found: 5, invented: 0, audit: 8},
+	// bookkeeping (issue 10, a service firm): hand 1.000, 7/7, 0, 6/7. The
+	// planted cannibalisation ("How to reconcile a bank account" and "How
+	// to do a bank reconciliation", the same six steps) is missed: the
+	// title rule needs two shared topic words and the titles share only
+	// "bank", since "reconcile" and "reconciliation" stem apart; the pages'
+	// text, which says the same, is not compared.
+	// The pipeline is 0.816, 3/7, 0, 5/7, below the goal because of the
+	// classifier's labels, not the planner's rules: the payroll service page
+	// joins the three VAT service pages (service pages look alike), so the
+	// payroll cluster has no product page and its no-bridge gap becomes a
+	// missing stage; the expenses and cash flow templates are labelled
+	// product, so self-assessment is no longer all problem (no lopsided, no
+	// no-bridge, no missing decision stage) and the working-capital
+	// explainer has a "product" page to link to; the blog index and
+	// book-a-call are labelled product and join clusters.
+	"bookkeeping/hand":     {ari: 0.99, found: 7, invented: 0, audit: 6},
+	"bookkeeping/pipeline": {ari: 0.81, found: 3, invented: 0, audit: 5},
+	// publisher (issue 10, a recipe magazine whose product pages are
+	// affiliate round-ups and reviews): hand 1.000, 6/6, 0, 7/7. The
+	// pipeline is 0.907, 5/6, 0, 6/7: the classifier labels recipes
+	// product (an ingredient list and "Serves 4" read like a product page),
+	// so slow-cooker's beef stew and pulled pork become the product pages
+	// its problem pages "bridge" to (no-bridge missed), the 00 flour
+	// explainer links a "product" recipe (no-product-link missed), and the
+	// author pages and affiliate disclosure, labelled product, join clusters.
+	"publisher/hand":     {ari: 0.99, found: 6, invented: 0, audit: 7},
+	"publisher/pipeline": {ari: 0.90, found: 5, invented: 0, audit: 6},
 }
 
 // TestPlanQuality measures the planner on the sample sites against their
