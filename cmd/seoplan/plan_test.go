@@ -266,8 +266,10 @@ var qualityFloors = map[string]qualityFloor{
 	// no-bridge, no missing decision stage) and the working-capital
 	// explainer has a "product" page to link to; the blog index and
 	// book-a-call are labelled product and join clusters.
-	"bookkeeping/hand":     {ari: 0.99, found: 7, invented: 0, audit: 6},
-	"bookkeeping/pipeline": {ari: 0.81, found: 3, invented: 0, audit: 5},
+	"bookkeeping/hand": {ari: 0.99, found: 7, invented: 0, audit: 6},
+	// With pages' intent and subtype chosen together (issue 9) the
+	// pipeline is 0.907, 3/7, 0, 6/7.
+	"bookkeeping/pipeline": {ari: 0.90, found: 3, invented: 0, audit: 6},
 	// publisher (issue 10, a recipe magazine whose product pages are
 	// affiliate round-ups and reviews): hand 1.000, 6/6, 0, 7/7. The
 	// pipeline is 0.907, 5/6, 0, 6/7: the classifier labels recipes
@@ -276,8 +278,11 @@ var qualityFloors = map[string]qualityFloor{
 	// its problem pages "bridge" to (no-bridge missed), the 00 flour
 	// explainer links a "product" recipe (no-product-link missed), and the
 	// author pages and affiliate disclosure, labelled product, join clusters.
-	"publisher/hand":     {ari: 0.99, found: 6, invented: 0, audit: 7},
-	"publisher/pipeline": {ari: 0.90, found: 5, invented: 0, audit: 6},
+	"publisher/hand": {ari: 0.99, found: 6, invented: 0, audit: 7},
+	// With pages' intent and subtype chosen together (issue 9) the
+	// pipeline is 0.870, 6/6, 0, 6/7: no-bridge is found, and the clusters
+	// hold a little less.
+	"publisher/pipeline": {ari: 0.86, found: 6, invented: 0, audit: 6},
 }
 
 // TestPlanQuality measures the planner on the sample sites against their
