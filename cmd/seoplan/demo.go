@@ -44,7 +44,8 @@ func newDemoCmd(e *env) *cobra.Command {
 		Use:   "demo",
 		Short: "Run the whole job on a bundled sample site, served on loopback",
 		Long: `demo serves a bundled sample site on 127.0.0.1 (relaydesk, a help-desk
-SaaS, or shop, an outdoor-gear shop), crawls it, labels its pages, plans
+SaaS; shop, an outdoor-gear shop; bookkeeping, a bookkeeping firm; or
+publisher, a home-cooking magazine), crawls it, labels its pages, plans
 its content and writes roadmap.md, plan.json, the client report
 (report.html), the calendar (calendar.csv, calendar.ics) and one brief per
 proposal (briefs/) into --out. Nothing leaves this machine.`,
