@@ -225,10 +225,9 @@ func sortEdges(es []edge) {
 func buildClusters(s *site, groups [][]int) []*cluster {
 	// Which pages carry each word, to measure how well a phrase names a
 	// group: it should be on most of the group's pages and few others. A
-	// page's features are sorted by word, each once, so a page carries a
-	// word when a binary search finds it there (a map of words per page
-	// held a tenth of a 100,000-page plan's heap), and each word's carriers
-	// are in page order, each once.
+	// page's features hold each word once, so each word's carriers are in
+	// page order, each once, as countAll needs (a map of words per page
+	// held a tenth of a 100,000-page plan's heap).
 	carriers := make(map[string][]int)
 	for i, p := range s.html {
 		if !p.clusterable() {
@@ -238,18 +237,9 @@ func buildClusters(s *site, groups [][]int) []*cluster {
 			carriers[f.word] = append(carriers[f.word], i)
 		}
 	}
-	covers := func(i int, words []string) bool {
-		p := s.html[i]
-		if !p.clusterable() {
-			return len(words) == 0
-		}
-		for _, w := range words {
-			if _, ok := slices.BinarySearchFunc(p.feats, w, func(f feature, w string) int { return strings.Compare(f.word, w) }); !ok {
-				return false
-			}
-		}
-		return true
-	}
+	// count counts the pages that carry every one of words, of pages
+	// (sorted) or, when pages is nil, of the site.
+	count := func(words []string, pages []int) int { return countAll(carriers, words, pages) }
 	// How many pages of the site carry a phrase, counted once: a phrase
 	// of common words (the brand's, a word of every page) is a candidate
 	// name in most clusters, and counting its carriers again for each one
@@ -279,13 +269,13 @@ func buildClusters(s *site, groups [][]int) []*cluster {
 		}
 		for _, st := range cands {
 			words := strings.Fields(st)
-			in := countAll(carriers, words, g)
+			in := count(words, g)
 			if in == 0 {
 				continue // made of the brand's own words
 			}
 			site, ok := onSite[st]
 			if !ok {
-				site = countAll(carriers, words, nil)
+				site = count(words, nil)
 				onSite[st] = site
 			}
 			precision, recall := float64(in)/float64(site), float64(in)/float64(len(g))
@@ -337,10 +327,10 @@ func buildClusters(s *site, groups [][]int) []*cluster {
 		if lead != "" {
 			// What the site heads the topic with first, else the
 			// longest phrase that costs the lead no page.
-			st, name, ok := headingName(s, c, lead, covers, used)
+			st, name, ok := headingName(s, c, lead, count, used)
 			if !ok {
-				lead = longest(c, lead, covers, used)
-				st, name, ok = headingName(s, c, lead, covers, used)
+				lead = longest(c, lead, count, used)
+				st, name, ok = headingName(s, c, lead, count, used)
 			}
 			if ok {
 				lead = st
@@ -385,8 +375,8 @@ func buildClusters(s *site, groups [][]int) []*cluster {
 // words and costs nothing: it is on the same pages of the cluster and
 // scores as well ("inbox" → "shared inbox"). Ties go to the higher score,
 // then byte order.
-func longest(c *cluster, lead string, covers func(int, []string) bool, used map[string]bool) string {
-	count := func(words []string) int { return countCovering(c.pages, words, covers) }
+func longest(c *cluster, lead string, countIn func(words []string, pages []int) int, used map[string]bool) string {
+	count := func(words []string) int { return countIn(words, c.pages) }
 	leadWords := strings.Fields(lead)
 	n, best := count(leadWords), lead
 	for _, st := range c.stems {
@@ -432,7 +422,7 @@ func longest(c *cluster, lead string, covers func(int, []string) bool, used map[
 // longer, then the first in byte order, so names stay deterministic. A
 // heading whose stem another cluster already took does not count, so
 // names stay unique.
-func headingName(s *site, c *cluster, lead string, covers func(int, []string) bool, used map[string]bool) (stem, name string, ok bool) {
+func headingName(s *site, c *cluster, lead string, count func(words []string, pages []int) int, used map[string]bool) (stem, name string, ok bool) {
 	in := make(map[int]bool, len(c.pages))
 	for _, i := range c.pages {
 		in[i] = true
@@ -473,7 +463,7 @@ func headingName(s *site, c *cluster, lead string, covers func(int, []string) bo
 			if bad || (used[key] && key != lead) || (!isHub && key != lead) {
 				continue
 			}
-			n := countCovering(c.pages, words, covers)
+			n := count(words, c.pages)
 			if n < 2 || 3*n < len(c.pages) {
 				continue
 			}
@@ -555,17 +545,6 @@ next:
 			}
 		}
 		n++
-	}
-	return n
-}
-
-// countCovering counts the pages that carry every one of words.
-func countCovering(pages []int, words []string, covers func(int, []string) bool) int {
-	n := 0
-	for _, i := range pages {
-		if covers(i, words) {
-			n++
-		}
 	}
 	return n
 }
