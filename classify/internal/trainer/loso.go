@@ -5,6 +5,7 @@ import (
 	"io"
 	"math"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -281,19 +282,10 @@ func leaveOut(group string, samples, extra []Sample, cfg lr.Config) held {
 }
 
 // softmaxOf is the softmax probability of class c of logits at
-// temperature t: the confidence of the intent chosen, which need not be the
-// intent head's best (lr.Heads.Predict).
+// temperature t, as a model of that temperature gives it: the confidence of
+// the intent chosen, which need not be the intent head's best
+// (lr.Heads.Predict).
 func softmaxOf(logits []float64, t float64, c int) float64 {
-	if t <= 0 {
-		t = 1
-	}
-	best := math.Inf(-1)
-	for _, v := range logits {
-		best = math.Max(best, v)
-	}
-	sum := 0.0
-	for _, v := range logits {
-		sum += math.Exp((v - best) / t)
-	}
-	return math.Exp((logits[c]-best)/t) / sum
+	m := lr.Model{Temperature: t}
+	return m.Probs(slices.Clone(logits))[c]
 }
