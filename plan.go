@@ -11,11 +11,14 @@ type Plan struct {
 	Keywords  int    `json:"keywords"`   // keywords considered
 	// Partial says that the crawl did not finish (planned with --partial):
 	// pages it never reached are missing from every figure. "" otherwise.
-	Partial  string    `json:"partial,omitempty"`
-	Business Business  `json:"business"`
-	Profile  Profile   `json:"profile"`
-	Balance  Balance   `json:"balance"`
-	Clusters []Cluster `json:"clusters"`
+	Partial string `json:"partial,omitempty"`
+	// Languages says which language a site of several was planned in and
+	// what was left out; nil on a site of one language.
+	Languages *Languages `json:"languages,omitempty"`
+	Business  Business   `json:"business"`
+	Profile   Profile    `json:"profile"`
+	Balance   Balance    `json:"balance"`
+	Clusters  []Cluster  `json:"clusters"`
 	// Unclustered lists pages that belong to no topic (legal, careers, archives).
 	Unclustered []PageRef  `json:"unclustered"`
 	Proposals   []Proposal `json:"proposals"` // in priority order; scheduled ones have Due set
@@ -27,6 +30,36 @@ type Plan struct {
 	// Highlights are the few findings and gaps that matter most, for the summary.
 	Highlights []string `json:"highlights"`
 	Calendar   Calendar `json:"calendar"`
+}
+
+// Languages is how a site in several languages was planned: the pages of
+// one language, Planned, make every cluster, gap and figure of the plan; the
+// others are listed with the page of that language each translates.
+type Languages struct {
+	Planned string `json:"planned"` // primary language subtag: "en", "de"
+	// Reason says why Planned was chosen: "the language of most of its
+	// pages", "chosen with --lang".
+	Reason string          `json:"reason"`
+	Others []LanguagePages `json:"others"` // most pages first
+	// Translations are the pages of the other languages, in URL order, each
+	// with the planned page it translates (the same path less the language
+	// folder), "" when it translates none.
+	Translations []Translation `json:"translations"`
+	Translated   int           `json:"translated"` // of Translations, those with Of set
+	Note         string        `json:"note"`       // the sentence the roadmap shows
+}
+
+// LanguagePages is a language of the site and its HTML pages.
+type LanguagePages struct {
+	Lang  string `json:"lang"`
+	Pages int    `json:"pages"`
+}
+
+// Translation is a page in a language the plan does not cover.
+type Translation struct {
+	URL  string `json:"url"`
+	Lang string `json:"lang"`
+	Of   string `json:"of,omitempty"`
 }
 
 // Business is what the site sells, as the planner recognises it from the

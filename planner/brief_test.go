@@ -120,7 +120,7 @@ func TestHowToKeyword(t *testing.T) {
 			}
 			post := pg("/blog/how-to-write-canned-responses", prob, seoplan.SubtypeHowTo, seoplan.StageConsideration, 900, []string{"live chat:5"})
 			post.Page.Title = "How to write canned responses | Example"
-			s := newSite(Input{Site: origin, Pages: []seoplan.LabeledPage{feature, post}})
+			s, _ := newSite(Input{Site: origin, Pages: []seoplan.LabeledPage{feature, post}}, "")
 			c := &cluster{pages: []int{0, 1}}
 			_, kw := howTo("live chat", s.taskOf(c))
 			if kw != tc.want {

@@ -54,7 +54,7 @@ func TestDetectBusiness(t *testing.T) {
 		{"too few for a large site", 200, 5, 0, businessOther, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			s := newSite(Input{Site: origin + "/", Pages: businessSite(tc.n, tc.products, tc.soft)})
+			s, _ := newSite(Input{Site: origin + "/", Pages: businessSite(tc.n, tc.products, tc.soft)}, "")
 			if s.biz.kind != tc.want {
 				t.Fatalf("detected %v (%s), want %v", s.biz.kind, s.biz.evidence, tc.want)
 			}
@@ -115,7 +115,7 @@ func TestDetectSoftwareWithoutMarkup(t *testing.T) {
 		{"a blog with one call to action", 120, 0, 0, 1, 0, 0, businessOther, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			s := newSite(Input{Site: origin + "/", Pages: realSoftwareSite(tc.n, tc.install, tc.ref, tc.cta, tc.price, tc.integ)})
+			s, _ := newSite(Input{Site: origin + "/", Pages: realSoftwareSite(tc.n, tc.install, tc.ref, tc.cta, tc.price, tc.integ)}, "")
 			if s.biz.kind != tc.want {
 				t.Fatalf("detected %v (%s), want %v", s.biz.kind, s.biz.evidence, tc.want)
 			}
@@ -127,7 +127,7 @@ func TestDetectSoftwareWithoutMarkup(t *testing.T) {
 	// A shop's care guides in a docs folder do not make it a software company.
 	shop := businessSite(60, 17, 0)
 	shop = append(shop, realSoftwareSite(4, 2, 2, 0, 0, 0)...)
-	if s := newSite(Input{Site: origin + "/", Pages: shop}); s.biz.kind != businessShop {
+	if s, _ := newSite(Input{Site: origin + "/", Pages: shop}, ""); s.biz.kind != businessShop {
 		t.Errorf("a shop with docs: %v (%s)", s.biz.kind, s.biz.evidence)
 	}
 }
@@ -159,7 +159,7 @@ func TestDetectSoftwareFromHelpPages(t *testing.T) {
 		{"one post on billing", help(60, "/blog/medical-billing-explained/"), businessOther, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			s := newSite(Input{Site: origin + "/", Pages: tc.pages})
+			s, _ := newSite(Input{Site: origin + "/", Pages: tc.pages}, "")
 			if s.biz.kind != tc.want {
 				t.Fatalf("detected %v (%s), want %v", s.biz.kind, s.biz.evidence, tc.want)
 			}

@@ -36,6 +36,7 @@ type config struct {
 	perWeek  int
 	weeks    int
 	personas []seoplan.Persona
+	lang     string
 	progress func(done, total int, step string)
 }
 
@@ -94,6 +95,12 @@ func WithPersonas(p []seoplan.Persona) Option {
 	return func(c *config) { c.personas = append([]seoplan.Persona(nil), p...) }
 }
 
+// WithLanguage plans the pages of one language of a site in several (from
+// --lang: "de", "pt-BR"; the primary subtag counts). Without it the plan
+// covers the site's main language, that of most of its pages. Plan fails
+// with ErrBadOption when the site has no pages in it.
+func WithLanguage(lang string) Option { return func(c *config) { c.lang = lang } }
+
 // ErrBadOption is wrapped by every error Plan returns for an invalid option,
 // so the CLI can report it as a usage error.
 var ErrBadOption = errors.New("invalid planner option")
@@ -116,6 +123,9 @@ func (c *config) validate() error {
 	}
 	if c.weeks < 1 || c.weeks > 520 {
 		return fmt.Errorf("%w: weeks %d must be between 1 and 520", ErrBadOption, c.weeks)
+	}
+	if c.lang != "" && primaryTag(c.lang) == "" {
+		return fmt.Errorf("%w: language %q is no language code (want one such as en, de or pt-BR)", ErrBadOption, c.lang)
 	}
 	if c.start.IsZero() {
 		return fmt.Errorf("%w: start date is not set", ErrBadOption)
@@ -148,16 +158,20 @@ func Plan(ctx context.Context, in Input, opts ...Option) (*seoplan.Plan, error) 
 		}
 	}
 	step(0, "reading the pages")
-	s := newSite(in)
+	s, err := newSite(in, cfg.lang)
+	if err != nil {
+		return nil, err
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("plan: %w", err)
 	}
 	p := &seoplan.Plan{
-		Site:     in.Site,
-		Pages:    len(s.html),
-		Keywords: len(in.Keywords),
-		Business: s.biz.export(),
-		Profile:  cfg.targetProfile(s.biz),
+		Site:      in.Site,
+		Pages:     len(s.html),
+		Keywords:  len(in.Keywords),
+		Languages: s.langs,
+		Business:  s.biz.export(),
+		Profile:   cfg.targetProfile(s.biz),
 	}
 	if !in.CrawledAt.IsZero() {
 		p.CrawledAt = in.CrawledAt.UTC().Format(time.RFC3339)

@@ -54,9 +54,15 @@ type site struct {
 	brandWords map[string]bool
 	// biz is what the site sells, detected from its pages (business.go).
 	biz business
+	// langs is how a site of several languages was planned (language.go):
+	// html holds the pages of one language only.
+	langs *seoplan.Languages
 }
 
-func newSite(in Input) *site {
+// newSite indexes in. lang is the language to plan on a site of several
+// (WithLanguage), "" for its main one; the error is for a lang the site has
+// no pages in.
+func newSite(in Input, lang string) (*site, error) {
 	s := &site{all: make(map[string]*seoplan.LabeledPage), index: make(map[string]int)}
 	for i := range in.Pages {
 		lp := &in.Pages[i]
@@ -77,6 +83,10 @@ func newSite(in Input) *site {
 		}
 	}
 	sort.Slice(s.html, func(i, j int) bool { return s.html[i].url < s.html[j].url })
+	var err error
+	if s.html, s.langs, err = pickLanguage(s.html, lang); err != nil {
+		return nil, err
+	}
 	s.links = in.Links
 	if s.links == nil {
 		s.links = NewLinks()
@@ -100,7 +110,7 @@ func newSite(in Input) *site {
 	for _, p := range s.html {
 		p.feats = features(p, s.brandWords)
 	}
-	return s
+	return s, nil
 }
 
 // feature is one stemmed word of what a page is about, with its weight.

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/text/language"
 
 	"github.com/seoplan/seoplan"
 	"github.com/seoplan/seoplan/crawldb"
@@ -40,6 +41,7 @@ type planFlags struct {
 	out      string
 	json     string
 	partial  bool
+	lang     string
 	report   reportFlags
 }
 
@@ -95,6 +97,7 @@ crawl shows (an online shop, a software company, or neither).`,
 	fl.IntVar(&f.weeks, "weeks", 12, "weeks the calendar covers")
 	fl.StringVarP(&f.out, "output", "o", "roadmap.md", "write the roadmap to `file` (- for standard output)")
 	fl.StringVar(&f.json, "json", "", "also write the whole plan as JSON to `file`")
+	fl.StringVar(&f.lang, "lang", "", "on a site in several languages, plan the pages of this `language` (en, de, pt-BR; default: the language of most of its pages)")
 	fl.BoolVar(&f.partial, "partial", false, "plan an unfinished crawl (interrupted, killed or failed) instead of refusing; the roadmap says so")
 	addReportFlags(cmd, &f.report)
 	return cmd
@@ -121,7 +124,10 @@ func (f planFlags) options(now time.Time) ([]planner.Option, error) {
 	if f.profile != "" && !slices.Contains(profileNames(), f.profile) {
 		return nil, usagef("unknown --profile %q: use %s", f.profile, strings.Join(profileNames(), ", "))
 	}
-	opts = append(opts, planner.WithProfile(f.profile))
+	if _, err := language.Parse(f.lang); f.lang != "" && err != nil {
+		return nil, usagef("--lang %q: not a language code; give one such as en, de or pt-BR", f.lang)
+	}
+	opts = append(opts, planner.WithProfile(f.profile), planner.WithLanguage(f.lang))
 	if f.mix != "" {
 		prod, prob, err := parseMix(f.mix)
 		if err != nil {

@@ -399,6 +399,7 @@ func TestPlanUsage(t *testing.T) {
 		{"mix over 100", []string{"--db", "x.db", "--mix", "40:70"}, "add up to 100"},
 		{"unknown profile", []string{"--db", "x.db", "--profile", "agency"}, "startup, established, saas, shop"},
 		{"bad start", []string{"--start", "03/02/2026"}, "YYYY-MM-DD"},
+		{"bad language", []string{"--lang", "english"}, "--lang \"english\": not a language code"},
 		{"start far in the future", []string{"--start", "9999-12-31"}, "--start 9999-12-31: give a date from 1970"},
 		{"start long ago", []string{"--start", "0001-01-01"}, "--start 0001-01-01"},
 		{"per week out of range", []string{"--per-week", "0"}, "--per-week"},
