@@ -172,3 +172,31 @@ func TestPlanLanguages(t *testing.T) {
 		t.Errorf("with --lang de: %d pages in %q, want %d German", de.Pages, de.Languages.Planned, len(pages)-len(en))
 	}
 }
+
+// FuzzLanguage feeds the language a page declares and its URL path, both
+// from the crawled site, to the split by language: every page is either
+// planned or listed as a translation, once.
+func FuzzLanguage(f *testing.F) {
+	f.Add("pt-BR", "/pt-br/docs/a/", "en", "/docs/a/")
+	f.Add("", "/my/account/", "und", "/de/")
+	f.Add("x-klingon", "/zh_CN/a/", "EN_us", "//a//")
+	f.Fuzz(func(t *testing.T, lang1, path1, lang2, path2 string) {
+		var pages []seoplan.LabeledPage
+		for _, p := range [][2]string{{lang1, path1}, {lang2, path2}, {"en", "/a/"}} {
+			lp := langPage("/", p[0])
+			lp.Page.URL = origin + "/" + strings.TrimLeft(p[1], "/")
+			pages = append(pages, lp)
+		}
+		s, err := newSite(Input{Site: origin + "/", Pages: pages}, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := len(s.html)
+		if s.langs != nil {
+			n += len(s.langs.Translations)
+		}
+		if len(s.all) >= 3 && n != 3 {
+			t.Errorf("%d pages planned or listed, want 3", n)
+		}
+	})
+}
