@@ -292,6 +292,7 @@ func buildClusters(s *site, groups [][]int) []*cluster {
 		return s.html[out[i].pages[0]].url < s.html[out[j].pages[0]].url
 	})
 	surface := surfaceForms(s)
+	titles := newTitleGrams(s)
 	used := make(map[string]bool)
 	headed := make(map[string]string) // stem → the heading that names a cluster by it
 	ids := make(map[string]bool)
@@ -337,6 +338,24 @@ func buildClusters(s *site, groups [][]int) []*cluster {
 				c.score[st] = math.Max(c.score[st], c.score[c.stems[0]])
 				headed[st] = name
 			}
+		}
+		// Where no heading named it, a run of words most of the
+		// cluster's titles share does, if it says as much as the phrase
+		// found above (a single word of titles, "custom", for a phrase of
+		// the text, "install dependencies", says less), and either holds
+		// that phrase ("self-hosted" for "self") or the titles do not
+		// say that phrase ("kubernetes nodes" for "assign workload", but
+		// "first payroll" stays where titles say "Payroll for First-Time
+		// Employers").
+		_, fromHeading := headed[lead]
+		if st, name, ok := titles.name(s, c.pages, used, surface); ok && !fromHeading && st != lead &&
+			len(tokens(name)) >= len(tokens(surface[lead])) &&
+			(carriesAll(setOf(strings.Fields(st)), strings.Fields(lead)) || !titles.say(s, c.pages, lead)) {
+			lead = st
+			if len(c.stems) > 0 {
+				c.score[st] = math.Max(c.score[st], c.score[c.stems[0]])
+			}
+			headed[st] = name
 		}
 		used[lead] = true
 		if lead != "" {

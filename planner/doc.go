@@ -71,6 +71,8 @@
 //	site.go       the page index and internal link graph
 //	similarity.go page terms, TF-IDF vectors and the nearest-neighbour graph
 //	cluster.go    the page graph, its topics, broad topics split, naming
+//	names.go      cluster names from the runs of words the pages' titles share
+//	language.go   a site of several languages planned in one
 //	louvain.go    deterministic greedy modularity clustering
 //	keywords.go   keywords into clusters; keywords no page covers
 //	gaps.go       pillars, coverage and gaps
