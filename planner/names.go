@@ -31,26 +31,18 @@ const (
 	maxTitleGram = 4
 )
 
-// titleGrams indexes the runs of one to maxTitleGram content words in the
+// titleGrams counts the runs of one to maxTitleGram content words in the
 // titles and h1s of the pages a cluster can hold.
 type titleGrams struct {
-	pages   map[string]int            // stemmed run → pages whose title holds it
-	surface map[string]map[string]int // stemmed run → how titles write it → titles
+	pages map[string]int // stemmed run → pages whose title holds it
 }
 
 func newTitleGrams(s *site) *titleGrams {
-	g := &titleGrams{pages: make(map[string]int), surface: make(map[string]map[string]int)}
+	g := &titleGrams{pages: make(map[string]int)}
 	for _, p := range s.html {
-		if !p.clusterable() {
-			continue
+		if p.clusterable() {
+			pageGrams(p, s.brandWords, func(key, _ string) { g.pages[key]++ })
 		}
-		pageGrams(p, s.brandWords, func(key, text string) {
-			g.pages[key]++
-			if g.surface[key] == nil {
-				g.surface[key] = make(map[string]int)
-			}
-			g.surface[key][text]++
-		})
 	}
 	return g
 }
@@ -168,11 +160,18 @@ func (g *titleGrams) name(s *site, pages []int, used map[string]bool, phrases ma
 	// every run of the site for each cluster would grow with clusters
 	// times runs.
 	in := make(map[string]int)
+	writes := make(map[string]map[string]int) // run → how the titles write it → titles
 	for _, i := range pages {
-		pageGrams(s.html[i], s.brandWords, func(key, _ string) { in[key]++ })
+		pageGrams(s.html[i], s.brandWords, func(key, text string) {
+			in[key]++
+			if writes[key] == nil {
+				writes[key] = make(map[string]int)
+			}
+			writes[key][text]++
+		})
 	}
 	for key, n := range in {
-		if _, noun := phrases[key]; !noun || n < 2 || float64(n) < titleShare*float64(len(pages)) || g.task(key) {
+		if _, noun := phrases[key]; !noun || n < 2 || float64(n) < titleShare*float64(len(pages)) || task(writing(writes[key])) {
 			delete(in, key)
 		}
 	}
@@ -210,7 +209,7 @@ func (g *titleGrams) name(s *site, pages []int, used map[string]bool, phrases ma
 			pick = key
 		}
 	}
-	return pick, g.writing(pick), true
+	return pick, writing(writes[pick]), true
 }
 
 // say reports whether the titles of at least titleShare of the pages hold
@@ -227,18 +226,19 @@ func (g *titleGrams) say(s *site, pages []int, stem string) bool {
 	return float64(n) >= titleShare*float64(len(pages))
 }
 
-// task reports whether a run of several words opens with a verb's -ing
-// form: "implementing multilingual content" names a task, the run without
-// the verb its topic.
-func (g *titleGrams) task(key string) bool {
-	w := strings.Fields(g.writing(key))
+// task reports whether a title's writing of several words opens with a
+// verb's -ing form: "implementing multilingual content" names a task, the
+// run without the verb its topic.
+func task(text string) bool {
+	w := strings.Fields(text)
 	return len(w) > 1 && len(w[0]) > 4 && strings.HasSuffix(strings.ToLower(w[0]), "ing")
 }
 
-// writing is how most titles write a run, lower case but for acronyms.
-func (g *titleGrams) writing(key string) string {
+// writing is how most titles write a run (writings counts each way), lower
+// case but for acronyms.
+func writing(writings map[string]int) string {
 	best, bestN := "", 0
-	for text, n := range g.surface[key] {
+	for text, n := range writings {
 		low := lowerWords(text)
 		if n > bestN || n == bestN && low < best {
 			best, bestN = low, n
