@@ -292,7 +292,7 @@ func buildClusters(s *site, groups [][]int) []*cluster {
 		return s.html[out[i].pages[0]].url < s.html[out[j].pages[0]].url
 	})
 	surface := surfaceForms(s)
-	titles := newTitleGrams(s)
+	titles := newTitleGrams(s, surface)
 	used := make(map[string]bool)
 	headed := make(map[string]string) // stem → the heading that names a cluster by it
 	ids := make(map[string]bool)

@@ -37,11 +37,17 @@ type titleGrams struct {
 	pages map[string]int // stemmed run → pages whose title holds it
 }
 
-func newTitleGrams(s *site) *titleGrams {
+// newTitleGrams counts the runs that may name a cluster: those the site's
+// key phrases hold (phrases, stem → writing).
+func newTitleGrams(s *site, phrases map[string]string) *titleGrams {
 	g := &titleGrams{pages: make(map[string]int)}
 	for _, p := range s.html {
 		if p.clusterable() {
-			pageGrams(p, s.brandWords, func(key, _ string) { g.pages[key]++ })
+			pageGrams(p, s.brandWords, func(key, _ string) {
+				if _, ok := phrases[key]; ok {
+					g.pages[key]++
+				}
+			})
 		}
 	}
 	return g
