@@ -16,10 +16,13 @@ func pick(topic string, patterns ...string) string {
 	return sentence(strings.ReplaceAll(p, "{t}", topic))
 }
 
+// pillarTitle names a pillar guide. No pattern names its readers ("for
+// busy teams" read wrong on a cooking publisher's "slow cooker" guide):
+// the personas and the business say who they are, not the title.
 func pillarTitle(t string) string {
 	return pick(t,
 		"The complete guide to {t}",
-		"{t}: the complete guide for busy teams",
+		"{t}: a complete guide, from the basics up",
 		"Everything you need to know about {t}",
 	)
 }
