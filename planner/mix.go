@@ -173,7 +173,8 @@ func (pr *proposer) fillMix(clusters []*cluster) string {
 	names := make(map[string]mixPiece)
 	var order []string
 	emit := func(c *cluster, p mixPiece) bool {
-		if pr.hasPiece(c, own[c.id], p) {
+		// Only software connects to the tools a reader already uses.
+		if pr.hasPiece(c, own[c.id], p) || p.subtype == seoplan.SubtypeIntegration && pr.s.biz.kind != businessSoftware {
 			return false
 		}
 		kw, ok := pr.freePhrase(c, own[c.id])
@@ -188,6 +189,12 @@ func (pr *proposer) fillMix(clusters []*cluster) string {
 		}
 		if c.pillarProposal != "" {
 			d.depends = append(d.depends, c.pillarProposal)
+		}
+		// The software profiles' pieces are worded for the business,
+		// on the phrase found for them; the shop profile's are a shop's.
+		if pr.profileName != "shop" {
+			pr.word(&d, c.name)
+			d.keyword = kw
 		}
 		pr.emit(c, d)
 		count(len(pr.out) - 1)

@@ -85,6 +85,18 @@ type draft struct {
 	effort   string // when set, overrides the subtype's effort (a shop's kit list is no how-to)
 }
 
+// word words a draft for the business the crawl shows: a shop's pieces
+// speak of its range, a firm's or a publisher's of what it offers; a
+// software company's keep the words they were drafted with.
+func (pr *proposer) word(d *draft, topic string) {
+	switch pr.s.biz.kind {
+	case businessShop:
+		shopWording(d, topic)
+	case businessOther:
+		generalWording(d, topic, pr.s.brand)
+	}
+}
+
 func (pr *proposer) cluster(c *cluster) {
 	topic := c.name
 	product := pr.productPage(c)
@@ -100,8 +112,8 @@ func (pr *proposer) cluster(c *cluster) {
 			return ""
 		}
 		done[key] = true
-		if pr.s.biz.kind == businessShop && d.gap.Kind != seoplan.GapUncoveredKeyword {
-			shopWording(&d, topic)
+		if d.gap.Kind != seoplan.GapUncoveredKeyword {
+			pr.word(&d, topic)
 		}
 		if pillarID != "" && !d.pillar {
 			d.depends = append(d.depends, pillarID)

@@ -318,3 +318,35 @@ func shopWording(d *draft, t string) {
 		d.format = "price guide"
 	}
 }
+
+// generalWording words a piece for a business that is neither a shop nor a
+// software company (a firm, an agency, a publisher), as shopWording does
+// for a shop: its titles and keywords speak of what it offers, never of
+// software, features, walkthroughs or teams ("Cash software: how Tallyhouse
+// does it" read wrong on a bookkeeping firm's plan). Keywords the site's
+// own phrases gave are kept.
+func generalWording(d *draft, t, brand string) {
+	switch {
+	case d.subtype == seoplan.SubtypeFeature:
+		d.title = pick(t, "{t} with "+brand+": what we offer and how to start", "How "+brand+" helps with {t}")
+		d.format = "service page"
+	case d.subtype == seoplan.SubtypeComparison:
+		d.title = pick(t, "{t}: "+brand+" and the alternatives, compared", "Choosing help with {t}: how the options compare")
+	case d.subtype == seoplan.SubtypePricing:
+		d.title = pick(t, "What {t} costs with "+brand+": fees and what each includes", brand+" fees for {t}: what each option includes")
+	case d.subtype == seoplan.SubtypeHowTo && d.format == "how-to with a product walkthrough":
+		d.title = pick(t, "How to handle {t} with "+brand+", step by step", "{t}, start to finish: how "+brand+" works through it")
+		d.format = "how-to that leads to the service page"
+	case d.subtype == seoplan.SubtypeCaseStudy:
+		d.title = pick(t, "Case study: {t} with "+brand, "{t} in practice: one client's story")
+	case d.subtype == seoplan.SubtypeGuide && d.stage == seoplan.StageDecision:
+		d.title = pick(t, "Getting more from {t} with "+brand+": a guide for clients")
+	case d.subtype == seoplan.SubtypeReport:
+		d.title = pick(t, "The state of {t}: what we see across our clients", "{t} in numbers: what we see across our clients")
+	}
+	if k, ok := strings.CutSuffix(d.keyword, " software comparison"); ok {
+		d.keyword = k + " comparison"
+	} else if k, ok := strings.CutSuffix(d.keyword, " software"); ok {
+		d.keyword = k + " services"
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -22,6 +23,11 @@ var mixExempt = map[string]string{
 	// profile's buying guides and collections have nothing to collect.
 	"bookkeeping/shop": "a bookkeeping firm sells services, not goods to compare or collect",
 	"publisher/shop":   "a publisher's kit round-ups already compare the goods it links, and it sells none",
+	// Nor does it sell software: no integration pages are proposed to a
+	// business that is not software (they were what met these two mixes
+	// before), and its round-ups are already its comparisons.
+	"publisher/startup": "a publisher has no software to integrate, and its round-ups already compare its kit",
+	"publisher/saas":    "a publisher has no software to integrate, and its round-ups already compare its kit",
 }
 
 // signatureExempt are the sample site and profile pairs whose plan may lack
@@ -111,6 +117,38 @@ func TestProfileMix(t *testing.T) {
 				t.Errorf("%s: the %s and %s plans lead with the same pieces (%s)", name, prof, other, lead)
 			}
 			seen[lead] = prof
+		}
+	}
+}
+
+// TestWordingFollowsBusiness: on a sample site that sells no software (the
+// bookkeeping firm, the publisher, the shop), no proposal of any profile
+// speaks of software, features to walk through or integrations, and none
+// is an integration page.
+func TestWordingFollowsBusiness(t *testing.T) {
+	if testing.Short() {
+		t.Skip("crawls the sample sites")
+	}
+	softwareWords := regexp.MustCompile(`(?i)\bsoftware\b|\bwalkthrough\b|\bintegrations?\b|features and how they work`)
+	for _, name := range seoplan.SampleSiteNames() {
+		s := crawled(t, name)
+		for _, prof := range planner.Profiles() {
+			p, err := planner.Plan(context.Background(), planner.Input{Site: s.site.Origin + "/", Pages: s.pages},
+				planner.WithStart(demoStart), planner.WithProfile(prof.Name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if p.Business.Kind == "software" {
+				continue
+			}
+			for _, pr := range p.Proposals {
+				if pr.Gap == seoplan.GapUncoveredKeyword {
+					continue // titled after a searcher's own words
+				}
+				if pr.Subtype == seoplan.SubtypeIntegration || softwareWords.MatchString(pr.Title+" "+pr.Keyword+" "+pr.Format) {
+					t.Errorf("%s/%s, a %s business: %s %q (keyword %q, %s)", name, prof.Name, p.Business.Kind, pr.Subtype, pr.Title, pr.Keyword, pr.Format)
+				}
+			}
 		}
 	}
 }
