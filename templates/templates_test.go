@@ -75,6 +75,21 @@ func TestMarkdownIsSafeGFM(t *testing.T) {
 	}
 }
 
+// TestMarkdownLanguages: a plan of one language of a multilingual site
+// opens with the note saying so, escaped like every other string.
+func TestMarkdownLanguages(t *testing.T) {
+	p := testPlan(t)
+	p.Languages = &seoplan.Languages{Planned: "en", Note: "The site is in 2 languages [x](y) <b>", Others: []seoplan.LanguagePages{{Lang: "de", Pages: 3}}}
+	var buf bytes.Buffer
+	if err := Markdown(&buf, p); err != nil {
+		t.Fatal(err)
+	}
+	checkGFM(t, buf.Bytes())
+	if want := "> **Languages.** " + Escape(p.Languages.Note); !strings.Contains(buf.String(), want) {
+		t.Errorf("the roadmap lacks %q", want)
+	}
+}
+
 // checkGFM parses md as GitHub-flavoured Markdown and fails when a table row
 // has the wrong number of cells, or when anything became a link, an image,
 // HTML or a code span. The only code blocks are the two mermaid diagrams.
