@@ -293,6 +293,7 @@ func buildClusters(s *site, groups [][]int) []*cluster {
 	})
 	surface := surfaceForms(s)
 	titles := newTitleGrams(s, surface)
+	acr := acronyms(s)
 	used := make(map[string]bool)
 	headed := make(map[string]string) // stem → the heading that names a cluster by it
 	ids := make(map[string]bool)
@@ -376,7 +377,7 @@ func buildClusters(s *site, groups [][]int) []*cluster {
 				c.names = append(c.names, h)
 				continue
 			}
-			c.names = append(c.names, surface[st])
+			c.names = append(c.names, recase(surface[st], acr))
 		}
 		c.name = "topic " + strconv.Itoa(ci+1)
 		if len(c.names) > 0 && c.names[0] != "" {

@@ -263,3 +263,55 @@ func onlyFormatWords(key string) bool {
 	}
 	return true
 }
+
+// acronyms maps the lower-case form of each word the site's titles and h1s
+// write in capitals ("VAT", "PAYE", "API") to that writing. The planner's
+// phrases are lower case, and "the complete guide to vat" reads wrong. A
+// word counts when at least two titles capitalise it whole and nearly
+// every title that holds it does; a title in capitals throughout shows
+// nothing.
+func acronyms(s *site) map[string]string {
+	caps := make(map[string]int)
+	all := make(map[string]int)
+	for _, p := range s.html {
+		pg := p.lp.Page
+		for _, t := range append([]string{titleTopic(pg.Title)}, pg.H1...) {
+			if strings.ToUpper(t) == t {
+				continue
+			}
+			for _, w := range strings.FieldsFunc(t, func(r rune) bool { return !wordRune(r) }) {
+				low := strings.ToLower(w)
+				all[low]++
+				if w != low && strings.ToUpper(w) == w && utf8.RuneCountInString(w) >= 2 && utf8.RuneCountInString(w) <= 6 {
+					caps[low]++
+				}
+			}
+		}
+	}
+	out := make(map[string]string)
+	for low, n := range caps {
+		if n >= 2 && 10*n >= 9*all[low] {
+			out[low] = strings.ToUpper(low)
+		}
+	}
+	return out
+}
+
+// recase writes the words of a lower-case name that the site writes in
+// capitals as it does ("vat returns" → "VAT returns").
+func recase(name string, acr map[string]string) string {
+	if len(acr) == 0 {
+		return name
+	}
+	words := strings.Fields(name)
+	changed := false
+	for i, w := range words {
+		if a, ok := acr[w]; ok {
+			words[i], changed = a, true
+		}
+	}
+	if !changed {
+		return name
+	}
+	return strings.Join(words, " ")
+}

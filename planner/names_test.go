@@ -96,3 +96,31 @@ func FuzzTitleRuns(f *testing.F) {
 		}
 	})
 }
+
+// TestAcronyms: words the titles write in capitals keep them in names;
+// a title in capitals throughout, or a word capitalised once, does not
+// make an acronym.
+func TestAcronyms(t *testing.T) {
+	titled := func(path, title string) seoplan.LabeledPage {
+		p := pg(path, prob, seoplan.SubtypeHowTo, seoplan.StageConsideration, 600, nil)
+		p.Page.Title = title
+		return p
+	}
+	s, _ := newSite(Input{Site: origin + "/", Pages: []seoplan.LabeledPage{
+		titled("/a/", "VAT Returns for Small Businesses"),
+		titled("/b/", "What Is VAT? | Example"),
+		titled("/c/", "HOW TO FILE PAYE ON TIME"),
+		titled("/d/", "PAYE explained"),
+		titled("/e/", "CRM tips"),
+		titled("/f/", "Crm or spreadsheet"),
+		titled("/g/", "CRM for Agencies"),
+	}}, "")
+	acr := acronyms(s)
+	for name, want := range map[string]string{
+		"vat returns": "VAT returns", "paye": "paye", "crm": "crm", "small businesses": "small businesses",
+	} {
+		if got := recase(name, acr); got != want {
+			t.Errorf("recase(%q) = %q, want %q (acronyms %v)", name, got, want, acr)
+		}
+	}
+}
