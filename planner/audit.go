@@ -287,7 +287,7 @@ func similarTitles(s *site, idx []int) []int {
 			if differentTasks(words[a], words[b]) {
 				continue
 			}
-			shared := overlap(words[a], words[b])
+			shared := titleOverlap(words[a], words[b])
 			union := len(words[a]) + len(words[b]) - shared
 			if shared >= 2 && (3*shared >= union || sharesBigram(words[a], words[b])) {
 				out = append(out, idx[a])
@@ -298,10 +298,31 @@ func similarTitles(s *site, idx []int) []int {
 	return out
 }
 
+// sameStem reports whether two stemmed title words are one word: equal,
+// or one the other with up to three more letters, which the stemmer leaves
+// on some forms ("reconcil" of reconcile, "reconcili" of reconciliation).
+func sameStem(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	return a == b || len(a) >= 6 && len(b)-len(a) <= 3 && strings.HasPrefix(b, a)
+}
+
+// titleOverlap counts the words of a that b holds, by sameStem.
+func titleOverlap(a, b []string) int {
+	n := 0
+	for _, x := range a {
+		if slices.ContainsFunc(b, func(y string) bool { return sameStem(x, y) }) {
+			n++
+		}
+	}
+	return n
+}
+
 func sharesBigram(a, b []string) bool {
 	for i := 1; i < len(a); i++ {
 		for j := 1; j < len(b); j++ {
-			if a[i-1] == b[j-1] && a[i] == b[j] {
+			if sameStem(a[i-1], b[j-1]) && sameStem(a[i], b[j]) {
 				return true
 			}
 		}

@@ -187,3 +187,17 @@ func TestServicePage(t *testing.T) {
 		}
 	}
 }
+
+func TestSameStem(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{"reconcil", "reconcili", true}, {"bank", "bank", true}, {"bank", "banks", false},
+		{"account", "accountant", true}, {"market", "marketplac", false}, {"tax", "taxi", false},
+	} {
+		if got := sameStem(tc.a, tc.b); got != tc.want {
+			t.Errorf("sameStem(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+}

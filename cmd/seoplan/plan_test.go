@@ -266,10 +266,13 @@ var qualityFloors = map[string]qualityFloor{
 	// no-bridge, no missing decision stage) and the working-capital
 	// explainer has a "product" page to link to; the blog index and
 	// book-a-call are labelled product and join clusters.
-	"bookkeeping/hand": {ari: 0.99, found: 7, invented: 0, audit: 6},
+	// Since title words that differ only in the ending the stemmer leaves
+	// count as one ("reconcil", "reconcili"), the cannibalisation is found
+	// both ways: hand 7/7, pipeline 7/7 audit findings.
+	"bookkeeping/hand": {ari: 0.99, found: 7, invented: 0, audit: 7},
 	// With pages' intent and subtype chosen together (issue 9) the
-	// pipeline is 0.907, 3/7, 0, 6/7.
-	"bookkeeping/pipeline": {ari: 0.90, found: 3, invented: 0, audit: 6},
+	// pipeline is 0.907, 3/7, 0, 6/7 (7/7 since the stems above).
+	"bookkeeping/pipeline": {ari: 0.90, found: 3, invented: 0, audit: 7},
 	// publisher (issue 10, a recipe magazine whose product pages are
 	// affiliate round-ups and reviews): hand 1.000, 6/6, 0, 7/7. The
 	// pipeline is 0.907, 5/6, 0, 6/7: the classifier labels recipes
