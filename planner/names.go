@@ -265,13 +265,13 @@ func onlyFormatWords(key string) bool {
 }
 
 // acronyms maps the lower-case form of each word the site's titles and h1s
-// write in capitals ("VAT", "PAYE", "API") to that writing. The planner's
-// phrases are lower case, and "the complete guide to vat" reads wrong. A
-// word counts when at least two titles capitalise it whole and nearly
-// every title that holds it does; a title in capitals throughout shows
-// nothing.
+// write with capitals inside it ("VAT", "PAYE", "MySQL", "OAuth") to that
+// writing. The planner's phrases are lower case, and "the complete guide
+// to vat" or "mysql database" reads wrong. A word counts when at least two
+// titles write it so and nearly every title that holds it does; a title in
+// capitals throughout shows nothing.
 func acronyms(s *site) map[string]string {
-	caps := make(map[string]int)
+	writes := make(map[string]map[string]int) // lower case → writing with inner capitals → titles
 	all := make(map[string]int)
 	for _, p := range s.html {
 		pg := p.lp.Page
@@ -282,16 +282,26 @@ func acronyms(s *site) map[string]string {
 			for _, w := range strings.FieldsFunc(t, func(r rune) bool { return !wordRune(r) }) {
 				low := strings.ToLower(w)
 				all[low]++
-				if w != low && strings.ToUpper(w) == w && utf8.RuneCountInString(w) >= 2 && utf8.RuneCountInString(w) <= 6 {
-					caps[low]++
+				if _, size := utf8.DecodeRuneInString(w); utf8.RuneCountInString(w) >= 2 && strings.ToLower(w[size:]) != w[size:] {
+					if writes[low] == nil {
+						writes[low] = make(map[string]int)
+					}
+					writes[low][w]++
 				}
 			}
 		}
 	}
 	out := make(map[string]string)
-	for low, n := range caps {
+	for low, ws := range writes {
+		n, best, bestN := 0, "", 0
+		for w, k := range ws {
+			n += k
+			if k > bestN || k == bestN && w < best {
+				best, bestN = w, k
+			}
+		}
 		if n >= 2 && 10*n >= 9*all[low] {
-			out[low] = strings.ToUpper(low)
+			out[low] = best
 		}
 	}
 	return out

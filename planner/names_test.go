@@ -114,10 +114,13 @@ func TestAcronyms(t *testing.T) {
 		titled("/e/", "CRM tips"),
 		titled("/f/", "Crm or spreadsheet"),
 		titled("/g/", "CRM for Agencies"),
+		titled("/h/", "MySQL backups"),
+		titled("/i/", "Connect MySQL"),
 	}}, "")
 	acr := acronyms(s)
 	for name, want := range map[string]string{
 		"vat returns": "VAT returns", "paye": "paye", "crm": "crm", "small businesses": "small businesses",
+		"mysql database": "MySQL database",
 	} {
 		if got := recase(name, acr); got != want {
 			t.Errorf("recase(%q) = %q, want %q (acronyms %v)", name, got, want, acr)

@@ -148,7 +148,10 @@ func (pr *proposer) cluster(c *cluster) {
 			return productRef
 		}
 		if productID == "" {
-			d := draft{gap: g, title: featureTitle(pr.s.brand, topic), keyword: topic + " software",
+			// The keyword is what a searcher who knows the product types
+			// ("gitpod oauth providers"), not the topic with "software"
+			// tacked on.
+			d := draft{gap: g, title: featureTitle(pr.s.brand, topic), keyword: strings.ToLower(pr.s.brand) + " " + strings.ToLower(topic),
 				subtype: seoplan.SubtypeFeature, stage: seoplan.StageDecision, format: "feature page"}
 			productID = add(d)
 		}

@@ -149,9 +149,12 @@ func pricingTitle(brand, t string) string {
 	)
 }
 
+// featureTitle names a feature page. "{t} software" read wrong for most
+// topics ("Mysql database software: how Gitpod does it"), so the topic is
+// what the product handles, not a kind of software.
 func featureTitle(brand, t string) string {
 	return pick(t,
-		"{t} software: how "+brand+" does it",
+		"How "+brand+" handles {t}",
 		brand+" for {t}: features and how they work",
 	)
 }
@@ -346,7 +349,5 @@ func generalWording(d *draft, t, brand string) {
 	}
 	if k, ok := strings.CutSuffix(d.keyword, " software comparison"); ok {
 		d.keyword = k + " comparison"
-	} else if k, ok := strings.CutSuffix(d.keyword, " software"); ok {
-		d.keyword = k + " services"
 	}
 }
