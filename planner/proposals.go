@@ -162,7 +162,7 @@ func (pr *proposer) cluster(c *cluster) {
 		case seoplan.GapNoProblemContent:
 			htTitle, htKeyword := howTo(topic, pr.s.taskOf(c))
 			for _, d := range []draft{
-				{title: explainerTitle(topic), keyword: "what is " + topic, subtype: seoplan.SubtypeExplainer, stage: seoplan.StageAwareness, format: "explainer"},
+				{title: explainerTitle(topic), keyword: explainerKeyword(topic), subtype: seoplan.SubtypeExplainer, stage: seoplan.StageAwareness, format: "explainer"},
 				{title: htTitle, keyword: htKeyword, subtype: seoplan.SubtypeHowTo, stage: seoplan.StageConsideration, format: "how-to"},
 			} {
 				d.gap = g
@@ -189,7 +189,7 @@ func (pr *proposer) cluster(c *cluster) {
 				var d draft
 				switch st {
 				case seoplan.StageAwareness:
-					d = draft{title: explainerTitle(topic), keyword: "what is " + topic, subtype: seoplan.SubtypeExplainer, format: "explainer"}
+					d = draft{title: explainerTitle(topic), keyword: explainerKeyword(topic), subtype: seoplan.SubtypeExplainer, format: "explainer"}
 				case seoplan.StageConsideration:
 					if hash(topic)%2 == 0 {
 						d = draft{title: templateTitle(topic), keyword: topic + " template", subtype: seoplan.SubtypeTemplate, format: "template"}

@@ -28,11 +28,43 @@ func pillarTitle(t string) string {
 }
 
 func explainerTitle(t string) string {
+	if pluralTopic(t) {
+		return pick(t,
+			"What are {t}? A plain-English explainer",
+			"What are {t}, and why do they matter?",
+			"{t} explained: what they are and how they work",
+		)
+	}
 	return pick(t,
 		"What is {t}? A plain-English explainer",
 		"What is {t}, and why does it matter?",
 		"{t} explained: what it is and how it works",
 	)
+}
+
+// explainerKeyword is the question a searcher asks of a topic: "what are"
+// of a plural one ("what are OAuth providers", not "what is").
+func explainerKeyword(t string) string {
+	if pluralTopic(t) {
+		return "what are " + t
+	}
+	return "what is " + t
+}
+
+// pluralTopic reports whether a topic ends on a plural noun, by its spelling:
+// "providers", "repositories", but not "analysis", "status", "business".
+func pluralTopic(t string) bool {
+	f := strings.Fields(strings.ToLower(t))
+	if len(f) == 0 {
+		return false
+	}
+	w := f[len(f)-1]
+	for _, end := range []string{"ss", "us", "is", "ics", "news", "series"} {
+		if strings.HasSuffix(w, end) {
+			return false
+		}
+	}
+	return len(w) > 3 && strings.HasSuffix(w, "s")
 }
 
 // howTo returns a how-to's title and the keyword it targets: the task the
