@@ -111,14 +111,14 @@ func pageTerms(p *page, brand map[string]bool, st *stemmer) map[string]float64 {
 			}
 		}
 	}
-	tf := make(map[string]int)
+	tf := p.openingCounts(st)
 	top := 0
-	for _, w := range st.words(pg.MainText, textWords) {
+	for w, c := range tf {
 		if brand[w] {
+			delete(tf, w)
 			continue
 		}
-		tf[w]++
-		top = max(top, tf[w])
+		top = max(top, c)
 	}
 	for w, c := range tf {
 		put(w, textWeight*(1+math.Log(float64(c)))/(1+math.Log(float64(top))))
@@ -359,6 +359,23 @@ func pairKey(a, b int) uint64 {
 	return uint64(a)<<32 | uint64(b)
 }
 
+// openingCounts counts the stemmed words of the opening of p's main text,
+// its first textWords words: as the Slimmer that slimmed the page counted
+// them, or from the text itself.
+func (p *page) openingCounts(st *stemmer) map[string]int {
+	tf := make(map[string]int)
+	if p.slimmed != nil {
+		if b, ok := p.slimmed.of(p.url); ok {
+			p.slimmed.eachCount(b, func(w string, n int) { tf[w] = n })
+			return tf
+		}
+	}
+	for _, w := range st.words(p.lp.Page.MainText, textWords) {
+		tf[w]++
+	}
+	return tf
+}
+
 // stemmer stems words as tokens does, remembering each word's stem: a
 // site's pages use the same few thousand words over and over.
 type stemmer struct{ stems map[string]string }
@@ -375,19 +392,31 @@ func (st *stemmer) words(text string, limit int) []string {
 			break
 		}
 		n++
-		s, ok := st.stems[w]
-		if !ok {
-			low := strings.ToLower(w)
-			if !english.IsStopWord(low) && len(low) > 1 {
-				s = stemWord(low)
-			}
-			st.stems[w] = s
-		}
-		if s != "" && !isNumber(s) {
+		if s := st.stem(w); s != "" {
 			out = append(out, s)
 		}
 	}
 	return out
+}
+
+// stem returns the stem of one word of a text, as words keeps it: ""
+// for a stop word, a word of one letter or a number.
+func (st *stemmer) stem(w string) string {
+	s, ok := st.stems[w]
+	if !ok {
+		low := strings.ToLower(w)
+		if !english.IsStopWord(low) && len(low) > 1 {
+			s = stemWord(low)
+		}
+		if isNumber(s) {
+			s = ""
+		}
+		// Copies: w is a slice of a page's text, and so may s be, which
+		// the cache would otherwise keep whole.
+		w, s = strings.Clone(w), strings.Clone(s)
+		st.stems[w] = s
+	}
+	return s
 }
 
 func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }

@@ -24,7 +24,10 @@ type page struct {
 	out     []int               // html indexes this page links to (internal, deduplicated, not itself)
 	in      []int               // html indexes linking here
 	content []int               // out-links that are not site-wide template links, sorted
-	cluster int                 // index into the cluster list, -1 when outside clusters
+	// slimmed holds the opening of its text when a Slimmer slimmed the
+	// page (openingCounts).
+	slimmed *openings
+	cluster int // index into the cluster list, -1 when outside clusters
 	// docs is a page of the site's documentation (a /docs folder, see isDocs).
 	docs bool
 }
@@ -87,8 +90,10 @@ func newSite(in Input, lang string) (*site, error) {
 	if s.html, s.langs, err = pickLanguage(s.html, lang); err != nil {
 		return nil, err
 	}
-	s.links = in.Links
-	if s.links == nil {
+	var open *openings
+	if in.Slimmed != nil {
+		s.links, open = in.Slimmed.links, in.Slimmed.openings
+	} else {
 		s.links = NewLinks()
 		for _, p := range s.html {
 			s.links.add(&p.lp.Page)
@@ -96,6 +101,7 @@ func newSite(in Input, lang string) (*site, error) {
 	}
 	for i, p := range s.html {
 		s.index[p.url] = i
+		p.slimmed = open
 		p.links = s.links.of(p.url)
 		p.phrases = topPhrases(p.lp.KeyPhrases)
 		p.docs = isDocs(pathSegments(p.url))

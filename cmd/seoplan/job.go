@@ -225,9 +225,9 @@ const labelBatch = 256
 // crawl, more pages of a resumed one, a new classifier), labels those
 // pages with what the first read learnt, on every core while the next
 // batch is read, and stores their labels. The key phrases are then
-// weighed across the whole crawl. The pages' internal links come apart,
-// numbered (planner.Links), for planner.Input.Links.
-func (l *labeler) snapshot(ctx context.Context, db *crawldb.DB, snap crawldb.Snapshot) ([]seoplan.LabeledPage, *planner.Links, error) {
+// weighed across the whole crawl. What the planner reads of the pages'
+// text and links comes apart in the Slimmer, for planner.Input.Slimmed.
+func (l *labeler) snapshot(ctx context.Context, db *crawldb.DB, snap crawldb.Snapshot) ([]seoplan.LabeledPage, *planner.Slimmer, error) {
 	var (
 		// As many as the snapshot says it holds: a slice grown by
 		// doubling holds up to twice the pages, and copies them each time.
@@ -284,7 +284,7 @@ func (l *labeler) snapshot(ctx context.Context, db *crawldb.DB, snap crawldb.Sna
 	for i := range out {
 		out[i].KeyPhrases = kps[i]
 	}
-	return out, slim.Links(), nil
+	return out, slim, nil
 }
 
 // noteLabels tells stderr how many pages the last snapshot call labelled
