@@ -60,7 +60,7 @@ func clusterPages(ctx context.Context, s *site) ([][]int, error) {
 		p := s.html[i]
 		lw := linkBonus * math.Min(1, linkFan/float64(max(1, len(p.content))))
 		for _, j := range p.content {
-			if l, ok := node[j]; ok {
+			if l, ok := node[int(j)]; ok {
 				weights[pairKey(k, l)] += lw
 			}
 		}
