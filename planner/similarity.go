@@ -67,6 +67,18 @@ var clusterFormatWords = map[string]bool{
 	"platform": true, "solut": true, "system": true, "open": true, "sourc": true,
 }
 
+// termScratch is pageTerms' maps, used again for each page: made anew,
+// the maps of a large site's pages were a third of what clustering
+// allocated, and garbage to collect right away.
+type termScratch struct {
+	terms  map[string]float64
+	counts map[string]int
+}
+
+func newTermScratch() *termScratch {
+	return &termScratch{terms: map[string]float64{}, counts: map[string]int{}}
+}
+
 // termVec is a page's clustering terms as sorted term IDs with TF-IDF
 // weights of unit length.
 type termVec struct {
@@ -77,9 +89,10 @@ type termVec struct {
 // pageTerms describes a page for clustering: the words of its key phrases
 // and its multi-word phrases whole (a shared "service discovery" says more
 // than a shared "service"), the words of its title and URL slug, and the
-// sections of its URL path.
-func pageTerms(p *page, brand map[string]bool, st *stemmer) map[string]float64 {
-	f := make(map[string]float64, 2*len(p.feats)+8)
+// sections of its URL path. The map is sc's, cleared at the next call.
+func pageTerms(p *page, brand map[string]bool, st *stemmer, sc *termScratch) map[string]float64 {
+	f := sc.terms
+	clear(f)
 	put := func(t string, w float64) {
 		if w > f[t] {
 			f[t] = w
@@ -111,7 +124,7 @@ func pageTerms(p *page, brand map[string]bool, st *stemmer) map[string]float64 {
 			}
 		}
 	}
-	tf := p.openingCounts(st)
+	tf := p.openingCounts(st, sc.counts)
 	top := 0
 	for w, c := range tf {
 		if brand[w] {
@@ -208,9 +221,9 @@ func termVectors(s *site, nodes []int) ([]termVec, [][]posting, []bool) {
 	number := make(map[string]int32)
 	var vocab []string
 	var df []int
-	st := newStemmer()
+	st, sc := newStemmer(), newTermScratch()
 	for k, i := range nodes {
-		m := pageTerms(s.html[i], s.brandWords, st)
+		m := pageTerms(s.html[i], s.brandWords, st, sc)
 		v := termVec{ids: make([]int32, 0, len(m)), w: make([]float64, 0, len(m))}
 		for _, t := range sortedKeys(m) {
 			id, ok := number[t]
@@ -361,9 +374,9 @@ func pairKey(a, b int) uint64 {
 
 // openingCounts counts the stemmed words of the opening of p's main text,
 // its first textWords words: as the Slimmer that slimmed the page counted
-// them, or from the text itself.
-func (p *page) openingCounts(st *stemmer) map[string]int {
-	tf := make(map[string]int)
+// them, or from the text itself; into tf, cleared first.
+func (p *page) openingCounts(st *stemmer, tf map[string]int) map[string]int {
+	clear(tf)
 	if p.slimmed != nil {
 		if b, ok := p.slimmed.of(p.url); ok {
 			p.slimmed.eachCount(b, func(w string, n int) { tf[w] = n })
