@@ -214,18 +214,16 @@ func versionLike(s string) bool {
 // a term on one page relates it to nothing, and a term on more than
 // siteShare of the pages (or maxDF of them) is the site's own vocabulary.
 func termVectors(s *site, nodes []int) ([]termVec, [][]posting, []bool) {
-	// Each node's raw weights, its terms numbered in the order first met
-	// and listed in term order: a large site's pages do not each hold a
-	// map of their terms until the last has been read.
-	raw := make([]termVec, len(nodes))
+	// The pages' terms are made twice (pageTerms is deterministic): once
+	// to number them and count the pages that carry each, then again to
+	// weigh them. Kept from the first time to the second, every page's
+	// terms were the largest part of a 100,000-page plan's heap.
 	number := make(map[string]int32)
 	var vocab []string
 	var df []int
 	st, sc := newStemmer(), newTermScratch()
-	for k, i := range nodes {
-		m := pageTerms(s.html[i], s.brandWords, st, sc)
-		v := termVec{ids: make([]int32, 0, len(m)), w: make([]float64, 0, len(m))}
-		for _, t := range sortedKeys(m) {
+	for _, i := range nodes {
+		for t := range pageTerms(s.html[i], s.brandWords, st, sc) {
 			id, ok := number[t]
 			if !ok {
 				id = int32(len(vocab))
@@ -234,9 +232,7 @@ func termVectors(s *site, nodes []int) ([]termVec, [][]posting, []bool) {
 				df = append(df, 0)
 			}
 			df[id]++
-			v.ids, v.w = append(v.ids, id), append(v.w, m[t])
 		}
-		raw[k] = v
 	}
 	n := len(nodes)
 	// On a small site one topic may hold a third of the pages: up to
@@ -255,26 +251,37 @@ func termVectors(s *site, nodes []int) ([]termVec, [][]posting, []bool) {
 		id[t] = -1
 	}
 	topical := make([]bool, len(terms))
+	// Each term's postings, one for each page that carries it, in a slice
+	// of that length: grown by append, they held up to twice as many.
+	postings := make([][]posting, len(terms))
 	for k, t := range terms {
 		id[number[t]] = int32(k)
 		topical[k] = !strings.HasPrefix(t, "s:") && !clusterFormatWords[t] && !formatWords[t]
+		postings[k] = make([]posting, 0, df[number[t]])
 	}
 	vecs := make([]termVec, n)
-	postings := make([][]posting, len(terms))
-	for k, r := range raw {
-		var v termVec
+	for k, i := range nodes {
+		m := pageTerms(s.html[i], s.brandWords, st, sc)
+		keys := sortedKeys(m)
+		kept := 0
+		for _, t := range keys {
+			if id[number[t]] >= 0 {
+				kept++
+			}
+		}
+		v := termVec{ids: make([]int32, 0, kept), w: make([]float64, 0, kept)}
 		var norm float64
 		// In term order, so the norm is summed the same way every run.
-		for x, t := range r.ids {
-			idf := math.Log(float64(n) / float64(df[t]))
-			w := r.w[x] * idf
+		for _, t := range keys {
+			num := number[t]
+			idf := math.Log(float64(n) / float64(df[num]))
+			w := m[t] * idf
 			norm += w * w
-			if j := id[t]; j >= 0 {
+			if j := id[num]; j >= 0 {
 				v.ids = append(v.ids, j)
 				v.w = append(v.w, w)
 			}
 		}
-		raw[k] = termVec{}
 		sort.Sort(byID(v))
 		if norm > 0 {
 			norm = math.Sqrt(norm)
