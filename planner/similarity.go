@@ -312,15 +312,32 @@ func (v byID) Swap(i, j int) {
 	v.w[i], v.w[j] = v.w[j], v.w[i]
 }
 
+// wedge is one weighted edge between two nodes, named by their pairKey.
+// Edges are kept in slices sorted by key rather than in a map: a map of
+// the 100,000-page bench crawl's few million edges was the largest part
+// of its plan's heap.
+type wedge struct {
+	key uint64
+	w   float64
+}
+
+// sortWedges sorts edges by key, keeping the order of those of one key.
+func sortWedges(edges []wedge) {
+	slices.SortStableFunc(edges, func(a, b wedge) int { return cmp.Compare(a.key, b.key) })
+}
+
 // neighbourGraph links each node to its most similar nodes (cosine of
 // their term vectors), the union of every node's top neighbours: a sparse
 // graph in which a word shared by a few dozen pages no longer ties them
-// all together, as a graph of every shared word does.
-func neighbourGraph(vecs []termVec, postings [][]posting) map[uint64]float64 {
+// all together, as a graph of every shared word does. The edges are
+// sorted by key, each once: of two nodes in each other's top neighbours,
+// the similarity the later node found (summed in its terms' order, it
+// may differ in the last bits).
+func neighbourGraph(vecs []termVec, postings [][]posting) []wedge {
 	n := len(vecs)
 	acc := make([]float64, n)
 	var touched []int32
-	edges := make(map[uint64]float64, n*neighbours)
+	edges := make([]wedge, 0, n*neighbours)
 	type cand struct {
 		to  int32
 		sim float64
@@ -349,10 +366,46 @@ func neighbourGraph(vecs []termVec, postings [][]posting) map[uint64]float64 {
 			acc[b] = 0
 		}
 		for _, c := range heaviest(cands, neighbours, func(c cand) (float64, int32) { return c.sim, c.to }) {
-			edges[pairKey(a, int(c.to))] = c.sim
+			edges = append(edges, wedge{pairKey(a, int(c.to)), c.sim})
 		}
 	}
-	return edges
+	sortWedges(edges)
+	// Of each key's edges, keep the last.
+	out := edges[:0]
+	for i, e := range edges {
+		if i+1 < len(edges) && edges[i+1].key == e.key {
+			continue
+		}
+		out = append(out, e)
+	}
+	return slices.Clip(out)
+}
+
+// addWeights adds to the weights of edges (sorted by key, each once) the
+// weights of more (in any order; a key may come again), in more's order:
+// the sums, and so the graph, are those of adding them one by one. It
+// returns the edges, sorted by key, each once.
+func addWeights(edges, more []wedge) []wedge {
+	sortWedges(more)
+	out := make([]wedge, 0, len(edges)+len(more))
+	i := 0
+	for j := 0; j < len(more); {
+		key := more[j].key
+		for i < len(edges) && edges[i].key < key {
+			out = append(out, edges[i])
+			i++
+		}
+		e := wedge{key: key}
+		if i < len(edges) && edges[i].key == key {
+			e = edges[i]
+			i++
+		}
+		for ; j < len(more) && more[j].key == key; j++ {
+			e.w += more[j].w
+		}
+		out = append(out, e)
+	}
+	return append(out, edges[i:]...)
 }
 
 // heaviest sorts xs by weight, heaviest first and ties by key, and keeps
