@@ -1,6 +1,7 @@
 package planner
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/seoplan/seoplan"
@@ -16,10 +17,21 @@ import (
 type Slimmer struct {
 	links    *Links
 	openings *openings
+	// shared holds one copy of the strings and schema type lists that
+	// many pages carry alike (see share).
+	shared        map[string]string
+	sharedSchemas map[string][]string
 }
 
 // NewSlimmer returns a Slimmer.
-func NewSlimmer() *Slimmer { return &Slimmer{links: NewLinks(), openings: newOpenings()} }
+func NewSlimmer() *Slimmer {
+	return &Slimmer{links: NewLinks(), openings: newOpenings(), shared: map[string]string{}, sharedSchemas: map[string][]string{}}
+}
+
+// maxShared bounds the strings a Slimmer shares, so that a site whose
+// pages all differ where most sites' pages are alike costs a map entry
+// for few of them.
+const maxShared = 10000
 
 // Links returns the internal links of every page slimmed so far.
 func (s *Slimmer) Links() *Links { return s.links }
@@ -90,6 +102,37 @@ func (s *Slimmer) slimRest(p *seoplan.Page) {
 		p.Headings = hs
 	}
 	p.MetaRobots, p.Breadcrumbs, p.RedirectChain, p.XRobotsTag = "", nil, nil, ""
+	s.share(p)
+}
+
+// share makes the fields that a site's pages mostly carry alike (the
+// content type, the language, the Open Graph type and site name, the
+// list of schema types) and a canonical URL that is the page's own point
+// to one copy each: decoded from the crawl database, each page had its
+// own, some 200 bytes a page of the crawl benchmark's site.
+func (s *Slimmer) share(p *seoplan.Page) {
+	if p.Canonical == p.URL {
+		p.Canonical = p.URL
+	}
+	for _, f := range []*string{&p.ContentType, &p.Lang, &p.OGType, &p.OGSiteName} {
+		if v, ok := s.shared[*f]; ok {
+			*f = v
+		} else if len(s.shared) < maxShared {
+			s.shared[*f] = *f
+		}
+	}
+	if len(p.SchemaTypes) == 0 {
+		return
+	}
+	key := strings.Join(p.SchemaTypes, "\x00")
+	if v, ok := s.sharedSchemas[key]; ok {
+		p.SchemaTypes = v
+	} else if len(s.sharedSchemas) < maxShared {
+		// Clipped, so that an append to one page's list never writes
+		// into the others'.
+		s.sharedSchemas[key] = slices.Clip(p.SchemaTypes)
+		p.SchemaTypes = s.sharedSchemas[key]
+	}
 }
 
 // slimText returns the evidence business looks for in a page's main

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/seoplan/seoplan"
 )
@@ -167,5 +168,32 @@ func TestFirstTrialWord(t *testing.T) {
 		if offersTrial(text) {
 			t.Errorf("offersTrial(%q) = true", text)
 		}
+	}
+}
+
+// TestSlimShares: pages slimmed keep the values of the fields a Slimmer
+// shares, one copy of each, and an append to a page's shared schema types
+// leaves the other pages' alone.
+func TestSlimShares(t *testing.T) {
+	sl := NewSlimmer()
+	var pages []seoplan.Page
+	for _, u := range []string{"https://example.com/a", "https://example.com/b"} {
+		p := seoplan.Page{Fetch: seoplan.Fetch{URL: u, ContentType: strings.Clone("text/html; charset=utf-8")},
+			Content: seoplan.Content{Lang: strings.Clone("en"), Canonical: strings.Clone(u), SchemaTypes: []string{"Article", "BreadcrumbList"}}}
+		// Room past its end, as a decoder's slice has.
+		p.SchemaTypes = append(p.SchemaTypes[:2:2], "spare")[:2]
+		sl.Slim(&p)
+		pages = append(pages, p)
+	}
+	a, b := pages[0], pages[1]
+	if a.ContentType != "text/html; charset=utf-8" || a.Lang != "en" || a.Canonical != a.URL || !slices.Equal(a.SchemaTypes, []string{"Article", "BreadcrumbList"}) {
+		t.Fatalf("slimming changed the values: %+v", a)
+	}
+	if unsafe.StringData(a.ContentType) != unsafe.StringData(b.ContentType) || &a.SchemaTypes[0] != &b.SchemaTypes[0] {
+		t.Errorf("two pages of one content type and schema types keep a copy each")
+	}
+	grown := append(a.SchemaTypes, "Product")
+	if grown[2] != "Product" || cap(b.SchemaTypes) != 2 || slices.Contains(b.SchemaTypes[:cap(b.SchemaTypes)], "Product") {
+		t.Errorf("an append to one page's schema types reached the other's: %v (cap %d)", b.SchemaTypes, cap(b.SchemaTypes))
 	}
 }
