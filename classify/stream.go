@@ -342,7 +342,13 @@ func (r *Ranker) Rank() ([][]seoplan.KeyPhrase, []SitePhrase) {
 		if len(keep) > r.n {
 			keep = keep[:r.n]
 		}
+		// Of its own length: the pages of a large crawl hold their key
+		// phrases until the plan is made, and a slice grown by append
+		// holds up to twice as many.
 		var kps []seoplan.KeyPhrase
+		if len(keep) > 0 {
+			kps = make([]seoplan.KeyPhrase, 0, len(keep))
+		}
 		for _, s := range keep {
 			kp := seoplan.KeyPhrase{Stem: r.stems[s.id], Phrase: name(s.id), Weight: math.Round(s.weight*1000) / 1000}
 			sp := inv[s.id]

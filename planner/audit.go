@@ -393,7 +393,7 @@ func checkPillarUnlinked(s *site, clusters []*cluster) []seoplan.Finding {
 		pl := s.html[c.pillar]
 		links := func(from *page, to int) bool {
 			for _, j := range from.out {
-				if j == to {
+				if int(j) == to {
 					return true
 				}
 			}

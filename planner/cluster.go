@@ -55,21 +55,32 @@ func clusterPages(ctx context.Context, s *site) ([][]int, error) {
 		return nil, nil
 	}
 	vecs, postings, topical := termVectors(s, nodes)
-	weights := neighbourGraph(vecs, postings)
+	var bonus []wedge
 	for k, i := range nodes {
 		p := s.html[i]
 		lw := linkBonus * math.Min(1, linkFan/float64(max(1, len(p.content))))
 		for _, j := range p.content {
-			if l, ok := node[j]; ok {
-				weights[pairKey(k, l)] += lw
+			if l, ok := node[int(j)]; ok {
+				bonus = append(bonus, wedge{pairKey(k, l), lw})
 			}
 		}
 	}
+	weights := addWeights(neighbourGraph(vecs, postings), bonus)
+	// Each node's edges in a slice of their number: grown by append, the
+	// graph held up to twice its edges.
+	deg := make([]int, n)
+	for _, e := range weights {
+		deg[e.key>>32]++
+		deg[e.key&0xffffffff]++
+	}
 	g := graph{adj: make([][]edge, n), self: make([]float64, n)}
-	for kk, w := range weights {
-		a, b := int(kk>>32), int(kk&0xffffffff)
-		g.adj[a] = append(g.adj[a], edge{b, w})
-		g.adj[b] = append(g.adj[b], edge{a, w})
+	for a := range g.adj {
+		g.adj[a] = make([]edge, 0, deg[a])
+	}
+	for _, e := range weights {
+		a, b := int(e.key>>32), int(e.key&0xffffffff)
+		g.adj[a] = append(g.adj[a], edge{b, e.w})
+		g.adj[b] = append(g.adj[b], edge{a, e.w})
 	}
 	for i := range g.adj {
 		sortEdges(g.adj[i])

@@ -84,4 +84,6 @@
 //	ari.go        adjusted Rand index, to measure clusters against hand labels
 //	compare.go    Compare: what changed between two crawls' plans (seoplan diff)
 //	slim.go       Slimmer: a page cut to what the planner reads, for large crawls
+//	opening.go    the stemmed words of a slimmed page's opening, counted
+//	links.go      Links: the internal links of slimmed pages, numbered
 package planner

@@ -67,7 +67,7 @@ func (c *cluster) pickPillar(s *site) {
 // cluster in its text (the site menu leads everywhere, so it does not count).
 func (c *cluster) linksProblem(s *site, i int, in map[int]bool) bool {
 	for _, j := range s.html[i].out {
-		if in[j] && s.html[i].linksInText(j) && s.html[j].label.Intent == seoplan.IntentProblem {
+		if in[int(j)] && s.html[i].linksInText(int(j)) && s.html[j].label.Intent == seoplan.IntentProblem {
 			return true
 		}
 	}
@@ -83,12 +83,12 @@ func (c *cluster) hubShare(s *site, i int, in map[int]bool) (out, both float64) 
 	}
 	var nOut, nIn int
 	for _, j := range s.html[i].out {
-		if in[j] && s.html[i].linksInText(j) {
+		if in[int(j)] && s.html[i].linksInText(int(j)) {
 			nOut++
 		}
 	}
 	for _, j := range s.html[i].in {
-		if in[j] {
+		if in[int(j)] {
 			nIn++
 		}
 	}

@@ -15,9 +15,10 @@ type Input struct {
 	Site      string // start URL or host, shown in the roadmap
 	CrawledAt time.Time
 	Pages     []seoplan.LabeledPage
-	// Links, when set, holds the internal links of the pages, whose
-	// Page.Links the planner then does not read: a Slimmer's (Slimmer.Links).
-	Links    *Links
+	// Slimmed is the Slimmer that slimmed Pages, if one did: the planner
+	// reads from it what it took from them (their internal links, the
+	// words of the opening of their main text).
+	Slimmed  *Slimmer
 	Keywords []seoplan.LabeledKeyword
 	// PageStats are the rows of Search Console Pages exports: pages to
 	// refresh, retitle or rescue from decay, judged by the page where the

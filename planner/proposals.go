@@ -369,7 +369,7 @@ func (pr *proposer) productPage(c *cluster) int {
 	for _, i := range c.pages {
 		for _, j := range pr.s.html[i].content {
 			if pr.s.html[j].label.Intent == seoplan.IntentProduct {
-				count[j]++
+				count[int(j)]++
 			}
 		}
 	}

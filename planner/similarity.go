@@ -67,6 +67,18 @@ var clusterFormatWords = map[string]bool{
 	"platform": true, "solut": true, "system": true, "open": true, "sourc": true,
 }
 
+// termScratch is pageTerms' maps, used again for each page: made anew,
+// the maps of a large site's pages were a third of what clustering
+// allocated, and garbage to collect right away.
+type termScratch struct {
+	terms  map[string]float64
+	counts map[string]int
+}
+
+func newTermScratch() *termScratch {
+	return &termScratch{terms: map[string]float64{}, counts: map[string]int{}}
+}
+
 // termVec is a page's clustering terms as sorted term IDs with TF-IDF
 // weights of unit length.
 type termVec struct {
@@ -77,9 +89,10 @@ type termVec struct {
 // pageTerms describes a page for clustering: the words of its key phrases
 // and its multi-word phrases whole (a shared "service discovery" says more
 // than a shared "service"), the words of its title and URL slug, and the
-// sections of its URL path.
-func pageTerms(p *page, brand map[string]bool, st *stemmer) map[string]float64 {
-	f := make(map[string]float64, 2*len(p.feats)+8)
+// sections of its URL path. The map is sc's, cleared at the next call.
+func pageTerms(p *page, brand map[string]bool, st *stemmer, sc *termScratch) map[string]float64 {
+	f := sc.terms
+	clear(f)
 	put := func(t string, w float64) {
 		if w > f[t] {
 			f[t] = w
@@ -111,14 +124,14 @@ func pageTerms(p *page, brand map[string]bool, st *stemmer) map[string]float64 {
 			}
 		}
 	}
-	tf := make(map[string]int)
+	tf := p.openingCounts(st, sc.counts)
 	top := 0
-	for _, w := range st.words(pg.MainText, textWords) {
+	for w, c := range tf {
 		if brand[w] {
+			delete(tf, w)
 			continue
 		}
-		tf[w]++
-		top = max(top, tf[w])
+		top = max(top, c)
 	}
 	for w, c := range tf {
 		put(w, textWeight*(1+math.Log(float64(c)))/(1+math.Log(float64(top))))
@@ -201,18 +214,16 @@ func versionLike(s string) bool {
 // a term on one page relates it to nothing, and a term on more than
 // siteShare of the pages (or maxDF of them) is the site's own vocabulary.
 func termVectors(s *site, nodes []int) ([]termVec, [][]posting, []bool) {
-	// Each node's raw weights, its terms numbered in the order first met
-	// and listed in term order: a large site's pages do not each hold a
-	// map of their terms until the last has been read.
-	raw := make([]termVec, len(nodes))
+	// The pages' terms are made twice (pageTerms is deterministic): once
+	// to number them and count the pages that carry each, then again to
+	// weigh them. Kept from the first time to the second, every page's
+	// terms were the largest part of a 100,000-page plan's heap.
 	number := make(map[string]int32)
 	var vocab []string
 	var df []int
-	st := newStemmer()
-	for k, i := range nodes {
-		m := pageTerms(s.html[i], s.brandWords, st)
-		v := termVec{ids: make([]int32, 0, len(m)), w: make([]float64, 0, len(m))}
-		for _, t := range sortedKeys(m) {
+	st, sc := newStemmer(), newTermScratch()
+	for _, i := range nodes {
+		for t := range pageTerms(s.html[i], s.brandWords, st, sc) {
 			id, ok := number[t]
 			if !ok {
 				id = int32(len(vocab))
@@ -221,9 +232,7 @@ func termVectors(s *site, nodes []int) ([]termVec, [][]posting, []bool) {
 				df = append(df, 0)
 			}
 			df[id]++
-			v.ids, v.w = append(v.ids, id), append(v.w, m[t])
 		}
-		raw[k] = v
 	}
 	n := len(nodes)
 	// On a small site one topic may hold a third of the pages: up to
@@ -242,26 +251,37 @@ func termVectors(s *site, nodes []int) ([]termVec, [][]posting, []bool) {
 		id[t] = -1
 	}
 	topical := make([]bool, len(terms))
+	// Each term's postings, one for each page that carries it, in a slice
+	// of that length: grown by append, they held up to twice as many.
+	postings := make([][]posting, len(terms))
 	for k, t := range terms {
 		id[number[t]] = int32(k)
 		topical[k] = !strings.HasPrefix(t, "s:") && !clusterFormatWords[t] && !formatWords[t]
+		postings[k] = make([]posting, 0, df[number[t]])
 	}
 	vecs := make([]termVec, n)
-	postings := make([][]posting, len(terms))
-	for k, r := range raw {
-		var v termVec
+	for k, i := range nodes {
+		m := pageTerms(s.html[i], s.brandWords, st, sc)
+		keys := sortedKeys(m)
+		kept := 0
+		for _, t := range keys {
+			if id[number[t]] >= 0 {
+				kept++
+			}
+		}
+		v := termVec{ids: make([]int32, 0, kept), w: make([]float64, 0, kept)}
 		var norm float64
 		// In term order, so the norm is summed the same way every run.
-		for x, t := range r.ids {
-			idf := math.Log(float64(n) / float64(df[t]))
-			w := r.w[x] * idf
+		for _, t := range keys {
+			num := number[t]
+			idf := math.Log(float64(n) / float64(df[num]))
+			w := m[t] * idf
 			norm += w * w
-			if j := id[t]; j >= 0 {
+			if j := id[num]; j >= 0 {
 				v.ids = append(v.ids, j)
 				v.w = append(v.w, w)
 			}
 		}
-		raw[k] = termVec{}
 		sort.Sort(byID(v))
 		if norm > 0 {
 			norm = math.Sqrt(norm)
@@ -292,15 +312,32 @@ func (v byID) Swap(i, j int) {
 	v.w[i], v.w[j] = v.w[j], v.w[i]
 }
 
+// wedge is one weighted edge between two nodes, named by their pairKey.
+// Edges are kept in slices sorted by key rather than in a map: a map of
+// the 100,000-page bench crawl's few million edges was the largest part
+// of its plan's heap.
+type wedge struct {
+	key uint64
+	w   float64
+}
+
+// sortWedges sorts edges by key, keeping the order of those of one key.
+func sortWedges(edges []wedge) {
+	slices.SortStableFunc(edges, func(a, b wedge) int { return cmp.Compare(a.key, b.key) })
+}
+
 // neighbourGraph links each node to its most similar nodes (cosine of
 // their term vectors), the union of every node's top neighbours: a sparse
 // graph in which a word shared by a few dozen pages no longer ties them
-// all together, as a graph of every shared word does.
-func neighbourGraph(vecs []termVec, postings [][]posting) map[uint64]float64 {
+// all together, as a graph of every shared word does. The edges are
+// sorted by key, each once: of two nodes in each other's top neighbours,
+// the similarity the later node found (summed in its terms' order, it
+// may differ in the last bits).
+func neighbourGraph(vecs []termVec, postings [][]posting) []wedge {
 	n := len(vecs)
 	acc := make([]float64, n)
 	var touched []int32
-	edges := make(map[uint64]float64, n*neighbours)
+	edges := make([]wedge, 0, n*neighbours)
 	type cand struct {
 		to  int32
 		sim float64
@@ -329,10 +366,46 @@ func neighbourGraph(vecs []termVec, postings [][]posting) map[uint64]float64 {
 			acc[b] = 0
 		}
 		for _, c := range heaviest(cands, neighbours, func(c cand) (float64, int32) { return c.sim, c.to }) {
-			edges[pairKey(a, int(c.to))] = c.sim
+			edges = append(edges, wedge{pairKey(a, int(c.to)), c.sim})
 		}
 	}
-	return edges
+	sortWedges(edges)
+	// Of each key's edges, keep the last.
+	out := edges[:0]
+	for i, e := range edges {
+		if i+1 < len(edges) && edges[i+1].key == e.key {
+			continue
+		}
+		out = append(out, e)
+	}
+	return slices.Clip(out)
+}
+
+// addWeights adds to the weights of edges (sorted by key, each once) the
+// weights of more (in any order; a key may come again), in more's order:
+// the sums, and so the graph, are those of adding them one by one. It
+// returns the edges, sorted by key, each once.
+func addWeights(edges, more []wedge) []wedge {
+	sortWedges(more)
+	out := make([]wedge, 0, len(edges)+len(more))
+	i := 0
+	for j := 0; j < len(more); {
+		key := more[j].key
+		for i < len(edges) && edges[i].key < key {
+			out = append(out, edges[i])
+			i++
+		}
+		e := wedge{key: key}
+		if i < len(edges) && edges[i].key == key {
+			e = edges[i]
+			i++
+		}
+		for ; j < len(more) && more[j].key == key; j++ {
+			e.w += more[j].w
+		}
+		out = append(out, e)
+	}
+	return append(out, edges[i:]...)
 }
 
 // heaviest sorts xs by weight, heaviest first and ties by key, and keeps
@@ -359,6 +432,23 @@ func pairKey(a, b int) uint64 {
 	return uint64(a)<<32 | uint64(b)
 }
 
+// openingCounts counts the stemmed words of the opening of p's main text,
+// its first textWords words: as the Slimmer that slimmed the page counted
+// them, or from the text itself; into tf, cleared first.
+func (p *page) openingCounts(st *stemmer, tf map[string]int) map[string]int {
+	clear(tf)
+	if p.slimmed != nil {
+		if b, ok := p.slimmed.of(p.url); ok {
+			p.slimmed.eachCount(b, func(w string, n int) { tf[w] = n })
+			return tf
+		}
+	}
+	for _, w := range st.words(p.lp.Page.MainText, textWords) {
+		tf[w]++
+	}
+	return tf
+}
+
 // stemmer stems words as tokens does, remembering each word's stem: a
 // site's pages use the same few thousand words over and over.
 type stemmer struct{ stems map[string]string }
@@ -375,19 +465,31 @@ func (st *stemmer) words(text string, limit int) []string {
 			break
 		}
 		n++
-		s, ok := st.stems[w]
-		if !ok {
-			low := strings.ToLower(w)
-			if !english.IsStopWord(low) && len(low) > 1 {
-				s = stemWord(low)
-			}
-			st.stems[w] = s
-		}
-		if s != "" && !isNumber(s) {
+		if s := st.stem(w); s != "" {
 			out = append(out, s)
 		}
 	}
 	return out
+}
+
+// stem returns the stem of one word of a text, as words keeps it: ""
+// for a stop word, a word of one letter or a number.
+func (st *stemmer) stem(w string) string {
+	s, ok := st.stems[w]
+	if !ok {
+		low := strings.ToLower(w)
+		if !english.IsStopWord(low) && len(low) > 1 {
+			s = stemWord(low)
+		}
+		if isNumber(s) {
+			s = ""
+		}
+		// Copies: w is a slice of a page's text, and so may s be, which
+		// the cache would otherwise keep whole.
+		w, s = strings.Clone(w), strings.Clone(s)
+		st.stems[w] = s
+	}
+	return s
 }
 
 func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }

@@ -21,10 +21,15 @@ type page struct {
 	phrases []seoplan.KeyPhrase // top maxPhrases by weight, weights scaled to unit length
 	feats   []feature           // what the page is about, for clustering (see features)
 	links   []int32             // its internal links, numbered in site.links
-	out     []int               // html indexes this page links to (internal, deduplicated, not itself)
-	in      []int               // html indexes linking here
-	content []int               // out-links that are not site-wide template links, sorted
-	cluster int                 // index into the cluster list, -1 when outside clusters
+	// out, in and content are html indexes, int32 to take half the
+	// memory: a large crawl's pages make millions of links.
+	out     []int32 // html indexes this page links to (internal, deduplicated, not itself)
+	in      []int32 // html indexes linking here
+	content []int32 // out-links that are not site-wide template links, sorted
+	// slimmed holds the opening of its text when a Slimmer slimmed the
+	// page (openingCounts).
+	slimmed *openings
+	cluster int // index into the cluster list, -1 when outside clusters
 	// docs is a page of the site's documentation (a /docs folder, see isDocs).
 	docs bool
 }
@@ -87,8 +92,10 @@ func newSite(in Input, lang string) (*site, error) {
 	if s.html, s.langs, err = pickLanguage(s.html, lang); err != nil {
 		return nil, err
 	}
-	s.links = in.Links
-	if s.links == nil {
+	var open *openings
+	if in.Slimmed != nil {
+		s.links, open = in.Slimmed.links, in.Slimmed.openings
+	} else {
 		s.links = NewLinks()
 		for _, p := range s.html {
 			s.links.add(&p.lp.Page)
@@ -96,6 +103,7 @@ func newSite(in Input, lang string) (*site, error) {
 	}
 	for i, p := range s.html {
 		s.index[p.url] = i
+		p.slimmed = open
 		p.links = s.links.of(p.url)
 		p.phrases = topPhrases(p.lp.KeyPhrases)
 		p.docs = isDocs(pathSegments(p.url))
@@ -240,14 +248,14 @@ func (s *site) linkGraph() {
 				counts[i][len(counts[i])-1]++
 				continue
 			}
-			p.out = append(p.out, j)
+			p.out = append(p.out, int32(j))
 			counts[i] = append(counts[i], 1)
-			s.html[j].in = append(s.html[j].in, i)
+			s.html[j].in = append(s.html[j].in, int32(i))
 		}
 	}
 	// count is how many links page i makes to page j.
 	count := func(i, j int) int32 {
-		if k, ok := slices.BinarySearch(s.html[i].out, j); ok {
+		if k, ok := slices.BinarySearch(s.html[i].out, int32(j)); ok {
 			return counts[i][k]
 		}
 		return 0
@@ -260,14 +268,14 @@ func (s *site) linkGraph() {
 	if threshold < 10 {
 		threshold = 10
 	}
-	menu := make(map[int]int32) // target → how many links to it the menu makes
+	menu := make(map[int32]int32) // target → how many links to it the menu makes
 	for j, q := range s.html {
 		if len(q.in) < threshold {
 			continue
 		}
 		freq := make(map[int32]int)
 		for _, i := range q.in {
-			freq[count(i, j)]++
+			freq[count(int(i), j)]++
 		}
 		var mode int32
 		best := 0
@@ -276,7 +284,7 @@ func (s *site) linkGraph() {
 				mode, best = c, f
 			}
 		}
-		menu[j] = mode
+		menu[int32(j)] = mode
 	}
 	for i, p := range s.html {
 		for k, j := range p.out {
@@ -290,7 +298,7 @@ func (s *site) linkGraph() {
 // linksInText reports whether p links to page j other than through the
 // site's menu (content).
 func (p *page) linksInText(j int) bool {
-	_, ok := slices.BinarySearch(p.content, j)
+	_, ok := slices.BinarySearch(p.content, int32(j))
 	return ok
 }
 

@@ -1,6 +1,7 @@
 package planner
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/seoplan/seoplan"
@@ -8,54 +9,76 @@ import (
 
 // Slimmer drops from labelled pages what Plan and Compare never read, so
 // that the pages of a large crawl fit in memory at once: a page keeps a
-// few kilobytes, not its whole text and every link it carries. It moves
-// the internal links of the pages it slims into a Links (Links), which
-// the plan of those pages needs in Input.Links. A plan of slimmed pages is
-// the plan of the pages themselves (slim_test.go). Slimmer is not safe for
-// concurrent use.
+// few hundred bytes, not its whole text and every link it carries. It
+// moves what the planner does read of the text and the links into
+// records of its own, which the plan of those pages needs in
+// Input.Slimmed. A plan of slimmed pages is the plan of the pages
+// themselves (slim_test.go). Slimmer is not safe for concurrent use.
 type Slimmer struct {
-	links *Links
+	links    *Links
+	openings *openings
+	// shared holds one copy of the strings and schema type lists that
+	// many pages carry alike (see share).
+	shared        map[string]string
+	sharedSchemas map[string][]string
 }
 
 // NewSlimmer returns a Slimmer.
-func NewSlimmer() *Slimmer { return &Slimmer{links: NewLinks()} }
+func NewSlimmer() *Slimmer {
+	return &Slimmer{links: NewLinks(), openings: newOpenings(), shared: map[string]string{}, sharedSchemas: map[string][]string{}}
+}
 
-// Links returns the internal links of every page slimmed so far, for
-// Input.Links.
+// maxShared bounds the strings a Slimmer shares, so that a site whose
+// pages all differ where most sites' pages are alike costs a map entry
+// for few of them.
+const maxShared = 10000
+
+// Links returns the internal links of every page slimmed so far.
 func (s *Slimmer) Links() *Links { return s.links }
 
-// slimSep parts the main text the planner reads from the evidence kept of
-// the rest: no word, no space a pattern could match across.
+// slimSep parts the pieces of evidence kept of the main text: no word, no
+// space a pattern could match across.
 const slimSep = "\n·\n"
 
 // Slim drops from p:
-//   - the main text past the textWords words that similarity reads, but
-//     for a price and an offer of a trial, which business looks for in the
-//     whole text: the first of each found only further on is kept after
-//     the words read;
+//   - the main text, but for the stemmed words of its opening (the
+//     first textWords words), which similarity reads and the Slimmer
+//     keeps, and for a price and an offer of a trial, which business
+//     looks for in the whole text: the first of each is kept as the text;
 //   - the links: those off the site, and of the others all but where they
-//     lead, which it keeps in its Links (a page slimmed again keeps the
-//     links it was slimmed with first);
+//     lead, which it keeps in its Links;
 //   - the headings below h3, which nothing in the planner reads, keeping
 //     the others in a slice of their own length (a decoder's grows by
 //     doubling);
 //   - the fields nothing in the planner reads (meta robots, breadcrumbs,
 //     the redirect chain, X-Robots-Tag).
+//
+// A page slimmed again (by URL) keeps the opening and links it was
+// slimmed with first.
 func (s *Slimmer) Slim(p *seoplan.Page) {
-	p.MainText = slimText(p.MainText, textWords)
-	s.slimRest(p)
+	s.slim(p, true)
 }
 
-// SlimLabeled is Slim for a page whose label is known: a page the planner
-// never clusters by its label (other intent, news) keeps no words of its
-// text at all, only the evidence business looks for.
+// SlimLabeled is Slim for a page whose label is known: of a page the
+// planner never clusters by its label (other intent, news) it keeps no
+// opening, only the evidence business looks for.
 func (s *Slimmer) SlimLabeled(lp *seoplan.LabeledPage) {
-	words := textWords
-	if (&page{label: lp.Label}).labelUnclusterable() {
-		words = 0
+	s.slim(&lp.Page, !(&page{label: lp.Label}).labelUnclusterable())
+}
+
+// slim slims p, keeping its opening when the planner may cluster it
+// (clustered).
+func (s *Slimmer) slim(p *seoplan.Page, clustered bool) {
+	switch {
+	case !s.openings.has(p.URL) && clustered:
+		s.openings.add(p.URL, p.MainText)
+	case !clustered:
+		// Also for a page slimmed before its label was known, whose
+		// opening nothing will read now.
+		s.openings.drop(p.URL)
 	}
-	lp.Page.MainText = slimText(lp.Page.MainText, words)
-	s.slimRest(&lp.Page)
+	p.MainText = slimText(p.MainText)
+	s.slimRest(p)
 }
 
 func (s *Slimmer) slimRest(p *seoplan.Page) {
@@ -79,41 +102,50 @@ func (s *Slimmer) slimRest(p *seoplan.Page) {
 		p.Headings = hs
 	}
 	p.MetaRobots, p.Breadcrumbs, p.RedirectChain, p.XRobotsTag = "", nil, nil, ""
+	s.share(p)
 }
 
-// slimText returns the first keep words of text, which the planner reads,
-// and the evidence it looks for in the rest.
-func slimText(text string, keep int) string {
-	end, words, in := len(text), 0, false
-	for i, r := range text {
-		w := !notWordRune(r)
-		if w && !in {
-			if words == keep {
-				end = i
-				break
-			}
-			words++
+// share makes the fields that a site's pages mostly carry alike (the
+// content type, the language, the Open Graph type and site name, the
+// list of schema types) and a canonical URL that is the page's own point
+// to one copy each: decoded from the crawl database, each page had its
+// own, some 200 bytes a page of the crawl benchmark's site.
+func (s *Slimmer) share(p *seoplan.Page) {
+	if p.Canonical == p.URL {
+		p.Canonical = p.URL
+	}
+	for _, f := range []*string{&p.ContentType, &p.Lang, &p.OGType, &p.OGSiteName} {
+		if v, ok := s.shared[*f]; ok {
+			*f = v
+		} else if len(s.shared) < maxShared {
+			s.shared[*f] = *f
 		}
-		in = w
 	}
-	if end == len(text) {
-		return text
+	if len(p.SchemaTypes) == 0 {
+		return
 	}
-	head := text[:end]
+	key := strings.Join(p.SchemaTypes, "\x00")
+	if v, ok := s.sharedSchemas[key]; ok {
+		p.SchemaTypes = v
+	} else if len(s.sharedSchemas) < maxShared {
+		// Clipped, so that an append to one page's list never writes
+		// into the others'.
+		s.sharedSchemas[key] = slices.Clip(p.SchemaTypes)
+		p.SchemaTypes = s.sharedSchemas[key]
+	}
+}
+
+// slimText returns the evidence business looks for in a page's main
+// text: the first price and the first offer of a trial it holds, each
+// after slimSep, or "" when it holds neither. The evidence of evidence is
+// itself, so a text slimmed twice is slimmed once.
+func slimText(text string) string {
 	var b strings.Builder
-	b.WriteString(head)
-	if !hasPrice(head) {
-		// A price is a few bytes: one that begins in the head's last ones
-		// and ends past it is found from there.
-		if m := findPrice(text[max(0, end-8):]); m != "" {
-			b.WriteString(slimSep + m)
-		}
+	if m := findPrice(text); m != "" {
+		b.WriteString(slimSep + m)
 	}
-	if !offersTrial(head) {
-		// Nor is an offer of a trial longer than a few words.
-		if w := trialWord(text[max(0, end-32):]); w != "" {
-			b.WriteString(slimSep + w)
-		}
+	if w := trialWord(text); w != "" {
+		b.WriteString(slimSep + w)
 	}
 	return b.String() // a copy: the whole text is not kept
 }

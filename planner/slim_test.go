@@ -4,8 +4,12 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"maps"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/seoplan/seoplan"
 )
@@ -17,17 +21,17 @@ func TestSlimText(t *testing.T) {
 		price      bool
 		trial      bool
 	}{
-		{"short, kept whole", "Plans from $9 a month. Start a free trial.", true, true},
-		{"long, nothing further on", long, false, false},
+		{"short", "Plans from $9 a month. Start a free trial.", true, true},
+		{"long, nothing", long, false, false},
 		{"long, price and trial further on", long + "Plans from $9 a month. Start your trial today.", true, true},
 		{"long, price up front", "Only €12. " + long + " Book a demo.", true, true},
 		{"long, a hyphen no price", long + "9-EUR", false, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := slimText(tt.text, textWords)
-			if len(tt.text) < 200 && got != tt.text {
-				t.Errorf("short text changed: %q", got)
+			got := slimText(tt.text)
+			if len(got) > 40 {
+				t.Errorf("slimmed to %d bytes: %q", len(got), got)
 			}
 			if p := priceRE.MatchString(got); p != tt.price || priceRE.MatchString(tt.text) != tt.price {
 				t.Errorf("price in slimmed text %v, in text %v; want %v", p, priceRE.MatchString(tt.text), tt.price)
@@ -35,11 +39,56 @@ func TestSlimText(t *testing.T) {
 			if tr := offersTrial(got); tr != tt.trial || offersTrial(tt.text) != tt.trial {
 				t.Errorf("trial in slimmed text %v, in text %v; want %v", tr, offersTrial(tt.text), tt.trial)
 			}
-			st := newStemmer()
-			if a, b := st.words(got, textWords), st.words(tt.text, textWords); strings.Join(a, " ") != strings.Join(b, " ") {
-				t.Errorf("the words similarity reads differ:\n%v\n%v", a, b)
+			if again := slimText(got); again != got {
+				t.Errorf("slimmed again: %q, was %q", again, got)
 			}
 		})
+	}
+}
+
+// TestOpenings checks that the opening a Slimmer records counts the words
+// pageTerms reads of a text, the first textWords: stop words, numbers
+// and words of one letter left out, a text of fewer words whole, and a
+// word met again on another page under the same number.
+func TestOpenings(t *testing.T) {
+	long := strings.Repeat("Tracking funnels, 42 events and a retention chart; ", textWords/4) + "unread tail words"
+	texts := []string{"", "Funnels track the funnel: events, events!", long, "Retention is a chart of funnels \xff in café  crème", "1 2 3 a I"}
+	o := newOpenings()
+	for i, text := range texts {
+		url := "https://example.com/" + strconv.Itoa(i)
+		o.add(url, text)
+		want := map[string]int{}
+		for _, w := range newStemmer().words(text, textWords) {
+			want[w]++
+		}
+		b, ok := o.of(url)
+		if !ok {
+			t.Fatalf("%q: no opening recorded", text)
+		}
+		got := map[string]int{}
+		o.eachCount(b, func(w string, n int) { got[w] += n })
+		if !maps.Equal(got, want) {
+			t.Errorf("%q: opening %v, want %v", text, got, want)
+		}
+	}
+	if _, ok := o.of("https://example.com/none"); ok {
+		t.Errorf("an opening for a page never slimmed")
+	}
+}
+
+// TestEachWord: eachWord cuts a text as strings.FieldsFunc does.
+func TestEachWord(t *testing.T) {
+	for _, text := range []string{"", " ", "one", "  two words  ", "a-b_c", "\xffbad\xfe utf8", "naïve café, 12.5%", "end."} {
+		var got []string
+		eachWord(text, 0, func(w string) { got = append(got, w) })
+		if want := strings.FieldsFunc(text, notWordRune); !slices.Equal(got, want) {
+			t.Errorf("eachWord(%q) = %q, want %q", text, got, want)
+		}
+		got = got[:0]
+		eachWord(text, 1, func(w string) { got = append(got, w) })
+		if want := strings.FieldsFunc(text, notWordRune); len(want) > 1 && !slices.Equal(got, want[:1]) {
+			t.Errorf("eachWord(%q, 1) = %q, want %q", text, got, want[:1])
+		}
 	}
 }
 
@@ -52,15 +101,18 @@ func TestSlimPlansTheSame(t *testing.T) {
 		pages[i].Page.Links = append(pages[i].Page.Links, seoplan.Link{URL: "https://elsewhere.example/", Text: "out"})
 	}
 	want := planJSON(t, plan(t, pages))
-	for _, labeled := range []bool{false, true} {
+	// As seoplan slims them: when stored labels are read, before the
+	// label is known, and then again once it is.
+	for _, labeled := range []string{"labelled", "unlabelled", "labelled later"} {
 		slimmed := append([]seoplan.LabeledPage(nil), pages...)
 		sl := NewSlimmer()
 		for i := range slimmed {
 			slimmed[i].Page.Links = append([]seoplan.Link(nil), slimmed[i].Page.Links...)
-			if labeled {
-				sl.SlimLabeled(&slimmed[i])
-			} else {
+			if labeled != "labelled" {
 				sl.Slim(&slimmed[i].Page)
+			}
+			if labeled != "unlabelled" {
+				sl.SlimLabeled(&slimmed[i])
 			}
 		}
 		for i := range slimmed {
@@ -68,12 +120,12 @@ func TestSlimPlansTheSame(t *testing.T) {
 				t.Fatalf("%s kept its links after slimming", slimmed[i].Page.URL)
 			}
 		}
-		got, err := Plan(context.Background(), Input{Site: origin + "/", Pages: slimmed, Links: sl.Links()}, WithStart(start))
+		got, err := Plan(context.Background(), Input{Site: origin + "/", Pages: slimmed, Slimmed: sl}, WithStart(start))
 		if err != nil {
 			t.Fatal(err)
 		}
 		if !bytes.Equal(planJSON(t, got), want) {
-			t.Errorf("the plan of slimmed pages (labelled %v) differs from the plan of the pages", labeled)
+			t.Errorf("the plan of slimmed pages (%s) differs from the plan of the pages", labeled)
 		}
 	}
 }
@@ -85,18 +137,6 @@ func planJSON(t *testing.T, p *seoplan.Plan) []byte {
 		t.Fatal(err)
 	}
 	return b
-}
-
-// TestSlimTextAtTheCut: evidence that begins in the words read and ends
-// past them is kept.
-func TestSlimTextAtTheCut(t *testing.T) {
-	head := strings.Repeat("word ", textWords-1)
-	for _, text := range []string{head + "$ 9 more words", head + "try it free today", head + "9 EUR and more"} {
-		got := slimText(text+strings.Repeat(" tail", 20), textWords)
-		if priceRE.MatchString(got) != priceRE.MatchString(text) || offersTrial(got) != offersTrial(text) {
-			t.Errorf("%q: slimmed to %q", text[len(head):], got[len(head):])
-		}
-	}
 }
 
 // TestHasPrice: the quick test for a price agrees with the expression.
@@ -128,5 +168,32 @@ func TestFirstTrialWord(t *testing.T) {
 		if offersTrial(text) {
 			t.Errorf("offersTrial(%q) = true", text)
 		}
+	}
+}
+
+// TestSlimShares: pages slimmed keep the values of the fields a Slimmer
+// shares, one copy of each, and an append to a page's shared schema types
+// leaves the other pages' alone.
+func TestSlimShares(t *testing.T) {
+	sl := NewSlimmer()
+	var pages []seoplan.Page
+	for _, u := range []string{"https://example.com/a", "https://example.com/b"} {
+		p := seoplan.Page{Fetch: seoplan.Fetch{URL: u, ContentType: strings.Clone("text/html; charset=utf-8")},
+			Content: seoplan.Content{Lang: strings.Clone("en"), Canonical: strings.Clone(u), SchemaTypes: []string{"Article", "BreadcrumbList"}}}
+		// Room past its end, as a decoder's slice has.
+		p.SchemaTypes = append(p.SchemaTypes[:2:2], "spare")[:2]
+		sl.Slim(&p)
+		pages = append(pages, p)
+	}
+	a, b := pages[0], pages[1]
+	if a.ContentType != "text/html; charset=utf-8" || a.Lang != "en" || a.Canonical != a.URL || !slices.Equal(a.SchemaTypes, []string{"Article", "BreadcrumbList"}) {
+		t.Fatalf("slimming changed the values: %+v", a)
+	}
+	if unsafe.StringData(a.ContentType) != unsafe.StringData(b.ContentType) || &a.SchemaTypes[0] != &b.SchemaTypes[0] {
+		t.Errorf("two pages of one content type and schema types keep a copy each")
+	}
+	grown := append(a.SchemaTypes, "Product")
+	if grown[2] != "Product" || cap(b.SchemaTypes) != 2 || slices.Contains(b.SchemaTypes[:cap(b.SchemaTypes)], "Product") {
+		t.Errorf("an append to one page's schema types reached the other's: %v (cap %d)", b.SchemaTypes, cap(b.SchemaTypes))
 	}
 }

@@ -138,11 +138,11 @@ func diffPick(ctx context.Context, db *crawldb.DB, fromID, toID int64) (crawldb.
 // compares them. When the caller already has the later crawl's labeled pages and plan
 // (the plan command), it passes them to save the work; nil means load them.
 func diffSnapshots(ctx context.Context, l *labeler, db *crawldb.DB, from, to crawldb.Snapshot, toPages []seoplan.LabeledPage, toPlan *seoplan.Plan, opts ...planner.Option) (*seoplan.Change, error) {
-	prevPages, prevLinks, err := l.snapshot(ctx, db, from)
+	prevPages, prevSlim, err := l.snapshot(ctx, db, from)
 	if err != nil {
 		return nil, err
 	}
-	prevPlan, err := planner.Plan(ctx, planner.Input{Site: from.StartURL, CrawledAt: from.Started, Pages: prevPages, Links: prevLinks}, opts...)
+	prevPlan, err := planner.Plan(ctx, planner.Input{Site: from.StartURL, CrawledAt: from.Started, Pages: prevPages, Slimmed: prevSlim}, opts...)
 	if err != nil {
 		return nil, fmt.Errorf("plan snapshot %d: %w", from.ID, err)
 	}

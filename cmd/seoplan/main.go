@@ -52,9 +52,15 @@ func main() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(50)
 	}
+	prof, err := startProfiles(os.Getenv)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "seoplan: %v\n", err)
+		os.Exit(2)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
+	prof.end(os.Stderr)
 	os.Exit(code)
 }
 

@@ -241,7 +241,7 @@ func runPlan(ctx context.Context, e *env, url string, f planFlags) error {
 			return err
 		}
 		fmt.Fprintf(e.stderr, "seoplan: classifying %d pages of %s\n", snap.Pages, snap.StartURL)
-		if in.Pages, in.Links, err = l.snapshot(ctx, db, snap); err != nil {
+		if in.Pages, in.Slimmed, err = l.snapshot(ctx, db, snap); err != nil {
 			return err
 		}
 		l.done()
