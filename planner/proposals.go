@@ -157,12 +157,16 @@ func (pr *proposer) cluster(c *cluster) {
 		}
 		return "proposal:" + productID
 	}
+	exTitle, exKeyword := explainerTitle(topic), explainerKeyword(topic)
+	if q := pr.s.questionOf(c); q != "" {
+		exTitle, exKeyword = sentence(q)+"? A plain-English explainer", q
+	}
 	for _, g := range c.gaps {
 		switch g.Kind {
 		case seoplan.GapNoProblemContent:
 			htTitle, htKeyword := howTo(topic, pr.s.taskOf(c))
 			for _, d := range []draft{
-				{title: explainerTitle(topic), keyword: explainerKeyword(topic), subtype: seoplan.SubtypeExplainer, stage: seoplan.StageAwareness, format: "explainer"},
+				{title: exTitle, keyword: exKeyword, subtype: seoplan.SubtypeExplainer, stage: seoplan.StageAwareness, format: "explainer"},
 				{title: htTitle, keyword: htKeyword, subtype: seoplan.SubtypeHowTo, stage: seoplan.StageConsideration, format: "how-to"},
 			} {
 				d.gap = g
@@ -189,7 +193,7 @@ func (pr *proposer) cluster(c *cluster) {
 				var d draft
 				switch st {
 				case seoplan.StageAwareness:
-					d = draft{title: explainerTitle(topic), keyword: explainerKeyword(topic), subtype: seoplan.SubtypeExplainer, format: "explainer"}
+					d = draft{title: exTitle, keyword: exKeyword, subtype: seoplan.SubtypeExplainer, format: "explainer"}
 				case seoplan.StageConsideration:
 					if hash(topic)%2 == 0 {
 						d = draft{title: templateTitle(topic), keyword: topic + " template", subtype: seoplan.SubtypeTemplate, format: "template"}

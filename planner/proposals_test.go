@@ -34,3 +34,48 @@ func TestExplainerKeyword(t *testing.T) {
 		t.Errorf("explainerTitle of a plural topic = %q", got)
 	}
 }
+
+// TestQuestionOf: an explainer targets the question the cluster's pages
+// ask in a heading, when it asks what a thing is and is not the brand's,
+// a price's, a release's or a pointer's.
+func TestQuestionOf(t *testing.T) {
+	s, _ := newSite(Input{Site: origin + "/", Pages: fixture()}, "")
+	s.brandWords["acm"] = true
+	for heading, want := range map[string]string{
+		"What is a webhook?":             "what is a webhook",
+		"What are webhooks":              "what are webhooks",
+		"What are tracking":              "",
+		"What is Acme?":                  "",
+		"What is the pricing for Acme":   "",
+		"What is next":                   "",
+		"What are these files for?":      "",
+		"What is new in the 2.0 release": "",
+		"How to add a webhook":           "",
+	} {
+		low := strings.TrimRightFunc(strings.ToLower(heading), func(r rune) bool { return !wordRune(r) })
+		if got := s.question(low); got != want {
+			t.Errorf("question(%q) = %q, want %q", heading, got, want)
+		}
+	}
+}
+
+// TestExplainerTargetsTheSitesQuestion: the help desk cluster lacks an
+// explainer; one of its pages asks "What is an SLA policy?" in a heading,
+// so the explainer targets that question, not "what is" and the name.
+func TestExplainerTargetsTheSitesQuestion(t *testing.T) {
+	ps := fixture()
+	for i := range ps {
+		if strings.HasSuffix(ps[i].Page.URL, "/features/sla") {
+			ps[i].Page.Headings = append(ps[i].Page.Headings, seoplan.Heading{Level: 2, Text: "What is an SLA policy?"})
+		}
+	}
+	var got []string
+	for _, p := range plan(t, ps).Proposals {
+		if p.Subtype == seoplan.SubtypeExplainer {
+			got = append(got, p.Keyword)
+		}
+	}
+	if !slices.Contains(got, "what is an sla policy") {
+		t.Errorf("explainer keywords %q, want the page's question %q", got, "what is an sla policy")
+	}
+}

@@ -144,6 +144,67 @@ func (s *site) taskOf(c *cluster) string {
 	return ""
 }
 
+// questionOf is the first "what is …" or "what are …" question the
+// cluster's pages ask in an h2 or h3 that no page of the cluster is titled
+// after ("What is a webhook?"), as a keyword: the question the site's own
+// readers are asked, for an explainer, rather than "what is" glued to the
+// cluster's name. "" when none is.
+func (s *site) questionOf(c *cluster) string {
+	titled := make(map[string]bool)
+	for _, i := range c.pages {
+		titled[norm(titleTopic(s.html[i].lp.Page.Title))] = true
+	}
+	for _, i := range c.pages {
+		for _, h := range s.html[i].lp.Page.Headings {
+			if h.Level > 3 {
+				continue
+			}
+			low := strings.TrimRightFunc(strings.ToLower(strings.Join(strings.Fields(h.Text), " ")), func(r rune) bool { return !wordRune(r) })
+			if q := s.question(low); q != "" && !titled[norm(strings.SplitN(q, " ", 3)[2])] && !titled[norm(q)] {
+				return q
+			}
+		}
+	}
+	return ""
+}
+
+// pricingStems are the stemmed words of a question about price, which a
+// pricing page answers, not an explainer.
+var pricingStems = map[string]bool{"price": true, "cost": true, "fee": true, "plan": true}
+
+// question returns a lower-case heading that asks what a thing is, as an
+// explainer's keyword, or "": not the brand's own name ("what is
+// Budibase" is the product page's question) or its price, not a release or a pointer
+// ("what is next", "what are these files for"), and "what are" of a
+// plural only.
+func (s *site) question(low string) string {
+	var subject string
+	plural := false
+	for _, q := range []string{"what is ", "what are "} {
+		if strings.HasPrefix(low, q) {
+			subject, plural = strings.TrimPrefix(low, q), q == "what are "
+		}
+	}
+	words := strings.Fields(subject)
+	if len(words) == 0 || len(words) > 5 || strings.ContainsAny(subject, ",;()") || plural && !pluralTopic(subject) {
+		return ""
+	}
+	switch words[0] {
+	case "this", "that", "these", "those", "it", "next", "new":
+		return ""
+	}
+	topic := topicWords(subject)
+	if len(topic) == 0 {
+		return ""
+	}
+	for _, w := range topic {
+		if s.brandWords[w] || w == "releas" || w == "beta" || w == "version" || pricingStems[w] {
+			return ""
+		}
+	}
+	return low
+}
+
 func bridgeTitle(t, brand string) string {
 	return pick(t,
 		"How to handle {t} with "+brand+", step by step",
