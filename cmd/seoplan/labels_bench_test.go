@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"testing"
-
-	"github.com/seoplan/seoplan/crawldb"
 )
 
 // BenchmarkSnapshot labels a crawl of the shop sample end to end, from the
@@ -18,15 +16,7 @@ func BenchmarkSnapshot(b *testing.B) {
 	path := filepath.Join(b.TempDir(), "shop.db")
 	crawlShop(b, path)
 	ctx := context.Background()
-	db, err := crawldb.Open(ctx, path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
-	snap, err := db.Latest(ctx)
-	if err != nil {
-		b.Fatal(err)
-	}
+	db, snap := openLatest(b, path)
 	l, err := newLabeler(nil)
 	if err != nil {
 		b.Fatal(err)

@@ -13,21 +13,30 @@ import (
 	"github.com/seoplan/seoplan/crawldb"
 )
 
+// openLatest opens the crawl database at path, closed when the test ends,
+// and reads its latest snapshot.
+func openLatest(tb testing.TB, path string) (*crawldb.DB, crawldb.Snapshot) {
+	tb.Helper()
+	ctx := context.Background()
+	db, err := crawldb.Open(ctx, path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { db.Close() })
+	snap, err := db.Latest(ctx)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return db, snap
+}
+
 // labelSnapshot labels the latest crawl in dbPath with a new labeler of
 // the given version ("" for the classifier's own) and returns its pages
 // and the labeler, to count what it labelled.
 func labelSnapshot(t *testing.T, dbPath, version string) ([]seoplan.LabeledPage, *labeler) {
 	t.Helper()
 	ctx := context.Background()
-	db, err := crawldb.Open(ctx, dbPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	snap, err := db.Latest(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
+	db, snap := openLatest(t, dbPath)
 	l, err := newLabeler(nil)
 	if err != nil {
 		t.Fatal(err)

@@ -20,15 +20,7 @@ func TestReadAhead(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "shop.db")
 	crawlShop(t, path)
 	ctx := context.Background()
-	db, err := crawldb.Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	snap, err := db.Latest(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
+	db, snap := openLatest(t, path)
 	var want, got []string
 	if err := db.LabeledPages(ctx, snap.ID, "v", func(p seoplan.Page, _ *crawldb.PageLabel) error {
 		want = append(want, p.URL)
@@ -48,7 +40,7 @@ func TestReadAhead(t *testing.T) {
 
 	stop := errors.New("stop")
 	n := 0
-	err = readAhead(ctx, db, snap.ID, "v", func(seoplan.Page, *crawldb.PageLabel) error {
+	err := readAhead(ctx, db, snap.ID, "v", func(seoplan.Page, *crawldb.PageLabel) error {
 		if n++; n == 2 {
 			return stop
 		}

@@ -28,7 +28,6 @@ import (
 
 	"github.com/seoplan/seoplan"
 	"github.com/seoplan/seoplan/classify"
-	"github.com/seoplan/seoplan/crawldb"
 	"github.com/seoplan/seoplan/internal/pdfdest"
 	"github.com/seoplan/seoplan/internal/sitesrv"
 	"github.com/seoplan/seoplan/planner"
@@ -77,15 +76,7 @@ func relaydeskReport(t *testing.T, dir, chromium string) (*seoplan.Plan, *report
 	if code, _, stderr := runCLI(ctx, "crawl", srv.URL+"/", "--db", dbPath); code != 0 {
 		t.Fatalf("crawl exited %d: %s", code, stderr)
 	}
-	db, err := crawldb.Open(ctx, dbPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	snap, err := db.Latest(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
+	db, snap := openLatest(t, dbPath)
 	var pages []seoplan.Page
 	if err := db.Pages(ctx, snap.ID, func(p seoplan.Page) error { pages = append(pages, p); return nil }); err != nil {
 		t.Fatal(err)
