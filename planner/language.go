@@ -62,7 +62,7 @@ func urlLang(u string) string {
 // without its language folder.
 func translationKey(u string) string {
 	segs := pathSegments(u)
-	if len(segs) > 1 && primaryTag(segs[0]) != "" && langFolder(segs[0]) {
+	if urlLang(u) != "" {
 		segs = segs[1:]
 	}
 	return "/" + strings.Join(segs, "/")
@@ -126,15 +126,15 @@ func pickLanguage(pages []*page, want string) (kept []*page, langs *seoplan.Lang
 	if len(byPages) < 2 {
 		return pages, nil, nil
 	}
-	if len(byPages) > 1 && count[byPages[0]] == count[byPages[1]] && want == "" {
+	if count[byPages[0]] == count[byPages[1]] && want == "" {
 		reason = "the language of most of its pages, with " + byPages[1] + " as many, " + tieReason(byPages[0], rooted)
 	}
 	originals := make(map[string]string)
 	for i, p := range pages {
 		if lang[i] == "" || lang[i] == main {
 			kept = append(kept, p)
-			if _, ok := originals[translationKey(p.url)]; !ok {
-				originals[translationKey(p.url)] = p.url
+			if k := translationKey(p.url); originals[k] == "" {
+				originals[k] = p.url
 			}
 		}
 	}

@@ -94,11 +94,11 @@ func titleRuns(t string, brand map[string]bool) [][]titleWord {
 	}
 	for i := 0; i < len(t); {
 		r, size := utf8.DecodeRuneInString(t[i:])
-		if !wordRune(r) {
+		if notWordRune(r) {
 			// Spaces, and a hyphen or an apostrophe between two
 			// letters, go on with the run; other marks end it.
 			joins := (r == '-' || r == '\'' || r == '’') && i > 0 && i+size < len(t) &&
-				wordRune(lastRune(t[:i])) && wordRune(firstRune(t[i+size:]))
+				!notWordRune(lastRune(t[:i])) && !notWordRune(firstRune(t[i+size:]))
 			if !unicode.IsSpace(r) && !joins {
 				flush()
 			}
@@ -108,7 +108,7 @@ func titleRuns(t string, brand map[string]bool) [][]titleWord {
 		j := i
 		for j < len(t) {
 			r, size := utf8.DecodeRuneInString(t[j:])
-			if !wordRune(r) {
+			if notWordRune(r) {
 				break
 			}
 			j += size
@@ -131,8 +131,6 @@ func titleRuns(t string, brand map[string]bool) [][]titleWord {
 	flush()
 	return runs
 }
-
-func wordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 func lastRune(s string) rune {
 	r, _ := utf8.DecodeLastRuneInString(s)
@@ -279,7 +277,7 @@ func acronyms(s *site) map[string]string {
 			if strings.ToUpper(t) == t {
 				continue
 			}
-			for _, w := range strings.FieldsFunc(t, func(r rune) bool { return !wordRune(r) }) {
+			for _, w := range strings.FieldsFunc(t, notWordRune) {
 				low := strings.ToLower(w)
 				all[low]++
 				if _, size := utf8.DecodeRuneInString(w); utf8.RuneCountInString(w) >= 2 && strings.ToLower(w[size:]) != w[size:] {

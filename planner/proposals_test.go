@@ -52,7 +52,7 @@ func TestQuestionOf(t *testing.T) {
 		"What is new in the 2.0 release": "",
 		"How to add a webhook":           "",
 	} {
-		low := strings.TrimRightFunc(strings.ToLower(heading), func(r rune) bool { return !wordRune(r) })
+		low := strings.TrimRightFunc(strings.ToLower(heading), notWordRune)
 		if got := s.question(low); got != want {
 			t.Errorf("question(%q) = %q, want %q", heading, got, want)
 		}

@@ -159,7 +159,7 @@ func (s *site) questionOf(c *cluster) string {
 			if h.Level > 3 {
 				continue
 			}
-			low := strings.TrimRightFunc(strings.ToLower(strings.Join(strings.Fields(h.Text), " ")), func(r rune) bool { return !wordRune(r) })
+			low := strings.TrimRightFunc(strings.ToLower(strings.Join(strings.Fields(h.Text), " ")), notWordRune)
 			if q := s.question(low); q != "" && !titled[norm(strings.SplitN(q, " ", 3)[2])] && !titled[norm(q)] {
 				return q
 			}
