@@ -179,14 +179,14 @@ var pricingStems = map[string]bool{"price": true, "cost": true, "fee": true, "pl
 // plural only.
 func (s *site) question(low string) string {
 	var subject string
-	plural := false
+	are := false // the question asks "what are"
 	for _, q := range []string{"what is ", "what are "} {
 		if strings.HasPrefix(low, q) {
-			subject, plural = strings.TrimPrefix(low, q), q == "what are "
+			subject, are = strings.TrimPrefix(low, q), q == "what are "
 		}
 	}
 	words := strings.Fields(subject)
-	if len(words) == 0 || len(words) > 5 || strings.ContainsAny(subject, ",;()") || plural && !pluralTopic(subject) {
+	if len(words) == 0 || len(words) > 5 || strings.ContainsAny(subject, ",;()") || are && !pluralTopic(subject) {
 		return ""
 	}
 	switch words[0] {
