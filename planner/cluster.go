@@ -54,7 +54,7 @@ func clusterPages(ctx context.Context, s *site) ([][]int, error) {
 	if n == 0 {
 		return nil, nil
 	}
-	vecs, postings, topical := termVectors(s, nodes)
+	vecs, postings, topical, _ := termVectors(s, nodes)
 	var bonus []wedge
 	for k, i := range nodes {
 		p := s.html[i]

@@ -213,25 +213,61 @@ func versionLike(s string) bool {
 // termVectors turns the pages' terms into TF-IDF vectors over the nodes:
 // a term on one page relates it to nothing, and a term on more than
 // siteShare of the pages (or maxDF of them) is the site's own vocabulary.
-func termVectors(s *site, nodes []int) ([]termVec, [][]posting, []bool) {
-	// The pages' terms are made twice (pageTerms is deterministic): once
-	// to number them and count the pages that carry each, then again to
-	// weigh them. Kept from the first time to the second, every page's
-	// terms were the largest part of a 100,000-page plan's heap.
-	number := make(map[string]int32)
+// The space it returns weighs any other page's terms the same way.
+func termVectors(s *site, nodes []int) ([]termVec, [][]posting, []bool, *termSpace) {
+	sp := newTermSpace(s, nodes)
+	// Each term's postings, one for each page that carries it, in a slice
+	// of that length: grown by append, they held up to twice as many.
+	postings := make([][]posting, len(sp.topical))
+	for num, k := range sp.id {
+		if k >= 0 {
+			postings[k] = make([]posting, 0, sp.df[num])
+		}
+	}
+	vecs := make([]termVec, len(nodes))
+	for k, i := range nodes {
+		v := sp.vector(i)
+		vecs[k] = v
+		for x, j := range v.ids {
+			postings[j] = append(postings[j], posting{int32(k), v.w[x]})
+		}
+	}
+	return vecs, postings, sp.topical, sp
+}
+
+// termSpace numbers the terms of a set of pages and weighs them by how
+// few of those pages carry them.
+type termSpace struct {
+	s      *site
+	number map[string]int32 // every term of the pages → its number
+	df     []int            // by number: the pages that carry the term
+	id     []int32          // by number: the term's ID, -1 for a term not kept
+	// topical is by term ID: the term names a topic, not a URL section
+	// or a page's format.
+	topical []bool
+	n       int // the pages counted
+	st      *stemmer
+	sc      *termScratch
+}
+
+// newTermSpace counts the terms of the pages nodes (html indexes). The
+// pages' terms are made twice (pageTerms is deterministic): once here to
+// number them and count the pages that carry each, then again by vector
+// to weigh them. Kept from the first time to the second, every page's
+// terms were the largest part of a 100,000-page plan's heap.
+func newTermSpace(s *site, nodes []int) *termSpace {
+	sp := &termSpace{s: s, number: make(map[string]int32), n: len(nodes), st: newStemmer(), sc: newTermScratch()}
 	var vocab []string
-	var df []int
-	st, sc := newStemmer(), newTermScratch()
 	for _, i := range nodes {
-		for t := range pageTerms(s.html[i], s.brandWords, st, sc) {
-			id, ok := number[t]
+		for t := range pageTerms(s.html[i], s.brandWords, sp.st, sp.sc) {
+			id, ok := sp.number[t]
 			if !ok {
 				id = int32(len(vocab))
-				number[t] = id
+				sp.number[t] = id
 				vocab = append(vocab, t)
-				df = append(df, 0)
+				sp.df = append(sp.df, 0)
 			}
-			df[id]++
+			sp.df[id]++
 		}
 	}
 	n := len(nodes)
@@ -240,61 +276,61 @@ func termVectors(s *site, nodes []int) ([]termVec, [][]posting, []bool) {
 	limit := int(math.Max(siteShare*float64(n), math.Min(siteVocabularyMin, float64(n)/2)))
 	limit = min(limit, maxDF)
 	terms := make([]string, 0, len(vocab))
-	for t, c := range df {
+	for t, c := range sp.df {
 		if c >= 2 && c <= limit {
 			terms = append(terms, vocab[t])
 		}
 	}
 	sort.Strings(terms)
-	id := make([]int32, len(vocab)) // number → term ID, -1 for a term not kept
-	for t := range id {
-		id[t] = -1
+	sp.id = make([]int32, len(vocab))
+	for t := range sp.id {
+		sp.id[t] = -1
 	}
-	topical := make([]bool, len(terms))
-	// Each term's postings, one for each page that carries it, in a slice
-	// of that length: grown by append, they held up to twice as many.
-	postings := make([][]posting, len(terms))
+	sp.topical = make([]bool, len(terms))
 	for k, t := range terms {
-		id[number[t]] = int32(k)
-		topical[k] = !strings.HasPrefix(t, "s:") && !clusterFormatWords[t] && !formatWords[t]
-		postings[k] = make([]posting, 0, df[number[t]])
+		sp.id[sp.number[t]] = int32(k)
+		sp.topical[k] = !strings.HasPrefix(t, "s:") && !clusterFormatWords[t] && !formatWords[t]
 	}
-	vecs := make([]termVec, n)
-	for k, i := range nodes {
-		m := pageTerms(s.html[i], s.brandWords, st, sc)
-		keys := sortedKeys(m)
-		kept := 0
-		for _, t := range keys {
-			if id[number[t]] >= 0 {
-				kept++
-			}
-		}
-		v := termVec{ids: make([]int32, 0, kept), w: make([]float64, 0, kept)}
-		var norm float64
-		// In term order, so the norm is summed the same way every run.
-		for _, t := range keys {
-			num := number[t]
-			idf := math.Log(float64(n) / float64(df[num]))
-			w := m[t] * idf
-			norm += w * w
-			if j := id[num]; j >= 0 {
-				v.ids = append(v.ids, j)
-				v.w = append(v.w, w)
-			}
-		}
-		sort.Sort(byID(v))
-		if norm > 0 {
-			norm = math.Sqrt(norm)
-			for j := range v.w {
-				v.w[j] /= norm
-			}
-		}
-		vecs[k] = v
-		for x, j := range v.ids {
-			postings[j] = append(postings[j], posting{int32(k), v.w[x]})
+	return sp
+}
+
+// vector is html page i's terms as a vector of unit length in the space.
+// A term the space's pages do not carry adds to the length, not to the
+// vector: a page of words no other page uses is like no page.
+func (sp *termSpace) vector(i int) termVec {
+	m := pageTerms(sp.s.html[i], sp.s.brandWords, sp.st, sp.sc)
+	keys := sortedKeys(m)
+	kept := 0
+	for _, t := range keys {
+		if num, ok := sp.number[t]; ok && sp.id[num] >= 0 {
+			kept++
 		}
 	}
-	return vecs, postings, topical
+	v := termVec{ids: make([]int32, 0, kept), w: make([]float64, 0, kept)}
+	var norm float64
+	// In term order, so the norm is summed the same way every run.
+	for _, t := range keys {
+		num, ok := sp.number[t]
+		df := 1 // a term of this page alone
+		if ok {
+			df = max(1, sp.df[num])
+		}
+		idf := math.Log(float64(sp.n) / float64(df))
+		w := m[t] * idf
+		norm += w * w
+		if ok && sp.id[num] >= 0 {
+			v.ids = append(v.ids, sp.id[num])
+			v.w = append(v.w, w)
+		}
+	}
+	sort.Sort(byID(v))
+	if norm > 0 {
+		norm = math.Sqrt(norm)
+		for j := range v.w {
+			v.w[j] /= norm
+		}
+	}
+	return v
 }
 
 // posting is one node carrying a term, with its weight for it.
