@@ -19,7 +19,8 @@ type Plan struct {
 	Profile   Profile    `json:"profile"`
 	Balance   Balance    `json:"balance"`
 	Clusters  []Cluster  `json:"clusters"`
-	// Unclustered lists pages that belong to no topic (legal, careers, archives).
+	// Unclustered lists pages that belong to no topic (legal, careers, archives),
+	// neither in a cluster nor related to one (Cluster.Related).
 	Unclustered []PageRef  `json:"unclustered"`
 	Proposals   []Proposal `json:"proposals"` // in priority order; scheduled ones have Due set
 	// GapSummary says how many clusters have gaps and why the others need
@@ -118,9 +119,13 @@ type Cluster struct {
 	PillarProposal string    `json:"pillar_proposal,omitempty"`
 	Phrases        []string  `json:"phrases"` // leading phrases, most weighty first
 	Pages          []PageRef `json:"pages"`
-	Keywords       []string  `json:"keywords,omitempty"` // keywords from --keywords in this cluster
-	Coverage       Coverage  `json:"coverage"`
-	Gaps           []Gap     `json:"gaps"`
+	// Related are pages of the topic that are not its content (news
+	// posts, release notes, section indexes, tag archives, a post on its
+	// own): listed with the topic, counted in none of its coverage or gaps.
+	Related  []PageRef `json:"related,omitempty"`
+	Keywords []string  `json:"keywords,omitempty"` // keywords from --keywords in this cluster
+	Coverage Coverage  `json:"coverage"`
+	Gaps     []Gap     `json:"gaps"`
 	// Reference marks a documentation reference or index section (API,
 	// CLI, configuration, concepts): how the product is looked up, not a
 	// content cluster to fill with blog posts, so it has no gaps.

@@ -25,7 +25,10 @@ type cluster struct {
 	names    []string // their surface forms
 	score    map[string]float64
 	pages    []int // html indexes, in URL order
-	pillar   int   // html index, -1 when none fits
+	// related are the pages of the topic outside its content (relate):
+	// html indexes, in URL order.
+	related  []int
+	pillar   int // html index, -1 when none fits
 	keywords []seoplan.LabeledKeyword
 	// uncovered are the keywords of the cluster that no page covers.
 	uncovered []seoplan.LabeledKeyword
@@ -40,8 +43,9 @@ type cluster struct {
 func sqrt(f float64) float64 { return math.Sqrt(f) }
 
 // clusterPages groups the product and problem pages into topics and returns
-// them as lists of html indexes.
-func clusterPages(ctx context.Context, s *site) ([][]int, error) {
+// them as lists of html indexes, with the pages outside them related to
+// each (see relate).
+func clusterPages(ctx context.Context, s *site) (groups, related [][]int, err error) {
 	var nodes []int
 	node := make(map[int]int) // html index → node
 	for i, p := range s.html {
@@ -52,9 +56,9 @@ func clusterPages(ctx context.Context, s *site) ([][]int, error) {
 	}
 	n := len(nodes)
 	if n == 0 {
-		return nil, nil
+		return nil, nil, nil
 	}
-	vecs, postings, topical, _ := termVectors(s, nodes)
+	vecs, postings, topical, space := termVectors(s, nodes)
 	var bonus []wedge
 	for k, i := range nodes {
 		p := s.html[i]
@@ -91,19 +95,19 @@ func clusterPages(ctx context.Context, s *site) ([][]int, error) {
 	// into 126 unless the resolution grew with the site.)
 	comm, err := louvain(ctx, g, 1)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	parts := members(comm, nil)
 	if parts, err = splitBroad(ctx, g, parts, vecs, topical, 0); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	groups := make([][]int, len(parts))
+	groups = make([][]int, len(parts))
 	for c, part := range parts {
 		for _, k := range part {
 			groups[c] = append(groups[c], nodes[k])
 		}
 	}
-	return groups, nil
+	return groups, relate(s, space, nodes, vecs, postings, groups), nil
 }
 
 // members lists the nodes of each community of comm (numbered from 0), as
@@ -233,7 +237,7 @@ func sortEdges(es []edge) {
 
 // buildClusters names the groups by their leading phrase and orders them,
 // largest first.
-func buildClusters(s *site, groups [][]int) []*cluster {
+func buildClusters(s *site, groups, related [][]int) []*cluster {
 	// Which pages carry each word, to measure how well a phrase names a
 	// group: it should be on most of the group's pages and few others. A
 	// page's features hold each word once, so each word's carriers are in
@@ -257,7 +261,7 @@ func buildClusters(s *site, groups [][]int) []*cluster {
 	// made naming the clusters grow with the square of the pages.
 	onSite := make(map[string]int)
 	var out []*cluster
-	for _, g := range groups {
+	for gi, g := range groups {
 		// A page that shares its topic with no other page is no topic: a
 		// pillar, a bridge and a funnel for one post would be a plan for
 		// one post.
@@ -265,7 +269,7 @@ func buildClusters(s *site, groups [][]int) []*cluster {
 			continue
 		}
 		sort.Ints(g)
-		c := &cluster{pages: g, pillar: -1, score: make(map[string]float64)}
+		c := &cluster{pages: g, related: related[gi], pillar: -1, score: make(map[string]float64)}
 		weight := make(map[string]float64)
 		for _, i := range g {
 			for _, ph := range s.html[i].phrases {
@@ -397,6 +401,9 @@ func buildClusters(s *site, groups [][]int) []*cluster {
 		c.id = uniqueID(slug(c.name), ids)
 		for _, i := range c.pages {
 			s.html[i].cluster = ci
+		}
+		for _, i := range c.related {
+			s.html[i].related = true
 		}
 	}
 	return out

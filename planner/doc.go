@@ -10,8 +10,7 @@
 // # How it plans
 //
 // Pages of intent product or problem are clustered; navigation, company,
-// legal and archive pages, news and the home page stay outside
-// (Plan.Unclustered). A page is described by the stemmed words of its key
+// legal and archive pages, news and the home page stay outside. A page is described by the stemmed words of its key
 // phrases, title, h1, headings, URL slug and the opening of its main text,
 // by its multi-word key phrases whole, and by the folders of its URL
 // (less versions and dates: /docs/self-hosted/0.7.0/install/ is
@@ -33,6 +32,14 @@
 // holds that phrase ("Hiking Boots | Waterproof Walking Boots" → "hiking
 // boots"), else the longest phrase on the same pages ("shared inbox", not
 // "inbox").
+//
+// A page outside the clusters that still belongs to a topic (a news post,
+// release notes, a section's index, a post alone) is related to the
+// cluster holding more than half of its evidence, its eight most similar
+// clustered pages and the links either way (Cluster.Related): listed with
+// the topic, counted in none of its coverage, gaps or proposals. A page
+// spread over every topic (the blog index), a service, company or legal
+// page and the home page are related to none.
 //
 // Each cluster gets a pillar: the page that covers the topic broadly and is
 // its hub, linking in its text to at least half the cluster and linked both

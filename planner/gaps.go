@@ -313,6 +313,9 @@ func (c *cluster) export(s *site) seoplan.Cluster {
 		r.Pillar = i == c.pillar
 		out.Pages = append(out.Pages, r)
 	}
+	for _, i := range c.related {
+		out.Related = append(out.Related, s.html[i].ref())
+	}
 	// A Search Console export lists a query once per page it showed.
 	seen := make(map[string]bool, len(c.keywords))
 	for _, k := range c.keywords {

@@ -180,11 +180,11 @@ func Plan(ctx context.Context, in Input, opts ...Option) (*seoplan.Plan, error) 
 	p.Balance = balance(s, p.Profile)
 
 	step(1, "clustering")
-	groups, err := clusterPages(ctx, s)
+	groups, related, err := clusterPages(ctx, s)
 	if err != nil {
 		return nil, err
 	}
-	clusters := buildClusters(s, groups)
+	clusters := buildClusters(s, groups, related)
 	attachKeywords(s, &clusters, in.Keywords)
 	step(2, "finding gaps")
 	for _, c := range clusters {

@@ -370,39 +370,11 @@ func sortWedges(edges []wedge) {
 // the similarity the later node found (summed in its terms' order, it
 // may differ in the last bits).
 func neighbourGraph(vecs []termVec, postings [][]posting) []wedge {
-	n := len(vecs)
-	acc := make([]float64, n)
-	var touched []int32
-	edges := make([]wedge, 0, n*neighbours)
-	type cand struct {
-		to  int32
-		sim float64
-	}
-	var cands []cand
+	near := newNearScratch(len(vecs))
+	edges := make([]wedge, 0, len(vecs)*neighbours)
 	for a := range vecs {
-		touched = touched[:0]
-		for x, t := range vecs[a].ids {
-			wa := vecs[a].w[x]
-			for _, ps := range postings[t] {
-				b := ps.node
-				if int(b) == a {
-					continue
-				}
-				if acc[b] == 0 {
-					touched = append(touched, b)
-				}
-				acc[b] += wa * ps.w
-			}
-		}
-		cands = cands[:0]
-		for _, b := range touched {
-			if acc[b] >= minSimilarity {
-				cands = append(cands, cand{b, acc[b]})
-			}
-			acc[b] = 0
-		}
-		for _, c := range heaviest(cands, neighbours, func(c cand) (float64, int32) { return c.sim, c.to }) {
-			edges = append(edges, wedge{pairKey(a, int(c.to)), c.sim})
+		for _, c := range near.nearest(vecs[a], postings, a) {
+			edges = append(edges, wedge{pairKey(a, c.to), c.sim})
 		}
 	}
 	sortWedges(edges)
@@ -415,6 +387,47 @@ func neighbourGraph(vecs []termVec, postings [][]posting) []wedge {
 		out = append(out, e)
 	}
 	return slices.Clip(out)
+}
+
+// neighbour is a node similar to a page, with their cosine.
+type neighbour struct {
+	to  int
+	sim float64
+}
+
+// nearScratch is nearest's memory, used again for each page.
+type nearScratch struct {
+	acc     []float64 // by node: its similarity to the page so far
+	touched []int32   // the nodes acc holds
+	cands   []neighbour
+}
+
+func newNearScratch(nodes int) *nearScratch { return &nearScratch{acc: make([]float64, nodes)} }
+
+// nearest returns the neighbours nodes most similar to v (at least
+// minSimilarity), most similar first; self is v's own node, -1 when v is
+// no node. The slice is the scratch's, overwritten by the next call.
+func (ns *nearScratch) nearest(v termVec, postings [][]posting, self int) []neighbour {
+	ns.touched = ns.touched[:0]
+	for x, t := range v.ids {
+		for _, ps := range postings[t] {
+			if int(ps.node) == self {
+				continue
+			}
+			if ns.acc[ps.node] == 0 {
+				ns.touched = append(ns.touched, ps.node)
+			}
+			ns.acc[ps.node] += v.w[x] * ps.w
+		}
+	}
+	ns.cands = ns.cands[:0]
+	for _, b := range ns.touched {
+		if ns.acc[b] >= minSimilarity {
+			ns.cands = append(ns.cands, neighbour{int(b), ns.acc[b]})
+		}
+		ns.acc[b] = 0
+	}
+	return heaviest(ns.cands, neighbours, func(c neighbour) (float64, int) { return c.sim, c.to })
 }
 
 // addWeights adds to the weights of edges (sorted by key, each once) the

@@ -30,6 +30,8 @@ type page struct {
 	// page (openingCounts).
 	slimmed *openings
 	cluster int // index into the cluster list, -1 when outside clusters
+	// related is a page outside the clusters listed with one (relate).
+	related bool
 	// docs is a page of the site's documentation (a /docs folder, see isDocs).
 	docs bool
 }
@@ -404,7 +406,7 @@ func (p *page) ref() seoplan.PageRef {
 func (s *site) unclustered() []seoplan.PageRef {
 	var out []seoplan.PageRef
 	for _, p := range s.html {
-		if p.cluster < 0 {
+		if p.cluster < 0 && !p.related {
 			out = append(out, p.ref())
 		}
 	}

@@ -2,9 +2,11 @@ package templates
 
 import (
 	"bytes"
+	"cmp"
 	_ "embed"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -115,6 +117,12 @@ type clusterView struct {
 	Gaps       []gapView
 	Proposals  []proposalView
 	MorePages  int // pages of a large site's cluster not listed (summarise)
+	// Related lists the pages related to the cluster (the first
+	// listPages; MoreRelated counts the rest), RelatedKinds their subtypes
+	// with counts.
+	Related      []pageView
+	MoreRelated  int
+	RelatedKinds string
 }
 
 type coverageRow struct {
@@ -246,6 +254,7 @@ func newView(p *seoplan.Plan) *view {
 		for _, pg := range c.Pages {
 			cv.Pages = append(cv.Pages, pageView{PageRef: pg, Path: path(pg.URL)})
 		}
+		cv.Related, cv.MoreRelated, cv.RelatedKinds = relatedView(c.Related, path)
 		for _, g := range c.Gaps {
 			gv := gapView{Gap: g}
 			gv.Paths, gv.More = paths(g.Pages, path)
@@ -352,6 +361,28 @@ func (v *view) Day(s string) string {
 		return s
 	}
 	return shortDate(s)
+}
+
+// relatedView lists a cluster's related pages for the roadmap: the first
+// listPages, how many more, and their subtypes with counts, most first
+// ("news 3, navigational 1").
+func relatedView(related []seoplan.PageRef, path func(string) string) (shown []pageView, more int, kinds string) {
+	count := make(map[seoplan.Subtype]int)
+	for i, pg := range related {
+		count[pg.Subtype]++
+		if i < listPages {
+			shown = append(shown, pageView{PageRef: pg, Path: path(pg.URL)})
+		}
+	}
+	subs := slices.Collect(maps.Keys(count))
+	slices.SortFunc(subs, func(a, b seoplan.Subtype) int {
+		return cmp.Or(count[b]-count[a], cmp.Compare(a, b))
+	})
+	var parts []string
+	for _, st := range subs {
+		parts = append(parts, fmt.Sprintf("%s %d", st, count[st]))
+	}
+	return shown, len(related) - len(shown), strings.Join(parts, ", ")
 }
 
 func paths(urls []string, path func(string) string) ([]string, int) {

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"text/tabwriter"
@@ -79,7 +80,7 @@ var realFloors = map[string]realFloor{
 	// gets 119 more pages labelled problem (in the pooled leave-one-site-out
 	// confusion, 78 of them hand-labelled problem, 37 product, 4 other), and
 	// what it does with them, not the labels, is the next thing to look at.
-	"gitpod":     {clusters: 12, largest: 0.15, ari: 0.30, proposals: 40, business: "software"},
+	"gitpod":     {clusters: 12, largest: 0.15, ari: 0.38, proposals: 40, business: "software"},
 	"prometheus": {clusters: 14, largest: 0.16, ari: 0.53, proposals: 50, business: "software"},
 	"budibase":   {clusters: 30, largest: 0.14, ari: 0.25, proposals: 80, business: "software"},
 	// Issue 15 then tried the site's structure as evidence, on the tuning
@@ -116,15 +117,15 @@ var realFloors = map[string]realFloor{
 	// tina 0.201). Far under the issue's 0.8; the floors hold what was
 	// measured, not the goal.
 	"corrode":        {clusters: 12, largest: 0.25, ari: 0.10, proposals: 40, business: "other"},
-	"metricly":       {clusters: 20, largest: 0.18, ari: 0.19, proposals: 70, business: "software"},
-	"plausible-docs": {clusters: 14, largest: 0.13, ari: 0.38, proposals: 50, business: "software"},
-	"tina":           {clusters: 24, largest: 0.10, ari: 0.39, proposals: 110, business: "software"},
+	"metricly":       {clusters: 20, largest: 0.18, ari: 0.23, proposals: 70, business: "software"},
+	"plausible-docs": {clusters: 14, largest: 0.13, ari: 0.41, proposals: 50, business: "software"},
+	"tina":           {clusters: 24, largest: 0.10, ari: 0.49, proposals: 110, business: "software"},
 	// Scored once when their hand clusters came in: formbricks-docs 22
 	// clusters, 11%, ARI 0.514, 98 proposals; meilisearch-docs 35, 10%,
 	// 0.535, 160; posy 9, 14%, 0.261, 43 (its hand clusters split the
 	// wedding photographers directory by city, 14 topics, which the
 	// planner keeps as one; the labeller called that split a judgement).
-	"formbricks-docs":  {clusters: 20, largest: 0.13, ari: 0.45, proposals: 90, business: "software"},
+	"formbricks-docs":  {clusters: 20, largest: 0.13, ari: 0.50, proposals: 90, business: "software"},
 	"meilisearch-docs": {clusters: 32, largest: 0.12, ari: 0.47, proposals: 140, business: "software"},
 	"posy":             {clusters: 8, largest: 0.16, ari: 0.18, proposals: 40},
 	// Since the planner plans one language of a multilingual site, tina's 98
@@ -136,6 +137,20 @@ var realFloors = map[string]realFloor{
 	// destinations"); the planner, which now places a translation in the
 	// cluster of the page it translates and makes no cluster of one page,
 	// scores 0.292 to 0.195 there.
+	//
+	// Pages outside the clusters' content (news, release notes, section
+	// indexes, a post alone) are now related to the cluster that holds
+	// more than half of their evidence (their eight nearest clustered
+	// pages and the links either way; planner/related.go) and counted in
+	// its topic here. Unlike the members tried above, they fill no gap.
+	// Tuning (ARI before → after): budibase 0.286 → 0.286, gitpod 0.325 →
+	// 0.402 (left out 21% → 3%), prometheus 0.562 → 0.548 (mean 0.391 →
+	// 0.412); held out, scored once: corrode 0.105 → 0.108, formbricks-docs
+	// 0.474 → 0.522, meilisearch-docs 0.499 → 0.503, metricly 0.231 →
+	// 0.250, plausible-docs 0.407 → 0.431, posy 0.195 → 0.191, tina 0.460
+	// → 0.515 (mean 0.339 → 0.360). The share (0.4 to 0.6) and the least
+	// evidence (0.1 to 0.35) move no tuning site by more than 0.02; the
+	// middle of that grid is kept. The floors rise to what is measured.
 }
 
 // realGoal is the issue's goal for every real site of realGoalPages pages
@@ -373,7 +388,9 @@ func readHandClusters(path string) (map[string]string, error) {
 func handARI(hand map[string]string, p *seoplan.Plan) (ari, clustered, leftOut float64, topics int) {
 	clusterOf := make(map[string]string)
 	for _, c := range p.Clusters {
-		for _, pg := range c.Pages {
+		// A page related to a cluster (news, a section's index) is in
+		// its topic as a reader of the plan files it.
+		for _, pg := range slices.Concat(c.Pages, c.Related) {
 			// Hand-cluster files name a page by URL, or by its
 			// corpus.URLKey when the path spells out its title.
 			clusterOf[pg.URL] = c.ID
