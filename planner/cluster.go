@@ -309,6 +309,7 @@ func buildClusters(s *site, groups, related [][]int) []*cluster {
 	surface := surfaceForms(s)
 	titles := newTitleGrams(s, surface)
 	acr := acronyms(s)
+	dirs := newFolders(s)
 	used := make(map[string]bool)
 	headed := make(map[string]string) // stem → the heading that names a cluster by it
 	ids := make(map[string]bool)
@@ -372,6 +373,17 @@ func buildClusters(s *site, groups, related [][]int) []*cluster {
 				c.score[st] = math.Max(c.score[st], c.score[c.stems[0]])
 			}
 			headed[st] = name
+		}
+		// A single word says little where the cluster sits in a folder
+		// whose name says more.
+		if name, ok := headed[lead]; (ok && len(strings.Fields(name)) == 1 || !ok && len(strings.Fields(lead)) == 1) && lead != "" {
+			if st, name, ok := dirs.name(s, c.pages, used); ok {
+				lead = st
+				if len(c.stems) > 0 {
+					c.score[st] = math.Max(c.score[st], c.score[c.stems[0]])
+				}
+				headed[st] = recase(name, acr)
+			}
 		}
 		used[lead] = true
 		if lead != "" {

@@ -1,6 +1,8 @@
 package planner
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -322,4 +324,79 @@ func recase(name string, acr map[string]string) string {
 		return name
 	}
 	return strings.Join(words, " ")
+}
+
+// A cluster a single word names ("options", "respondent", "conventions")
+// may sit in a folder of the site whose name says more: documentation is
+// filed by topic, and /docs/extending-tina/, /docs/surveys/question-type/
+// and /docs/development/standards/ are what the site calls those topics.
+const (
+	// folderShare is the share of a cluster's pages, at least, that must
+	// sit in a folder for it to name the cluster.
+	folderShare = 0.6
+	// folderPrecision is the share of a folder's pages, at least, that the
+	// cluster must hold: /docs/ holds every topic and names none.
+	folderPrecision = 0.5
+)
+
+// folders counts the pages a cluster can hold under each folder of the
+// site, named by its sections as urlSections reads them ("docs/surveys").
+type folders map[string]int
+
+func newFolders(s *site) folders {
+	f := make(folders)
+	for _, p := range s.html {
+		if p.clusterable() {
+			for _, dir := range folderPaths(p.url) {
+				f[dir]++
+			}
+		}
+	}
+	return f
+}
+
+// folderPaths are the folders above a page, outermost first.
+func folderPaths(u string) []string {
+	sections := urlSections(u)
+	out := make([]string, len(sections))
+	for d := range sections {
+		out[d] = strings.Join(sections[:d+1], "/")
+	}
+	return out
+}
+
+// name returns the name of the deepest folder that holds folderShare of
+// pages, of whose pages pages hold folderPrecision, and whose own name is
+// of two words or more and not only the brand's or a format's ("extending
+// tina", "question type"), with its stem; ok is false when none does.
+func (f folders) name(s *site, pages []int, used map[string]bool) (stem, name string, ok bool) {
+	in := make(map[string]int)
+	for _, i := range pages {
+		for _, dir := range folderPaths(s.html[i].url) {
+			in[dir]++
+		}
+	}
+	var dirs []string
+	for dir, n := range in {
+		if float64(n) >= folderShare*float64(len(pages)) && float64(n) >= folderPrecision*float64(f[dir]) {
+			dirs = append(dirs, dir)
+		}
+	}
+	// Deepest first, then in byte order.
+	slices.SortFunc(dirs, func(a, b string) int {
+		return cmp.Or(strings.Count(b, "/")-strings.Count(a, "/"), strings.Compare(a, b))
+	})
+	for _, dir := range dirs {
+		name = strings.Join(strings.FieldsFunc(dir[strings.LastIndex(dir, "/")+1:], notWordRune), " ")
+		words := tokens(name)
+		own := false
+		for _, w := range words {
+			own = own || !s.brandWords[w]
+		}
+		stem = strings.Join(words, " ")
+		if len(strings.Fields(name)) >= 2 && own && !onlyFormatWords(stem) && !used[stem] {
+			return stem, name, true
+		}
+	}
+	return "", "", false
 }

@@ -127,3 +127,52 @@ func TestAcronyms(t *testing.T) {
 		}
 	}
 }
+
+// TestFolderNames: a cluster sits in a folder whose name names it when
+// the folder holds most of the cluster and the cluster most of the
+// folder, and the folder's name is of two words or more, not only a
+// format's.
+func TestFolderNames(t *testing.T) {
+	var pages []seoplan.LabeledPage
+	for _, path := range []string{
+		"/docs/surveys/question-type/matrix/", "/docs/surveys/question-type/consent/",
+		"/docs/surveys/question-type/rating/", "/docs/surveys/question-type/ranking/",
+		"/docs/surveys/question-type/date/", "/docs/surveys/question-type/address/",
+		"/docs/surveys/general-features/validation/",
+		"/docs/standards/naming/", "/docs/standards/errors/", "/docs/standards/formatting/",
+		"/docs/tools-list/a/", "/docs/tools-list/b/",
+		"/docs/self-hosting/install/", "/docs/self-hosting/upgrade/", "/docs/self-hosting/backups/",
+	} {
+		pages = append(pages, pg(path, prob, seoplan.SubtypeHowTo, seoplan.StageConsideration, 600, nil))
+	}
+	s, err := newSite(Input{Site: origin + "/", Pages: pages}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dirs := newFolders(s)
+	for _, tc := range []struct {
+		name  string
+		paths []string
+		want  string // "" for none
+	}{
+		{"deepest folder holding most of the cluster", []string{
+			"/docs/surveys/question-type/matrix/", "/docs/surveys/question-type/consent/", "/docs/surveys/question-type/rating/",
+			"/docs/surveys/question-type/ranking/", "/docs/surveys/general-features/validation/"}, "question type"},
+		{"a folder of one word says no more than a word", []string{"/docs/standards/naming/", "/docs/standards/errors/", "/docs/standards/formatting/"}, ""},
+		{"a format's folder names no topic", []string{"/docs/tools-list/a/", "/docs/tools-list/b/"}, ""},
+		{"the cluster holds too little of the folder", []string{"/docs/surveys/question-type/matrix/", "/docs/surveys/question-type/consent/"}, ""},
+		{"under half the cluster in the folder", []string{"/docs/self-hosting/install/", "/docs/standards/naming/", "/docs/standards/errors/"}, ""},
+		{"a multi-word folder", []string{"/docs/self-hosting/install/", "/docs/self-hosting/upgrade/", "/docs/self-hosting/backups/"}, "self hosting"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var idx []int
+			for _, p := range tc.paths {
+				idx = append(idx, s.index[origin+p])
+			}
+			_, got, ok := dirs.name(s, idx, map[string]bool{})
+			if got != tc.want || ok != (tc.want != "") {
+				t.Errorf("name %q (ok %v), want %q", got, ok, tc.want)
+			}
+		})
+	}
+}
