@@ -1,6 +1,7 @@
 package planner
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -91,5 +92,27 @@ func TestClusterNamesFromHeadings(t *testing.T) {
 	slices.Reverse(rev)
 	if again := names(rev); again != got {
 		t.Errorf("names depend on the input order: %q, then %q", got, again)
+	}
+}
+
+// TestBrandStems: the brand's words say nothing of a topic, unless the
+// titles write their stem as another word ("Metricly" and "metrics").
+func TestBrandStems(t *testing.T) {
+	titled := func(title string) *page {
+		return &page{lp: &seoplan.LabeledPage{Page: seoplan.Page{Content: seoplan.Content{Title: title}}}}
+	}
+	html := []*page{titled("The Power of Computed Metrics"), titled("Plausible Analytics for Agencies | Plausible"), titled("Budibase Apps")}
+	for _, tc := range []struct {
+		brand string
+		want  []string
+	}{
+		{"Metricly", nil},
+		{"Budibase", []string{"budibas"}},
+		{"Plausible Analytics", []string{"analyt", "plausibl"}},
+	} {
+		got := slices.Sorted(maps.Keys(brandStems(tc.brand, html)))
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("brandStems(%q) = %q, want %q", tc.brand, got, tc.want)
+		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/kljensen/snowball/english"
 	"github.com/seoplan/seoplan"
 )
 
@@ -113,14 +114,34 @@ func newSite(in Input, lang string) (*site, error) {
 	s.linkGraph()
 	s.brand = siteBrand(in.Site, s.html)
 	s.biz = detectBusiness(s.html, s.links)
-	s.brandWords = make(map[string]bool)
-	for _, t := range tokens(s.brand + " " + titleSuffix(s.html)) {
-		s.brandWords[t] = true
-	}
+	s.brandWords = brandStems(s.brand+" "+titleSuffix(s.html), s.html)
 	for _, p := range s.html {
 		p.feats = features(p, s.brandWords)
 	}
 	return s, nil
+}
+
+// brandStems are the stems of the brand's words, which say nothing of a
+// page's topic, less those the site's titles also write as another word:
+// "Metricly" stems to "metric", the stem of "metrics" in "The Power of
+// Computed Metrics", which is a topic.
+func brandStems(brand string, html []*page) map[string]bool {
+	stems := make(map[string]bool)
+	own := make(map[string]bool) // the brand's words as written, lower case
+	for _, w := range strings.FieldsFunc(strings.ToLower(brand), notWordRune) {
+		own[w] = true
+		if st := stemWord(w); st != "" && !english.IsStopWord(w) {
+			stems[st] = true
+		}
+	}
+	for _, p := range html {
+		for _, w := range strings.FieldsFunc(strings.ToLower(p.lp.Page.Title), notWordRune) {
+			if !own[w] && stems[stemWord(w)] {
+				delete(stems, stemWord(w))
+			}
+		}
+	}
+	return stems
 }
 
 // feature is one stemmed word of what a page is about, with its weight.
