@@ -165,19 +165,25 @@ type Gap struct {
 
 // Proposal is a piece of content to write (or a change to make) to fill a gap.
 type Proposal struct {
-	ID        string   `json:"id"`
-	Title     string   `json:"title"`
-	Keyword   string   `json:"keyword"`
-	Secondary []string `json:"secondary,omitempty"`
-	Intent    Intent   `json:"intent"`
-	Subtype   Subtype  `json:"subtype"`
-	Stage     Stage    `json:"stage"`
-	Format    string   `json:"format"`  // guide, how-to, comparison page, feature page, template, case study, webinar …
-	Cluster   string   `json:"cluster"` // Cluster.ID
-	Gap       GapKind  `json:"gap"`
-	Persona   string   `json:"persona,omitempty"`
-	Metric    string   `json:"metric"` // the success metric that fits the intent
-	Priority  float64  `json:"priority"`
+	ID      string `json:"id"`
+	Title   string `json:"title"`
+	Keyword string `json:"keyword"`
+	// KeywordSource says where Keyword comes from: KeywordFromFile, a
+	// query of the keyword files; KeywordFromSite, words a page of the
+	// site says (a key phrase, a title, a heading); KeywordPattern, the
+	// topic's phrase put in the form the piece takes ("what is …",
+	// "… pricing"), which nobody measured: check its demand first.
+	KeywordSource KeywordSource `json:"keyword_source"`
+	Secondary     []string      `json:"secondary,omitempty"`
+	Intent        Intent        `json:"intent"`
+	Subtype       Subtype       `json:"subtype"`
+	Stage         Stage         `json:"stage"`
+	Format        string        `json:"format"`  // guide, how-to, comparison page, feature page, template, case study, webinar …
+	Cluster       string        `json:"cluster"` // Cluster.ID
+	Gap           GapKind       `json:"gap"`
+	Persona       string        `json:"persona,omitempty"`
+	Metric        string        `json:"metric"` // the success metric that fits the intent
+	Priority      float64       `json:"priority"`
 	// PriorityReason explains the score: volume, clicks, gap size, balance, bridge value.
 	PriorityReason string `json:"priority_reason"`
 	// Demand is the target keyword's measured demand, in DemandUnit
@@ -206,6 +212,15 @@ type Proposal struct {
 	// Slug is the new page's URL slug, unused by the site and the plan.
 	Slug string `json:"slug,omitempty"`
 }
+
+// KeywordSource names where a proposal's target keyword comes from.
+type KeywordSource string
+
+const (
+	KeywordFromFile KeywordSource = "keywords"
+	KeywordFromSite KeywordSource = "site"
+	KeywordPattern  KeywordSource = "pattern"
+)
 
 // LinkSuggestion is an internal link to add: From an existing or proposed page To another.
 type LinkSuggestion struct {

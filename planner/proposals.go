@@ -55,6 +55,7 @@ func propose(s *site, clusters []*cluster, prof seoplan.Profile, target string, 
 		pr.cluster(c)
 	}
 	note := pr.fillMix(clusters)
+	keywordSources(s, pr.out, kws)
 	sortProposals(pr.out)
 	return pr.out, note
 }

@@ -88,6 +88,9 @@ type view struct {
 	Pie         []pieSlice
 	Scheduled   []proposalView
 	Unscheduled int
+	// Sources counts the proposals' target keywords by where they come
+	// from (seoplan.KeywordSource).
+	Sources     map[string]int
 	Findings    []findingView
 	Unclustered []seoplan.PageRef
 	MoreUnclust int
@@ -180,7 +183,7 @@ type pieSlice struct {
 }
 
 func newView(p *seoplan.Plan) *view {
-	v := &view{Plan: p, Site: p.Site}
+	v := &view{Plan: p, Site: p.Site, Sources: make(map[string]int)}
 	titles := make(map[string]string)
 	names := make(map[string]string)
 	for _, c := range p.Clusters {
@@ -219,6 +222,7 @@ func newView(p *seoplan.Plan) *view {
 		} else {
 			v.Unscheduled++
 		}
+		v.Sources[string(pr.KeywordSource)]++
 	}
 	sort.SliceStable(v.Scheduled, func(i, j int) bool { return v.Scheduled[i].Due < v.Scheduled[j].Due })
 	for n, c := range p.Clusters {

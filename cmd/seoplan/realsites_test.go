@@ -190,6 +190,7 @@ type realRow struct {
 	agree              float64 // ARI of a second person's hand clusters against the first's, -1 without
 
 	proposals   int
+	patterns    float64 // share of the proposals whose target keyword is a pattern no page says
 	business    string
 	largestName string
 }
@@ -294,6 +295,11 @@ func planRealSite(t *testing.T, dir, site string) realRow {
 		t.Fatal(err)
 	}
 	r := realRow{site: site, set: realSet[site], agree: -1, pages: p.Pages, clusters: len(p.Clusters), proposals: len(p.Proposals), business: p.Business.Kind}
+	for _, pr := range p.Proposals {
+		if pr.KeywordSource == seoplan.KeywordPattern {
+			r.patterns += 1 / float64(len(p.Proposals))
+		}
+	}
 	r.topical = topicalPages(lps, p)
 	for _, c := range p.Clusters {
 		if share := float64(len(c.Pages)) / float64(max(1, p.Pages)); share > r.largest {
@@ -440,7 +446,7 @@ func handARI(hand map[string]string, p *seoplan.Plan) (ari, clustered, leftOut f
 func realTable(rows []realRow) string {
 	var b strings.Builder
 	w := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(w, "site\tset\tpages\ttopical\tclusters\tlargest\thand topics\tARI\tleft out\tARI clustered\ttwo people's ARI\tproposals\tbusiness\tlargest cluster\t")
+	fmt.Fprintln(w, "site\tset\tpages\ttopical\tclusters\tlargest\thand topics\tARI\tleft out\tARI clustered\ttwo people's ARI\tproposals\tpattern keywords\tbusiness\tlargest cluster\t")
 	for _, set := range []string{"tuning", "held-out", ""} {
 		for _, r := range rows {
 			if r.set != set {
@@ -458,8 +464,8 @@ func realTable(rows []realRow) string {
 			if r.agree >= 0 {
 				agree = fmt.Sprintf("%.3f", r.agree)
 			}
-			fmt.Fprintf(w, "%s\t%s\t%d\t%d\t%d\t%.0f%%\t%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\t\n",
-				r.site, name, r.pages, r.topical, r.clusters, 100*r.largest, hand, ari, leftOut, clustered, agree, r.proposals, r.business, r.largestName)
+			fmt.Fprintf(w, "%s\t%s\t%d\t%d\t%d\t%.0f%%\t%s\t%s\t%s\t%s\t%s\t%d\t%.0f%%\t%s\t%s\t\n",
+				r.site, name, r.pages, r.topical, r.clusters, 100*r.largest, hand, ari, leftOut, clustered, agree, r.proposals, 100*r.patterns, r.business, r.largestName)
 		}
 	}
 	w.Flush()
