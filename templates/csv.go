@@ -23,7 +23,7 @@ import (
 // Trello's importers show the rest as they are. Due Date is the publish
 // date and Assignee the owner, left empty for the team to fill in.
 var CSVHeader = []string{"Name", "Status", "Assignee", "Draft Due Date", "Due Date", "Format", "Target Word Count",
-	"Target Keyword", "URL Slug", "Cluster", "Intent", "Stage", "Priority", "Persona", "Success Metric", "Brief File",
+	"Target Keyword", "Keyword Source", "URL Slug", "Cluster", "Intent", "Stage", "Priority", "Persona", "Success Metric", "Brief File",
 	"Links To Add", "Description"}
 
 // draftLead is how long before its publish date a draft is due.
@@ -131,7 +131,7 @@ func csvRow(p *seoplan.Plan, pr seoplan.Proposal, cluster string, cfg *calendarC
 	}
 	return []string{
 		pr.Title, "Not started", "", draftDue(pr.Due, p.Calendar.Start), pr.Due, pr.Format, words,
-		pr.Keyword, cmp.Or(pr.Slug, slug(pr.Keyword, 60)), cluster, string(pr.Intent), string(pr.Stage),
+		pr.Keyword, string(pr.KeywordSource), cmp.Or(pr.Slug, slug(pr.Keyword, 60)), cluster, string(pr.Intent), string(pr.Stage),
 		fmt.Sprintf("%.1f", pr.Priority), pr.Persona, pr.Metric, cfg.brief(pr),
 		strings.Join(linkLines(p, pr), "\n"), calendarDescription(p, pr, cluster, cfg.brief(pr)),
 	}

@@ -184,7 +184,7 @@ func ExampleCSV() {
 		Site:     "https://shop.example/",
 		Clusters: []seoplan.Cluster{{ID: "tents", Name: "tents"}},
 		Proposals: []seoplan.Proposal{{
-			ID: "p1", Title: "=How to pitch a tent", Keyword: "how to pitch a tent",
+			ID: "p1", Title: "=How to pitch a tent", Keyword: "how to pitch a tent", KeywordSource: seoplan.KeywordFromSite,
 			Intent: seoplan.IntentProblem, Subtype: seoplan.SubtypeHowTo, Stage: seoplan.StageAwareness,
 			Cluster: "tents", Priority: 6.5, Metric: "engaged readers", Due: "2026-03-02",
 			Links: []seoplan.LinkSuggestion{{From: "proposal:p1", To: "https://shop.example/tents", Anchor: "tents"}},
@@ -194,8 +194,8 @@ func ExampleCSV() {
 		fmt.Println(err)
 	}
 	// Output:
-	// Name,Status,Assignee,Draft Due Date,Due Date,Format,Target Word Count,Target Keyword,URL Slug,Cluster,Intent,Stage,Priority,Persona,Success Metric,Brief File,Links To Add,Description
-	// '=How to pitch a tent,Not started,,2026-02-23,2026-03-02,,,how to pitch a tent,how-to-pitch-a-tent,tents,problem,awareness,6.5,,engaged readers,briefs/2026-03-02-how-to-pitch-a-tent.md,new: =How to pitch a tent → /tents (anchor: tents),"Keyword: how to pitch a tent
+	// Name,Status,Assignee,Draft Due Date,Due Date,Format,Target Word Count,Target Keyword,Keyword Source,URL Slug,Cluster,Intent,Stage,Priority,Persona,Success Metric,Brief File,Links To Add,Description
+	// '=How to pitch a tent,Not started,,2026-02-23,2026-03-02,,,how to pitch a tent,site,how-to-pitch-a-tent,tents,problem,awareness,6.5,,engaged readers,briefs/2026-03-02-how-to-pitch-a-tent.md,new: =How to pitch a tent → /tents (anchor: tents),"Keyword: how to pitch a tent
 	// Intent: problem how-to, awareness stage
 	// Cluster: tents
 	// Success metric: engaged readers
