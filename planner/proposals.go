@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -494,7 +495,8 @@ func demandOf(k seoplan.Keyword) (int, string) {
 	return 0, ""
 }
 
-// secondary keywords: the cluster's other leading phrases and keywords.
+// secondary keywords: the cluster's keywords, most searched first, then
+// its other leading phrases.
 // A problem piece leaves out the buying words ("pricing", "… vs …",
 // "… alternatives"): a how-to that targets "pricing" competes with the
 // pricing page instead of leading readers to it.
@@ -512,11 +514,15 @@ func secondary(c *cluster, target string, intent seoplan.Intent) []string {
 		seen[k] = true
 		out = append(out, s)
 	}
+	// Queries people type first, most searched first; then the phrases
+	// the site uses for the topic.
+	kws := slices.Clone(c.keywords)
+	slices.SortStableFunc(kws, func(a, b seoplan.LabeledKeyword) int { return demand(b.Keyword) - demand(a.Keyword) })
+	for _, k := range kws {
+		addKW(k.Keyword.Text)
+	}
 	for _, n := range c.names {
 		addKW(n)
-	}
-	for _, k := range c.keywords {
-		addKW(k.Keyword.Text)
 	}
 	return out
 }

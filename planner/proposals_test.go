@@ -79,3 +79,27 @@ func TestExplainerTargetsTheSitesQuestion(t *testing.T) {
 		t.Errorf("explainer keywords %q, want the page's question %q", got, "what is an sla policy")
 	}
 }
+
+// TestSecondaryKeywords: a piece's secondary keywords are the queries of
+// its cluster, most searched first, before the site's own phrases; a
+// problem piece leaves out the buying queries.
+func TestSecondaryKeywords(t *testing.T) {
+	kw := func(text string, impressions int) seoplan.LabeledKeyword {
+		return seoplan.LabeledKeyword{Keyword: seoplan.Keyword{Text: text, Impressions: impressions}}
+	}
+	c := &cluster{
+		names:    []string{"live chat", "chat widget"},
+		keywords: []seoplan.LabeledKeyword{kw("live chat etiquette", 90), kw("live chat pricing", 4000), kw("live chat scripts", 1800)},
+	}
+	for _, tc := range []struct {
+		intent seoplan.Intent
+		want   []string
+	}{
+		{seoplan.IntentProduct, []string{"live chat pricing", "live chat scripts", "live chat etiquette", "chat widget"}},
+		{seoplan.IntentProblem, []string{"live chat scripts", "live chat etiquette", "chat widget"}},
+	} {
+		if got := secondary(c, "live chat", tc.intent); !slices.Equal(got, tc.want) {
+			t.Errorf("%s piece: secondary %q, want %q", tc.intent, got, tc.want)
+		}
+	}
+}
