@@ -19,19 +19,21 @@ func keywordSources(s *site, props []seoplan.Proposal, kws []seoplan.LabeledKeyw
 	for _, k := range kws {
 		inFile[normalKeyword(k.Keyword.Text)] = true
 	}
-	said := make(map[string]bool) // keywords to look for on the site → found
-	longest := 0
+	look := &keywordLook{said: make(map[string]bool), starts: make(map[string]bool)}
 	for _, p := range props {
 		if k := normalKeyword(p.Keyword); k != "" && !inFile[k] {
-			said[k] = false
-			longest = max(longest, strings.Count(k, " ")+1)
+			look.said[k] = false
+			first, _, _ := strings.Cut(k, " ")
+			look.starts[first] = true
+			look.longest = max(look.longest, strings.Count(k, " ")+1)
 		}
 	}
-	if len(said) > 0 {
+	if len(look.said) > 0 {
 		for _, p := range s.html {
-			p.sayKeywords(said, longest)
+			p.sayKeywords(look)
 		}
 	}
+	said := look.said
 	for i := range props {
 		k := normalKeyword(props[i].Keyword)
 		switch {
@@ -45,12 +47,21 @@ func keywordSources(s *site, props []seoplan.Proposal, kws []seoplan.LabeledKeyw
 	}
 }
 
-// sayKeywords marks in said the keywords p says: one of its key phrases
-// whole, or a run of up to longest words of its title, h1 or headings.
-func (p *page) sayKeywords(said map[string]bool, longest int) {
+// keywordLook is the keywords looked for on the site's pages.
+type keywordLook struct {
+	said    map[string]bool // keyword → a page says it
+	starts  map[string]bool // the keywords' first words
+	longest int             // words of the longest keyword
+}
+
+// sayKeywords marks in look the keywords p says: one of its key phrases
+// whole, or a run of words of its title, h1 or headings. A run is only
+// put together where a keyword starts: a large site's headings hold
+// millions of words.
+func (p *page) sayKeywords(look *keywordLook) {
 	mark := func(k string) {
-		if found, ok := said[k]; ok && !found {
-			said[k] = true
+		if found, ok := look.said[k]; ok && !found {
+			look.said[k] = true
 		}
 	}
 	for _, ph := range p.lp.KeyPhrases {
@@ -65,8 +76,11 @@ func (p *page) sayKeywords(said map[string]bool, longest int) {
 	}
 	for _, t := range texts {
 		words := strings.FieldsFunc(strings.ToLower(t), notWordRune)
-		for i := range words {
-			for n := 1; n <= longest && i+n <= len(words); n++ {
+		for i, w := range words {
+			if !look.starts[w] {
+				continue
+			}
+			for n := 1; n <= look.longest && i+n <= len(words); n++ {
 				mark(strings.Join(words[i:i+n], " "))
 			}
 		}
