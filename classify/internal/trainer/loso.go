@@ -230,6 +230,7 @@ func looPredict(w io.Writer, what string, items []dataset.Item, samples, extra [
 		allGot = append(allGot, got...)
 	}
 	WriteScores(w, scores, Compare("all", allItems, allGot))
+	WriteReliability(w, allItems, allGot)
 	WriteConfusion(w, what+" intent", allItems, allGot, func(l seoplan.Label) string { return string(l.Intent) })
 	WriteConfusion(w, what+" subtype", allItems, allGot, func(l seoplan.Label) string { return string(l.Subtype) })
 	WriteConfusion(w, what+" stage", allItems, allGot, func(l seoplan.Label) string { return string(l.Stage) })
@@ -288,4 +289,35 @@ func leaveOut(group string, samples, extra []Sample, cfg lr.Config) held {
 func softmaxOf(logits []float64, t float64, c int) float64 {
 	m := lr.Model{Temperature: t}
 	return m.Probs(slices.Clone(logits))[c]
+}
+
+// guessBelow is classify.GuessBelow: the confidence under which the
+// classifier marks a label a guess.
+const guessBelow = 0.5
+
+// WriteReliability prints how the intent confidences compare with how
+// often the intent is right: the mean confidence beside the accuracy, and
+// how many labels the classifier would mark a guess (confidence under
+// guessBelow) and how many of those are wrong, beside the sure ones.
+func WriteReliability(w io.Writer, items []dataset.Item, got []seoplan.Label) {
+	var conf float64
+	var right, guesses, wrongGuesses, wrongSure int
+	for i, it := range items {
+		conf += got[i].Confidence
+		ok := got[i].Intent == it.Label.Intent
+		switch {
+		case ok:
+			right++
+		case got[i].Confidence < guessBelow:
+			wrongGuesses++
+		default:
+			wrongSure++
+		}
+		if got[i].Confidence < guessBelow {
+			guesses++
+		}
+	}
+	n := float64(max(1, len(items)))
+	fmt.Fprintf(w, "\nintent confidence %.3f on average, intent right %.3f; guesses (confidence under %.1f): %d, %d of them wrong; sure: %d, %d of them wrong\n",
+		conf/n, float64(right)/n, guessBelow, guesses, wrongGuesses, len(items)-guesses, wrongSure)
 }

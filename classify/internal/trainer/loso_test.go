@@ -3,6 +3,7 @@ package trainer
 import (
 	"math"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/seoplan/seoplan"
@@ -26,6 +27,25 @@ func TestMacroF1(t *testing.T) {
 				t.Errorf("MacroF1 = %v, want %v", got, tt.f1)
 			}
 		})
+	}
+}
+
+// TestWriteReliability checks the counts of the reliability line: two
+// guesses, one of them wrong, and two sure labels, one of them wrong.
+func TestWriteReliability(t *testing.T) {
+	product := dataset.Item{Label: seoplan.Label{Intent: seoplan.IntentProduct}}
+	items := []dataset.Item{product, product, product, product}
+	got := []seoplan.Label{
+		{Intent: seoplan.IntentProduct, Confidence: 0.4},
+		{Intent: seoplan.IntentProblem, Confidence: 0.4},
+		{Intent: seoplan.IntentProduct, Confidence: 0.9},
+		{Intent: seoplan.IntentOther, Confidence: 0.9},
+	}
+	var b strings.Builder
+	WriteReliability(&b, items, got)
+	want := "intent confidence 0.650 on average, intent right 0.500; guesses (confidence under 0.5): 2, 1 of them wrong; sure: 2, 1 of them wrong"
+	if !strings.Contains(b.String(), want) {
+		t.Errorf("got %q, want it to hold %q", b.String(), want)
 	}
 }
 
