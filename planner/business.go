@@ -1,6 +1,7 @@
 package planner
 
 import (
+	"bytes"
 	"fmt"
 	"net/url"
 	"regexp"
@@ -307,16 +308,16 @@ var trialWords = []string{"free trial", "start a trial", "start your trial", "tr
 	"free plan", "free tier"}
 
 func offersTrial(text string) bool {
-	return firstTrialWord(strings.ToLower(text)) != ""
+	return trialWord(text, nil) != ""
 }
 
 // firstTrialWord returns the first of trialWords that low, a lower-case
-// text, holds, or "". Every one of them names a trial, a demo or something
+// text, holds, or "" (trialWord lowers the text). Every one of them names a trial, a demo or something
 // free: most pages hold none of the three, and are done with in three
 // searches, and a page that names one is searched only for the calls to
 // action that name what it holds rather than for all of them.
-func firstTrialWord(low string) string {
-	free, trial, demo := strings.Contains(low, "free"), strings.Contains(low, "trial"), strings.Contains(low, "demo")
+func firstTrialWord(low []byte) string {
+	free, trial, demo := bytes.Contains(low, []byte("free")), bytes.Contains(low, []byte("trial")), bytes.Contains(low, []byte("demo"))
 	if !free && !trial && !demo {
 		return ""
 	}
@@ -324,7 +325,7 @@ func firstTrialWord(low string) string {
 		if (!free && strings.Contains(w, "free")) || (!trial && strings.Contains(w, "trial")) || (!demo && strings.Contains(w, "demo")) {
 			continue
 		}
-		if strings.Contains(low, w) {
+		if bytes.Contains(low, []byte(w)) {
 			return w
 		}
 	}

@@ -17,7 +17,9 @@ type Input struct {
 	Pages     []seoplan.LabeledPage
 	// Slimmed is the Slimmer that slimmed Pages, if one did: the planner
 	// reads from it what it took from them (their internal links, the
-	// words of the opening of their main text).
+	// words of the opening of their main text). A Slimmer serves one
+	// Plan, which takes the openings from it and lets them go once it has
+	// clustered the pages; Plan fails on a Slimmer planned already.
 	Slimmed  *Slimmer
 	Keywords []seoplan.LabeledKeyword
 	// PageStats are the rows of Search Console Pages exports: pages to
@@ -185,6 +187,7 @@ func Plan(ctx context.Context, in Input, opts ...Option) (*seoplan.Plan, error) 
 		return nil, err
 	}
 	clusters := buildClusters(s, groups, related)
+	s.clustered()
 	attachKeywords(s, &clusters, in.Keywords)
 	step(2, "finding gaps")
 	for _, c := range clusters {

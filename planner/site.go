@@ -97,7 +97,10 @@ func newSite(in Input, lang string) (*site, error) {
 	}
 	var open *openings
 	if in.Slimmed != nil {
-		s.links, open = in.Slimmed.links, in.Slimmed.openings
+		if open = in.Slimmed.takeOpenings(); open == nil {
+			return nil, errSlimmerUsed
+		}
+		s.links = in.Slimmed.links
 	} else {
 		s.links = NewLinks()
 		for _, p := range s.html {
@@ -142,6 +145,16 @@ func brandStems(brand string, html []*page) map[string]bool {
 		}
 	}
 	return stems
+}
+
+// clustered lets go of what only clustering reads (clusterPages,
+// buildClusters): each page's features and the opening of its text, a
+// fifth of a large crawl's plan's heap, which the rest of the plan can
+// then use.
+func (s *site) clustered() {
+	for _, p := range s.html {
+		p.feats, p.slimmed = nil, nil
+	}
 }
 
 // feature is one stemmed word of what a page is about, with its weight.
@@ -341,7 +354,9 @@ func topPhrases(kp []seoplan.KeyPhrase) []seoplan.KeyPhrase {
 	for _, k := range byStem {
 		out = append(out, k)
 	}
-	out = heaviest(out, maxPhrases, func(k seoplan.KeyPhrase) (float64, string) { return k.Weight, k.Stem })
+	// A copy of the kept ones alone: the page holds them for the whole
+	// plan, and most pages have more than maxPhrases stems.
+	out = slices.Clone(heaviest(out, maxPhrases, func(k seoplan.KeyPhrase) (float64, string) { return k.Weight, k.Stem }))
 	var norm float64
 	for _, k := range out {
 		norm += k.Weight * k.Weight

@@ -1,6 +1,7 @@
 package planner
 
 import (
+	"errors"
 	"slices"
 	"strings"
 
@@ -21,6 +22,7 @@ type Slimmer struct {
 	// many pages carry alike (see share).
 	shared        map[string]string
 	sharedSchemas map[string][]string
+	lower         []byte // trialWord's scratch space
 }
 
 // NewSlimmer returns a Slimmer.
@@ -35,6 +37,18 @@ const maxShared = 10000
 
 // Links returns the internal links of every page slimmed so far.
 func (s *Slimmer) Links() *Links { return s.links }
+
+// errSlimmerUsed is Plan's error for a Slimmer planned already.
+var errSlimmerUsed = errors.New("planner: Input.Slimmed was planned already; a Slimmer serves one plan")
+
+// takeOpenings hands the openings over to a plan, which lets them go once
+// its pages are clustered: nothing else reads them, and on a large crawl
+// they are a tenth of the plan's heap. It returns nil once taken.
+func (s *Slimmer) takeOpenings() *openings {
+	o := s.openings
+	s.openings = nil
+	return o
+}
 
 // slimSep parts the pieces of evidence kept of the main text: no word, no
 // space a pattern could match across.
@@ -77,7 +91,7 @@ func (s *Slimmer) slim(p *seoplan.Page, clustered bool) {
 		// opening nothing will read now.
 		s.openings.drop(p.URL)
 	}
-	p.MainText = slimText(p.MainText)
+	p.MainText = slimText(p.MainText, &s.lower)
 	s.slimRest(p)
 }
 
@@ -139,18 +153,48 @@ func (s *Slimmer) share(p *seoplan.Page) {
 // text: the first price and the first offer of a trial it holds, each
 // after slimSep, or "" when it holds neither. The evidence of evidence is
 // itself, so a text slimmed twice is slimmed once.
-func slimText(text string) string {
+// buf is trialWord's.
+func slimText(text string, buf *[]byte) string {
 	var b strings.Builder
 	if m := findPrice(text); m != "" {
 		b.WriteString(slimSep + m)
 	}
-	if w := trialWord(text); w != "" {
+	if w := trialWord(text, buf); w != "" {
 		b.WriteString(slimSep + w)
 	}
 	return b.String() // a copy: the whole text is not kept
 }
 
-// trialWord returns the first of trialWords the text holds, or "".
-func trialWord(text string) string {
-	return firstTrialWord(strings.ToLower(text))
+// trialWord returns the first of trialWords the text holds, in any case,
+// or "". buf, when not nil, is scratch space for the lowered text, kept
+// for the next call: lowering each page's text into a string of its own
+// was most of the time of slimming a page that kept its stored label, and
+// a tenth of a second plan's allocations.
+func trialWord(text string, buf *[]byte) string {
+	if buf == nil {
+		buf = new([]byte)
+	}
+	low, ok := lowerASCII((*buf)[:0], text)
+	*buf = low
+	if !ok {
+		low = []byte(strings.ToLower(text))
+	}
+	return firstTrialWord(low)
+}
+
+// lowerASCII appends text to dst with its ASCII letters lowered. Where
+// firstTrialWord looks for its ASCII words, that is strings.ToLower's
+// text: no rune outside ASCII lowers into it but İ (to i) and the Kelvin
+// sign (to k), and for a text holding either it reports false.
+func lowerASCII(dst []byte, text string) ([]byte, bool) {
+	if strings.Contains(text, "\u0130") || strings.Contains(text, "\u212a") {
+		return dst, false
+	}
+	dst = append(dst, text...)
+	for i, c := range dst {
+		if 'A' <= c && c <= 'Z' {
+			dst[i] = c + 'a' - 'A'
+		}
+	}
+	return dst, true
 }

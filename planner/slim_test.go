@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"maps"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 	"unsafe"
 
 	"github.com/seoplan/seoplan"
@@ -29,7 +31,7 @@ func TestSlimText(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := slimText(tt.text)
+			got := slimText(tt.text, nil)
 			if len(got) > 40 {
 				t.Errorf("slimmed to %d bytes: %q", len(got), got)
 			}
@@ -39,7 +41,7 @@ func TestSlimText(t *testing.T) {
 			if tr := offersTrial(got); tr != tt.trial || offersTrial(tt.text) != tt.trial {
 				t.Errorf("trial in slimmed text %v, in text %v; want %v", tr, offersTrial(tt.text), tt.trial)
 			}
-			if again := slimText(got); again != got {
+			if again := slimText(got, nil); again != got {
 				t.Errorf("slimmed again: %q, was %q", again, got)
 			}
 		})
@@ -127,6 +129,11 @@ func TestSlimPlansTheSame(t *testing.T) {
 		if !bytes.Equal(planJSON(t, got), want) {
 			t.Errorf("the plan of slimmed pages (%s) differs from the plan of the pages", labeled)
 		}
+		// The plan took the openings: a second plan would cluster
+		// without them, so it is refused.
+		if _, err := Plan(context.Background(), Input{Site: origin + "/", Pages: slimmed, Slimmed: sl}, WithStart(start)); !errors.Is(err, errSlimmerUsed) {
+			t.Errorf("a second plan with the same Slimmer (%s): %v, want errSlimmerUsed", labeled, err)
+		}
 	}
 }
 
@@ -157,16 +164,36 @@ func TestHasPrice(t *testing.T) {
 // alone in a text, and the first of the list is found in a text of all.
 func TestFirstTrialWord(t *testing.T) {
 	for _, w := range trialWords {
-		if got := trialWord("Pricing. " + strings.ToUpper(w) + " today"); got != w {
+		if got := trialWord("Pricing. "+strings.ToUpper(w)+" today", nil); got != w {
 			t.Errorf("trialWord with %q = %q", w, got)
 		}
 	}
-	if got := trialWord(strings.Join(trialWords, ". ")); got != trialWords[0] {
+	if got := trialWord(strings.Join(trialWords, ". "), nil); got != trialWords[0] {
 		t.Errorf("trialWord of all = %q, want %q", got, trialWords[0])
 	}
 	for _, text := range []string{"pay monthly", "free shipping", "a trial run", "demos"} {
 		if offersTrial(text) {
 			t.Errorf("offersTrial(%q) = true", text)
+		}
+	}
+}
+
+// TestTrialWordLowers checks that trialWord, which lowers ASCII alone into
+// a reused buffer, finds what a search of strings.ToLower's text finds,
+// on texts with runes that lower into ASCII (İ, the Kelvin sign), other
+// letters, invalid UTF-8 and one scratch buffer for all of them.
+func TestTrialWordLowers(t *testing.T) {
+	var buf []byte
+	for _, text := range []string{"FREE TRIAL", "Start A Trİal", "BOO\u212a A DEMO", "Ünïcödé: free plan", "fr\xffee tier",
+		"Free\u00a0trial", "ÀÉÎ try it free", "no offer here", "ᏴᎪᎠ free account", ""} {
+		want := firstTrialWord([]byte(strings.ToLower(text)))
+		if got := trialWord(text, &buf); got != want {
+			t.Errorf("trialWord(%q) = %q, want %q", text, got, want)
+		}
+	}
+	for r := rune(0x80); r <= unicode.MaxRune; r++ {
+		if l := unicode.ToLower(r); l < 0x80 && r != '\u0130' && r != '\u212a' {
+			t.Errorf("%U lowers to ASCII %q: lowerASCII must fall back for it", r, l)
 		}
 	}
 }

@@ -266,3 +266,34 @@ func TestMermaid(t *testing.T) {
 		t.Errorf("Mermaid truncation = %q", got)
 	}
 }
+
+// TestJSONStreamsEncoderBytes checks that JSON, which encodes the long
+// lists an element at a time, writes the bytes of a json.Encoder with
+// SetIndent("", "  ") encoding the whole plan: for a full plan, one with
+// HTML-special characters, and one whose lists are empty.
+func TestJSONStreamsEncoderBytes(t *testing.T) {
+	full := testPlan(t)
+	if len(full.Clusters) == 0 || len(full.Unclustered) == 0 || len(full.Proposals) == 0 || len(full.Audit) == 0 {
+		t.Fatalf("the test plan lacks a list: %d clusters, %d unclustered, %d proposals, %d findings",
+			len(full.Clusters), len(full.Unclustered), len(full.Proposals), len(full.Audit))
+	}
+	special := *full
+	special.Site = `<a href="x">&</a>`
+	special.Proposals = append([]seoplan.Proposal{{Title: "Tents <&> tarps \u2028"}}, full.Proposals...)
+	empty := *full
+	empty.Clusters, empty.Unclustered, empty.Proposals, empty.Audit = []seoplan.Cluster{}, nil, []seoplan.Proposal{}, nil
+	for name, p := range map[string]*seoplan.Plan{"full": full, "special": &special, "empty": &empty} {
+		var want, got bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(p); err != nil {
+			t.Fatal(err)
+		}
+		if err := JSON(&got, p); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got.Bytes(), want.Bytes()) {
+			t.Errorf("%s plan: JSON's bytes differ from json.Encoder's:\n%s\nwant\n%s", name, got.Bytes(), want.Bytes())
+		}
+	}
+}

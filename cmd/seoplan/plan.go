@@ -413,11 +413,8 @@ func writePlan(e *env, p *seoplan.Plan, out, jsonPath string) ([]byte, error) {
 		return nil, err
 	}
 	if jsonPath != "" {
-		var js bytes.Buffer
-		if err := templates.JSON(&js, p); err != nil {
-			return nil, err
-		}
-		if err := writeFileAtomic(jsonPath, js.Bytes()); err != nil {
+		// Streamed into the file: a large crawl's plan.json is 100 MB.
+		if err := writeFileWith(jsonPath, func(w io.Writer) error { return templates.JSON(w, p) }); err != nil {
 			return nil, err
 		}
 	}
@@ -429,8 +426,25 @@ func writePlan(e *env, p *seoplan.Plan, out, jsonPath string) ([]byte, error) {
 // (/dev/stdout, a named pipe) is written to directly: renaming over it
 // would replace it.
 func writeFileAtomic(path string, data []byte) error {
+	return writeFileWith(path, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// writeFileWith is writeFileAtomic for a file that write writes as it
+// goes; an error of write leaves nothing behind either.
+func writeFileWith(path string, write func(io.Writer) error) error {
 	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
-		if err := os.WriteFile(path, data, 0); err != nil {
+		f, err := os.OpenFile(path, os.O_WRONLY, 0)
+		if err != nil {
+			return fmt.Errorf("write %s: %w", path, err)
+		}
+		if err := write(f); err != nil {
+			f.Close()
+			return fmt.Errorf("write %s: %w", path, err)
+		}
+		if err := f.Close(); err != nil {
 			return fmt.Errorf("write %s: %w", path, err)
 		}
 		return nil
@@ -444,7 +458,7 @@ func writeFileAtomic(path string, data []byte) error {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	defer os.Remove(tmp.Name()) // a no-op once renamed
-	if _, err := tmp.Write(data); err != nil {
+	if err := write(tmp); err != nil {
 		tmp.Close()
 		return fmt.Errorf("write %s: %w", path, err)
 	}
