@@ -62,7 +62,7 @@ func clusterPages(ctx context.Context, s *site) (groups, related [][]int, err er
 	var bonus []wedge
 	for k, i := range nodes {
 		p := s.html[i]
-		lw := linkBonus * math.Min(1, linkFan/float64(max(1, len(p.content))))
+		lw := p.linkWeight()
 		for _, j := range p.content {
 			if l, ok := node[int(j)]; ok {
 				bonus = append(bonus, wedge{pairKey(k, l), lw})
@@ -107,7 +107,14 @@ func clusterPages(ctx context.Context, s *site) (groups, related [][]int, err er
 			groups[c] = append(groups[c], nodes[k])
 		}
 	}
-	return groups, relate(s, space, nodes, vecs, postings, groups), nil
+	return groups, relate(s, space, node, nodes, vecs, postings, groups), nil
+}
+
+// linkWeight is what one of p's links in its text adds to the similarity
+// of p and the page it links to: linkBonus, shared out when p links to
+// more than linkFan pages.
+func (p *page) linkWeight() float64 {
+	return linkBonus * math.Min(1, linkFan/float64(max(1, len(p.content))))
 }
 
 // members lists the nodes of each community of comm (numbered from 0), as
@@ -342,6 +349,15 @@ func buildClusters(s *site, groups, related [][]int) []*cluster {
 		if lead == "" && len(c.stems) > 0 {
 			lead = c.stems[0]
 		}
+		// take makes st, written name, the cluster's lead, scored as the
+		// best phrase found.
+		take := func(st, name string) {
+			lead = st
+			if len(c.stems) > 0 {
+				c.score[st] = math.Max(c.score[st], c.score[c.stems[0]])
+			}
+			headed[st] = name
+		}
 		if lead != "" {
 			// What the site heads the topic with first, else the
 			// longest phrase that costs the lead no page.
@@ -351,9 +367,7 @@ func buildClusters(s *site, groups, related [][]int) []*cluster {
 				st, name, ok = headingName(s, c, lead, count, used)
 			}
 			if ok {
-				lead = st
-				c.score[st] = math.Max(c.score[st], c.score[c.stems[0]])
-				headed[st] = name
+				take(st, name)
 			}
 		}
 		// Where no heading named it, a run of words most of the
@@ -368,21 +382,17 @@ func buildClusters(s *site, groups, related [][]int) []*cluster {
 		if st, name, ok := titles.name(s, c.pages, used, surface); ok && !fromHeading && st != lead &&
 			len(tokens(name)) >= len(tokens(surface[lead])) &&
 			(carriesAll(setOf(strings.Fields(st)), strings.Fields(lead)) || !titles.say(s, c.pages, lead)) {
-			lead = st
-			if len(c.stems) > 0 {
-				c.score[st] = math.Max(c.score[st], c.score[c.stems[0]])
-			}
-			headed[st] = name
+			take(st, name)
 		}
 		// A single word says little where the cluster sits in a folder
 		// whose name says more.
-		if name, ok := headed[lead]; (ok && len(strings.Fields(name)) == 1 || !ok && len(strings.Fields(lead)) == 1) && lead != "" {
+		shown := lead
+		if h, ok := headed[lead]; ok {
+			shown = h
+		}
+		if lead != "" && len(strings.Fields(shown)) == 1 {
 			if st, name, ok := dirs.name(s, c.pages, used); ok {
-				lead = st
-				if len(c.stems) > 0 {
-					c.score[st] = math.Max(c.score[st], c.score[c.stems[0]])
-				}
-				headed[st] = recase(name, acr)
+				take(st, recase(name, acr))
 			}
 		}
 		used[lead] = true

@@ -33,13 +33,12 @@ func keywordSources(s *site, props []seoplan.Proposal, kws []seoplan.LabeledKeyw
 			p.sayKeywords(look)
 		}
 	}
-	said := look.said
 	for i := range props {
 		k := normalKeyword(props[i].Keyword)
 		switch {
 		case inFile[k]:
 			props[i].KeywordSource = seoplan.KeywordFromFile
-		case said[k]:
+		case look.said[k]:
 			props[i].KeywordSource = seoplan.KeywordFromSite
 		default:
 			props[i].KeywordSource = seoplan.KeywordPattern

@@ -1,6 +1,10 @@
 package planner
 
-import "sort"
+import (
+	"sort"
+
+	"github.com/seoplan/seoplan"
+)
 
 // A cluster's content is its product and problem pages: they are what its
 // gaps and proposals count. A site files more pages under a topic than
@@ -30,7 +34,7 @@ func (p *page) relatable() bool {
 		return false
 	}
 	switch p.label.Subtype {
-	case "news", "navigational", "archive":
+	case seoplan.SubtypeNews, seoplan.SubtypeNavigational, seoplan.SubtypeArchive:
 		return true
 	}
 	return p.clusterable()
@@ -38,9 +42,9 @@ func (p *page) relatable() bool {
 
 // relate returns, for each group of groups (html indexes; a group of one
 // page is no cluster), the pages outside the groups related to it, in
-// URL order. nodes, vecs and postings are the clustering's (see
+// URL order. node, nodes, vecs and postings are the clustering's (see
 // clusterPages), sp the space its vectors are in.
-func relate(s *site, sp *termSpace, nodes []int, vecs []termVec, postings [][]posting, groups [][]int) [][]int {
+func relate(s *site, sp *termSpace, node map[int]int, nodes []int, vecs []termVec, postings [][]posting, groups [][]int) [][]int {
 	group := make([]int, len(s.html)) // html index → its group of two pages or more, -1 for none
 	for i := range group {
 		group[i] = -1
@@ -51,10 +55,6 @@ func relate(s *site, sp *termSpace, nodes []int, vecs []termVec, postings [][]po
 				group[i] = g
 			}
 		}
-	}
-	node := make(map[int]int, len(nodes)) // html index → node
-	for k, i := range nodes {
-		node[i] = k
 	}
 	related := make([][]int, len(groups))
 	near := newNearScratch(len(nodes))
@@ -82,11 +82,11 @@ func relate(s *site, sp *termSpace, nodes []int, vecs []termVec, postings [][]po
 		}
 		// A deliberate link either way, weighed as clusterPages weighs it.
 		for _, j := range p.content {
-			add(group[j], linkBonus*min(1, linkFan/float64(len(p.content))))
+			add(group[j], p.linkWeight())
 		}
 		for _, j := range p.in {
 			if q := s.html[j]; q.linksInText(i) {
-				add(group[j], linkBonus*min(1, linkFan/float64(len(q.content))))
+				add(group[j], q.linkWeight())
 			}
 		}
 		best, bestW := -1, 0.0

@@ -270,7 +270,7 @@ func newTermSpace(s *site, nodes []int) *termSpace {
 			sp.df[id]++
 		}
 	}
-	n := len(nodes)
+	n := sp.n
 	// On a small site one topic may hold a third of the pages: up to
 	// siteVocabularyMin pages (and half the site) a term can still be a topic.
 	limit := int(math.Max(siteShare*float64(n), math.Min(siteVocabularyMin, float64(n)/2)))

@@ -139,8 +139,8 @@ func brandStems(brand string, html []*page) map[string]bool {
 	}
 	for _, p := range html {
 		for _, w := range strings.FieldsFunc(strings.ToLower(p.lp.Page.Title), notWordRune) {
-			if !own[w] && stems[stemWord(w)] {
-				delete(stems, stemWord(w))
+			if st := stemWord(w); !own[w] && stems[st] {
+				delete(stems, st)
 			}
 		}
 	}
